@@ -1,0 +1,29 @@
+// @ts-check
+// Integrations and Vite plugins only; site-specific settings live in src/site.config.ts.
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import tailwindcss from '@tailwindcss/vite';
+import { unified } from '@astrojs/markdown-remark';
+import { rehypeProvisionAnchors } from './src/markdown/rehype-provision-anchors.ts';
+
+/** Deployment settings come from the environment so one build can target any host or sub-path. */
+const site = process.env.SITE_URL || 'https://tri-thuc.dienbien.example';
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  outDir: process.env.ASTRO_OUT_DIR || './dist',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  markdown: {
+    processor: unified({
+      smartypants: false, // official text must keep its own quotes and dashes
+      rehypePlugins: [rehypeProvisionAnchors],
+    }),
+  },
+  integrations: [mdx(), sitemap()],
+  vite: { plugins: [tailwindcss()] },
+  devToolbar: { enabled: false },
+});

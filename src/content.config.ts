@@ -1,0 +1,14 @@
+// Wires the collections (glob loaders over ../content) to their schemas; nothing else.
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { documentSchema } from './schemas/document.ts';
+import { studySchema } from './schemas/study.ts';
+import { quizSchema } from './schemas/quiz.ts';
+
+const root = process.env.CONTENT_DIR || './content';
+
+export const collections = {
+  documents: defineCollection({ loader: glob({ pattern: '*.mdx', base: `${root}/documents` }), schema: documentSchema }),
+  study: defineCollection({ loader: glob({ pattern: '*.mdx', base: `${root}/study` }), schema: studySchema }),
+  quizzes: defineCollection({ loader: glob({ pattern: '*.yaml', base: `${root}/quizzes` }), schema: quizSchema }),
+};

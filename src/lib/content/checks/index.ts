@@ -1,0 +1,11 @@
+/**
+ * The registry of cross-entry checks run by `npm run build` (scripts/validate-content.ts).
+ * Each area adds its own array here; keep one import per line so parallel edits merge cleanly.
+ */
+import type { CorpusCheck } from '../types.ts';
+import { documentChecks } from './documents.ts';
+
+/** Every cross-entry check, run after all entries passed their schemas. */
+export const allChecks: CorpusCheck[] = [
+  ...documentChecks,
+];

@@ -1,0 +1,26 @@
+/**
+ * Every collection under content/: where its files live and which schema validates them.
+ * Shared by src/content.config.ts (Astro) and scripts/validate-content.ts (plain Node), so the
+ * two can never disagree. One entry per line so parallel edits merge cleanly.
+ */
+import type { ZodType } from 'astro/zod';
+import { documentSchema } from './document.ts';
+import { studySchema } from './study.ts';
+import { quizSchema } from './quiz.ts';
+
+/** Where a collection lives and how its files are read. */
+export interface CollectionSpec {
+  /** Folder under content/. */
+  dir: string;
+  /** File extension read from that folder. */
+  ext: 'mdx' | 'yaml' | 'json';
+  /** Schema of one file (front matter for MDX). */
+  schema: ZodType;
+}
+
+/** All collections by name. */
+export const collectionSpecs: Record<string, CollectionSpec> = {
+  documents: { dir: 'documents', ext: 'mdx', schema: documentSchema },
+  study: { dir: 'study', ext: 'mdx', schema: studySchema },
+  quizzes: { dir: 'quizzes', ext: 'yaml', schema: quizSchema },
+};
