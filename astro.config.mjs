@@ -16,6 +16,8 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   outDir: process.env.ASTRO_OUT_DIR || './dist',
+  // Keep caches inside the project (not node_modules) so several checkouts can share node_modules.
+  cacheDir: './.astro/cache',
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     processor: unified({
@@ -24,6 +26,6 @@ export default defineConfig({
     }),
   },
   integrations: [mdx(), sitemap()],
-  vite: { plugins: [tailwindcss()] },
+  vite: { plugins: [tailwindcss()], cacheDir: './.astro/vite' },
   devToolbar: { enabled: false },
 });

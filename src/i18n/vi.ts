@@ -1,0 +1,28 @@
+/**
+ * Every user-visible string of the site chrome, keyed "area.item", behind a typed `t(key, vars)`.
+ * Each area keeps its strings in src/i18n/vi/<area>.ts; add an area by importing it below
+ * (one line per area, so parallel work merges cleanly).
+ */
+import { common } from './vi/common.ts';
+import { document } from './vi/document.ts';
+
+const strings = {
+  ...common,
+  ...document,
+} as const;
+
+/** A known string key. */
+export type UiKey = keyof typeof strings;
+
+/**
+ * Looks up a UI string and fills `{name}` placeholders.
+ * @example t('index.count', { n: 5 }) // "5 văn bản"
+ */
+export function t(key: UiKey, vars: Record<string, string | number> = {}): string {
+  return strings[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+/** True when `key` is a known UI string key (for keys built at run time, e.g. `kind.${kind}`). */
+export function hasKey(key: string): key is UiKey {
+  return key in strings;
+}
