@@ -134,10 +134,17 @@ export class ProvisionTracker {
  * @example citation({ part: 'II', item: 3 }, 'Kế hoạch số 83-KH/TU') // "mục 3, phần II, Kế hoạch số 83-KH/TU"
  */
 export function citation(ref: ProvisionRef, documentLabel: string): string {
+  return `${provisionLabel(ref)}, ${documentLabel}`;
+}
+
+/**
+ * The provision's own label, innermost level first, without the document.
+ * @example provisionLabel({ part: 'II', item: 3 }) // "mục 3, phần II"
+ */
+export function provisionLabel(ref: ProvisionRef): string {
   const bits: string[] = [];
   if (ref.point) bits.push(`điểm ${ref.point}`);
   if (ref.item !== undefined) bits.push(`mục ${ref.item}`);
   if (ref.part) bits.push(`phần ${ref.part}`);
-  bits.push(documentLabel);
   return bits.join(', ');
 }
