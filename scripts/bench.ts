@@ -11,14 +11,14 @@
  *   --no-lighthouse    skip Lighthouse
  *   --skip-build       reuse the builds already in bench/out/ (build times are then not measured)
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite } from './bench/build.ts';
 import { launchBrowser } from './bench/browser.ts';
 import { writeCorpus } from './bench/corpus.ts';
 import { runLighthouse } from './bench/lighthouse.ts';
-import { formatReport, scaling, slowestStep } from './bench/report.ts';
+import { formatReport, linearity, scaling, slowestStep } from './bench/report.ts';
 import type { BenchResults, SiteResult } from './bench/report.ts';
 import { measureSearchLatency } from './bench/search-latency.ts';
 import { countHtml, dirSize, discoverPages, pageWeight, PAGE_TYPES } from './bench/sizes.ts';
@@ -53,7 +53,9 @@ async function buildOne(name: string, contentDir: string, generated: number): Pr
   if (!skipBuild || !existsSync(distDir)) {
     process.stdout.write(`▶ building ${name} (${countDocs(contentDir)} documents)… `);
     build = await buildSite({ contentDir, outDir: distDir, logDir: join(OUT, 'logs', name) });
-    console.log(`validate ${build.validate} ms, astro ${build.astro} ms, pagefind ${build.pagefind} ms`);
+    console.log(
+      `validate ${build.validate} ms, astro ${build.astro} ms, pagefind ${build.pagefind} ms (CPU ${build.cpu.total} ms)`,
+    );
   }
   return {
     name,
@@ -70,6 +72,7 @@ async function buildOne(name: string, contentDir: string, generated: number): Pr
 }
 
 async function main(): Promise<void> {
+  const loadStart = Math.round(loadavg()[0]! * 100) / 100;
   mkdirSync(OUT, { recursive: true });
   const sites: SiteResult[] = [];
   sites.push(await buildOne('site', 'content', 0));
@@ -127,17 +130,17 @@ async function main(): Promise<void> {
     generatedAt: new Date().toISOString(),
     node: process.version,
     cpus: { count: cpus().length, model: cpus()[0]?.model ?? '?' },
+    loadAverage: { start: loadStart, end: Math.round(loadavg()[0]! * 100) / 100 },
     seed,
     sites,
     pageWeights,
     scaling: sc,
-    linearity: sc.length >= 2 && sc[0]!.marginalPerDocument > 0
-      ? Math.round((sc[sc.length - 1]!.marginalPerDocument / sc[0]!.marginalPerDocument) * 100) / 100
-      : null,
+    linearity: { wall: linearity(sc, 'marginalPerDocument'), cpu: linearity(sc, 'marginalCpuPerDocument') },
     slowestStep: slowestStep(sites),
     target: {
       ...TARGET,
       totalMs: largest?.build?.total ?? null,
+      cpuMs: largest?.build?.cpu.total ?? null,
       met: largest?.build ? largest.build.total < TARGET.limitMs : null,
     },
     lighthouse,

@@ -15,22 +15,55 @@ export interface BuildTimes {
   astro: number;
   pagefind: number;
   total: number;
+  /**
+   * CPU time (user + system, the step and all its child processes) of each step. Unlike wall
+   * time it hardly depends on what else runs on the machine, so it is the fairer figure for
+   * growth; on an idle machine a step's wall time is at most about its CPU time.
+   */
+  cpu: { validate: number; astro: number; pagefind: number; total: number };
 }
 
-/** Runs a command with output to `logFile`; resolves with its duration, rejects with the log tail on failure. */
-export function timedRun(cmd: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<number> {
+/** Wall and CPU time of one command. */
+export interface RunTime {
+  wallMs: number;
+  /** user + sys of the command and its children (bash `times`), or null if unavailable. */
+  cpuMs: number | null;
+}
+
+/** Parses the children line of bash's `times` output ("1m2.345s 0m3.456s") into ms. */
+export function parseTimes(text: string): number | null {
+  const line = text.trim().split('\n')[1];
+  const m = line && /^(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s$/.exec(line.trim());
+  if (!m) return null;
+  return Math.round((Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4])) * 1000);
+}
+
+/**
+ * Runs a command (through bash, to read its CPU time with `times`) with output to `logFile`;
+ * resolves with its wall and CPU time, rejects with the log tail on failure.
+ */
+export function timedRun(cmd: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<RunTime> {
   mkdirSync(dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
+  const timesFile = `${logFile}.times`;
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const script = '"$@"; rc=$?; times > "$BENCH_TIMES_FILE"; exit $rc';
+    const child = spawn('bash', ['-c', script, 'bench', cmd, ...args], {
+      env: { ...env, BENCH_TIMES_FILE: timesFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = Math.round(performance.now() - t0);
       log.end(() => {
-        if (code === 0) return resolve(ms);
+        if (code === 0) {
+          const cpuMs = existsSync(timesFile) ? parseTimes(readFileSync(timesFile, 'utf8')) : null;
+          rmSync(timesFile, { force: true });
+          return resolve({ wallMs: ms, cpuMs });
+        }
         const tail = readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
         reject(new Error(`${[cmd, ...args].join(' ')} exited with ${code} after ${ms} ms; see ${logFile}\n${tail}`));
       });
@@ -54,5 +87,17 @@ export async function buildSite(opts: { contentDir: string; outDir: string; logD
     ? ['scripts/lib/pagefind.ts', opts.outDir]
     : ['node_modules/pagefind/lib/runner/bin.cjs', '--site', opts.outDir];
   const pagefind = await timedRun(node, pagefindArgs, env, join(opts.logDir, 'pagefind.log'));
-  return { validate, astro, pagefind, total: validate + astro + pagefind };
+  const cpu = (r: RunTime) => r.cpuMs ?? Number.NaN;
+  return {
+    validate: validate.wallMs,
+    astro: astro.wallMs,
+    pagefind: pagefind.wallMs,
+    total: validate.wallMs + astro.wallMs + pagefind.wallMs,
+    cpu: {
+      validate: cpu(validate),
+      astro: cpu(astro),
+      pagefind: cpu(pagefind),
+      total: cpu(validate) + cpu(astro) + cpu(pagefind),
+    },
+  };
 }

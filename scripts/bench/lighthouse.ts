@@ -22,6 +22,8 @@ export interface LighthousePage {
   failed: string[];
   /** Requests to any host other than the served one. */
   foreignRequests: string[];
+  /** Key metrics in ms (CLS unitless), as simulated for a mobile device. */
+  metrics: Record<string, number | null>;
   /** Lighthouse's runtime error, if any. */
   error?: string;
   ms: number;
@@ -29,10 +31,34 @@ export interface LighthousePage {
 
 /** All pages, or the reason Lighthouse is unavailable. */
 export type LighthouseResult =
-  | { status: 'ok'; version: string; pages: LighthousePage[] }
+  | {
+      status: 'ok';
+      version: string;
+      /** Lighthouse's CPU benchmark of this machine (higher = faster; a typical desktop is ~1000+). */
+      benchmarkIndex: number | null;
+      pages: LighthousePage[];
+    }
   | { status: 'n/a'; reason: string };
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const METRICS = {
+  fcp: 'first-contentful-paint',
+  lcp: 'largest-contentful-paint',
+  tbt: 'total-blocking-time',
+  cls: 'cumulative-layout-shift',
+  si: 'speed-index',
+} as const;
+
+/**
+ * Chromium flags for Lighthouse: the bench's usual flags, new headless mode, and a resolver that
+ * answers NOTFOUND for every host except 127.0.0.1, so no request can leave the machine (an
+ * attempt would still show in the report's network requests).
+ */
+export const lighthouseChromeFlags = [
+  ...chromiumArgs.filter((f) => f !== '--headless'),
+  '--headless=new',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+];
 
 /** Runs Lighthouse on each `paths` entry of the site at `baseUrl` (ending in "/"). */
 export async function runLighthouse(baseUrl: string, paths: readonly string[]): Promise<LighthouseResult> {
@@ -51,7 +77,7 @@ export async function runLighthouse(baseUrl: string, paths: readonly string[]): 
   try {
     chrome = await launch({
       chromePath: chromiumPath,
-      chromeFlags: [...chromiumArgs.filter((f) => f !== '--headless'), '--headless=new'],
+      chromeFlags: lighthouseChromeFlags,
       logLevel: 'silent',
     });
   } catch (err) {
@@ -59,6 +85,7 @@ export async function runLighthouse(baseUrl: string, paths: readonly string[]): 
   }
   const origin = new URL(baseUrl).origin;
   const pages: LighthousePage[] = [];
+  let benchmarkIndex: number | null = null;
   try {
     for (const path of paths) {
       const t0 = performance.now();
@@ -84,6 +111,13 @@ export async function runLighthouse(baseUrl: string, paths: readonly string[]): 
             if (typeof a.score === 'number' && a.score < 1) failed.push(`${id}/${ref.id}=${a.score}`);
           }
         }
+        benchmarkIndex ??= lhr.environment?.benchmarkIndex ?? null;
+        const metrics = Object.fromEntries(
+          Object.entries(METRICS).map(([k, id]) => {
+            const v = lhr.audits[id]?.numericValue;
+            return [k, typeof v === 'number' ? Math.round(v * 1000) / 1000 : null];
+          }),
+        );
         const items = (lhr.audits['network-requests']?.details as { items?: { url?: string }[] } | undefined)?.items ?? [];
         const foreign = items
           .map((i) => i.url ?? '')
@@ -97,6 +131,7 @@ export async function runLighthouse(baseUrl: string, paths: readonly string[]): 
             seo: score('seo'),
           },
           failed,
+          metrics,
           foreignRequests: foreign,
           ...(lhr.runtimeError ? { error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` } : {}),
           ms: Math.round(performance.now() - t0),
@@ -106,6 +141,7 @@ export async function runLighthouse(baseUrl: string, paths: readonly string[]): 
           path,
           scores: null,
           failed: [],
+          metrics: {},
           foreignRequests: [],
           error: (err as Error).message.split('\n')[0],
           ms: Math.round(performance.now() - t0),
@@ -115,5 +151,5 @@ export async function runLighthouse(baseUrl: string, paths: readonly string[]): 
   } finally {
     chrome.kill();
   }
-  return { status: 'ok', version, pages };
+  return { status: 'ok', version, benchmarkIndex, pages };
 }

@@ -35,6 +35,9 @@ export interface Scaling {
   marginalPerDocument: number;
   /** Same for each step. */
   marginal: { validate: number; astro: number; pagefind: number };
+  /** The same marginal costs in CPU time (robust to other load on the machine). */
+  marginalCpuPerDocument: number;
+  marginalCpu: { validate: number; astro: number; pagefind: number };
 }
 
 /** Everything written to bench/results.json. */
@@ -42,14 +45,16 @@ export interface BenchResults {
   generatedAt: string;
   node: string;
   cpus: { count: number; model: string };
+  /** 1-minute load average when the run started and when it ended (other work on the machine skews timings). */
+  loadAverage: { start: number; end: number };
   seed: number;
   sites: SiteResult[];
   pageWeights: Record<PageType, PageWeight | null>;
   scaling: Scaling[];
-  /** Ratio of the marginal per-document cost of the largest to the smallest corpus (1 = linear). */
-  linearity: number | null;
+  /** Ratio of the marginal per-document cost of the largest to the smallest corpus (1 = linear), wall and CPU time. */
+  linearity: { wall: number | null; cpu: number | null };
   slowestStep: { site: string; step: string; ms: number } | null;
-  target: { documents: number; limitMs: number; totalMs: number | null; met: boolean | null };
+  target: { documents: number; limitMs: number; totalMs: number | null; cpuMs: number | null; met: boolean | null };
   lighthouse: LighthouseResult | { status: 'skipped'; reason: string };
 }
 
@@ -59,17 +64,31 @@ export function scaling(sites: readonly SiteResult[]): Scaling[] {
   const out: Scaling[] = [];
   for (const s of sites) {
     if (!s.generated || !s.build) continue;
-    const base = real?.build ?? { validate: 0, astro: 0, pagefind: 0, total: 0 };
-    const m = (k: keyof BuildTimes) => round2((s.build![k] - base[k]) / s.generated);
+    const zero = { validate: 0, astro: 0, pagefind: 0, total: 0 };
+    const base = real?.build ?? { ...zero, cpu: zero };
+    type Step = 'validate' | 'astro' | 'pagefind' | 'total';
+    const m = (k: Step) => round2((s.build![k] - base[k]) / s.generated);
+    const c = (k: Step) => round2((s.build!.cpu[k] - base.cpu[k]) / s.generated);
     out.push({
       name: s.name,
       documents: s.documents,
       perDocument: round2(s.build.total / s.documents),
       marginalPerDocument: m('total'),
       marginal: { validate: m('validate'), astro: m('astro'), pagefind: m('pagefind') },
+      marginalCpuPerDocument: c('total'),
+      marginalCpu: { validate: c('validate'), astro: c('astro'), pagefind: c('pagefind') },
     });
   }
   return out;
+}
+
+/** Ratio of the last to the first marginal cost (1 = linear growth), or null. */
+export function linearity(sc: readonly Scaling[], key: 'marginalPerDocument' | 'marginalCpuPerDocument'): number | null {
+  if (sc.length < 2) return null;
+  const first = sc[0]![key];
+  const last = sc[sc.length - 1]![key];
+  if (!(first > 0) || !Number.isFinite(last)) return null;
+  return round2(last / first);
 }
 
 /** The single slowest build step over all sites. */
@@ -127,6 +146,7 @@ export function formatReport(r: BenchResults): string {
     r.sites.map((s) => (s.search?.ui.status === 'ok' ? latencyCell(s.search.ui[k]) : 'n/a'));
   const api = (round: 'first' | 'repeat', k: 'withDiacritics' | 'withoutDiacritics') =>
     r.sites.map((s) => (s.search?.api.status === 'ok' ? latencyCell(s.search.api[round][k]) : 'n/a'));
+  out.push(`${r.cpus.count} × ${r.cpus.model}, Node ${r.node}, load average ${r.loadAverage.start} at start, ${r.loadAverage.end} at end`);
   out.push('Build and index (one cold build each; astro build --force)');
   out.push(
     table([
@@ -135,6 +155,10 @@ export function formatReport(r: BenchResults): string {
       ['astro build', ...b((t) => t.astro)],
       ['pagefind index', ...b((t) => t.pagefind)],
       ['total', ...b((t) => t.total)],
+      ['CPU time: validate', ...b((t) => t.cpu.validate)],
+      ['CPU time: astro build', ...b((t) => t.cpu.astro)],
+      ['CPU time: pagefind', ...b((t) => t.cpu.pagefind)],
+      ['CPU time: total', ...b((t) => t.cpu.total)],
       ['HTML pages', ...r.sites.map((s) => String(s.htmlPages))],
       ['dist size', ...r.sites.map((s) => `${mb(s.dist.bytes)} / ${s.dist.files} files`)],
       ['index size (dist/pagefind)', ...r.sites.map((s) => `${mb(s.index.bytes)} / ${s.index.files} files`)],
@@ -155,27 +179,32 @@ export function formatReport(r: BenchResults): string {
   }
 
   if (r.scaling.length) {
-    out.push('', 'Per-document cost (marginal = (corpus total − real site total) / generated documents)');
+    out.push('', 'Per-document cost (marginal = (corpus − real site) / generated documents; wall time, and CPU time in brackets)');
+    const f = (w: number, c: number, d = 1) => `${w.toFixed(d)} (${Number.isFinite(c) ? c.toFixed(d) : '?'}) ms`;
     out.push(
       table([
         ['corpus', 'total / doc', 'marginal / doc', 'validate', 'astro', 'pagefind'],
         ...r.scaling.map((s) => [
           `${s.name} (${s.documents})`,
           `${s.perDocument.toFixed(1)} ms`,
-          `${s.marginalPerDocument.toFixed(1)} ms`,
-          `${s.marginal.validate.toFixed(2)} ms`,
-          `${s.marginal.astro.toFixed(1)} ms`,
-          `${s.marginal.pagefind.toFixed(1)} ms`,
+          f(s.marginalPerDocument, s.marginalCpuPerDocument),
+          f(s.marginal.validate, s.marginalCpu.validate, 2),
+          f(s.marginal.astro, s.marginalCpu.astro),
+          f(s.marginal.pagefind, s.marginalCpu.pagefind),
         ]),
       ]),
     );
-    if (r.linearity !== null) {
-      out.push(`growth: marginal cost per document of the largest corpus is ${r.linearity.toFixed(2)}× that of the smallest (1.00 = linear)`);
+    const lw = r.linearity.wall;
+    const lc = r.linearity.cpu;
+    if (lw !== null || lc !== null) {
+      out.push(
+        `growth: marginal cost per document, largest corpus ÷ smallest = ${lw?.toFixed(2) ?? '?'} wall, ${lc?.toFixed(2) ?? '?'} CPU (1.00 = linear)`,
+      );
     }
   }
   if (r.target.totalMs !== null) {
     out.push(
-      `target: ${r.target.documents} documents built and indexed in ${ms(r.target.totalMs)} (limit ${ms(r.target.limitMs)}): ${r.target.met ? 'MET' : 'NOT MET'}`,
+      `target: ${r.target.documents} documents built and indexed in ${ms(r.target.totalMs)} wall, ${ms(r.target.cpuMs)} CPU (limit ${ms(r.target.limitMs)} wall): ${r.target.met ? 'MET' : 'NOT MET'}`,
     );
   }
   if (r.slowestStep) out.push(`slowest step: ${r.slowestStep.step} on ${r.slowestStep.site} (${ms(r.slowestStep.ms)})`);
@@ -198,21 +227,27 @@ export function formatReport(r: BenchResults): string {
     out.push(`${r.lighthouse.status}: ${r.lighthouse.reason}`);
   } else {
     const s = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : String(x));
+    out.push(`Lighthouse ${r.lighthouse.version}, CPU benchmarkIndex ${r.lighthouse.benchmarkIndex ?? '?'} (simulated mobile throttling)`);
+    const metric = (x: number | null | undefined, unit = ' ms') => (x === null || x === undefined ? 'n/a' : `${Math.round(x)}${unit}`);
     out.push(
       table([
-        ['page', 'performance', 'accessibility', 'best-practices', 'seo', 'foreign requests'],
+        ['page', 'performance', 'accessibility', 'best-practices', 'seo', 'FCP', 'LCP', 'TBT', 'foreign requests'],
         ...r.lighthouse.pages.map((p) => [
           p.path,
           s(p.scores?.performance),
           s(p.scores?.accessibility),
           s(p.scores?.bestPractices),
           s(p.scores?.seo),
+          metric(p.metrics.fcp),
+          metric(p.metrics.lcp),
+          metric(p.metrics.tbt),
           String(p.foreignRequests.length),
         ]),
       ]),
     );
     for (const p of r.lighthouse.pages) {
       if (p.error) out.push(`  ${p.path}: ${p.error}`);
+      if (p.foreignRequests.length) out.push(`  ${p.path} FOREIGN REQUESTS: ${p.foreignRequests.join(', ')}`);
       if (p.failed.length) out.push(`  ${p.path} below 1: ${p.failed.join(', ')}`);
     }
   }
