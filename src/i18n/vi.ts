@@ -5,10 +5,12 @@
  */
 import { common } from './vi/common.ts';
 import { document } from './vi/document.ts';
+import { offline } from './vi/offline.ts';
 
 const strings = {
   ...common,
   ...document,
+  ...offline,
 } as const;
 
 /** A known string key. */
