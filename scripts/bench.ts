@@ -54,7 +54,7 @@ async function buildOne(name: string, contentDir: string, generated: number): Pr
     process.stdout.write(`▶ building ${name} (${countDocs(contentDir)} documents)… `);
     build = await buildSite({ contentDir, outDir: distDir, logDir: join(OUT, 'logs', name) });
     console.log(
-      `validate ${build.validate} ms, astro ${build.astro} ms, pagefind ${build.pagefind} ms (CPU ${build.cpu.total} ms)`,
+      `validate ${build.validate} ms, astro ${build.astro} ms, pagefind ${build.pagefind} ms, offline ${build.offline ?? 'n/a'} ms (CPU ${build.cpu.total} ms)`,
     );
   }
   return {

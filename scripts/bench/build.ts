@@ -1,6 +1,6 @@
 /**
  * Builds one site the way `npm run build` (scripts/build.ts) does — validate content, astro
- * build, Pagefind — but with its own content and output folders, timing each step separately.
+ * build, Pagefind, then the offline manifest when the project has that step — but with its own content and output folders, timing each step separately.
  * Astro runs with `--force` so every build re-reads its whole content (no content-layer cache
  * carried over from another corpus). Each step's output goes to a log file, not the console.
  */
@@ -9,18 +9,20 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from '
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-/** Durations of the three build steps, in milliseconds. */
+/** Durations of the build steps, in milliseconds. */
 export interface BuildTimes {
   validate: number;
   astro: number;
   pagefind: number;
+  /** The offline step (scripts/lib/offline.ts: file manifest and service worker), null when the project has none. */
+  offline: number | null;
   total: number;
   /**
    * CPU time (user + system, the step and all its child processes) of each step. Unlike wall
    * time it hardly depends on what else runs on the machine, so it is the fairer figure for
    * growth; on an idle machine a step's wall time is at most about its CPU time.
    */
-  cpu: { validate: number; astro: number; pagefind: number; total: number };
+  cpu: { validate: number; astro: number; pagefind: number; offline: number | null; total: number };
 }
 
 /** Wall and CPU time of one command. */
@@ -77,7 +79,10 @@ export function timedRun(cmd: string, args: string[], env: NodeJS.ProcessEnv, lo
  */
 export async function buildSite(opts: { contentDir: string; outDir: string; logDir: string }): Promise<BuildTimes> {
   const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: opts.contentDir, ASTRO_OUT_DIR: opts.outDir };
-  delete env.BASE_PATH;
+  // Like scripts/build.ts: no Vite/Vitest leftovers that Astro would take over the config.
+  for (const key of ['BASE_PATH', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'VITEST', 'VITEST_MODE', 'TEST']) {
+    delete env[key];
+  }
   rmSync(opts.outDir, { recursive: true, force: true });
   const node = process.execPath;
   const validate = await timedRun(node, ['scripts/validate-content.ts', opts.contentDir], env, join(opts.logDir, 'validate.log'));
@@ -87,17 +92,22 @@ export async function buildSite(opts: { contentDir: string; outDir: string; logD
     ? ['scripts/lib/pagefind.ts', opts.outDir]
     : ['node_modules/pagefind/lib/runner/bin.cjs', '--site', opts.outDir];
   const pagefind = await timedRun(node, pagefindArgs, env, join(opts.logDir, 'pagefind.log'));
+  const offline = existsSync('scripts/lib/offline.ts')
+    ? await timedRun(node, ['scripts/lib/offline.ts', opts.outDir], env, join(opts.logDir, 'offline.log'))
+    : null;
   const cpu = (r: RunTime) => r.cpuMs ?? Number.NaN;
   return {
     validate: validate.wallMs,
     astro: astro.wallMs,
     pagefind: pagefind.wallMs,
-    total: validate.wallMs + astro.wallMs + pagefind.wallMs,
+    offline: offline?.wallMs ?? null,
+    total: validate.wallMs + astro.wallMs + pagefind.wallMs + (offline?.wallMs ?? 0),
     cpu: {
       validate: cpu(validate),
       astro: cpu(astro),
       pagefind: cpu(pagefind),
-      total: cpu(validate) + cpu(astro) + cpu(pagefind),
+      offline: offline ? cpu(offline) : null,
+      total: cpu(validate) + cpu(astro) + cpu(pagefind) + (offline ? cpu(offline) : 0),
     },
   };
 }

@@ -34,10 +34,10 @@ export interface Scaling {
   /** (total − real site total) / generated documents: the cost of one more document. */
   marginalPerDocument: number;
   /** Same for each step. */
-  marginal: { validate: number; astro: number; pagefind: number };
+  marginal: { validate: number; astro: number; pagefind: number; offline: number };
   /** The same marginal costs in CPU time (robust to other load on the machine). */
   marginalCpuPerDocument: number;
-  marginalCpu: { validate: number; astro: number; pagefind: number };
+  marginalCpu: { validate: number; astro: number; pagefind: number; offline: number };
 }
 
 /** Everything written to bench/results.json. */
@@ -64,19 +64,19 @@ export function scaling(sites: readonly SiteResult[]): Scaling[] {
   const out: Scaling[] = [];
   for (const s of sites) {
     if (!s.generated || !s.build) continue;
-    const zero = { validate: 0, astro: 0, pagefind: 0, total: 0 };
+    const zero = { validate: 0, astro: 0, pagefind: 0, offline: 0, total: 0 };
     const base = real?.build ?? { ...zero, cpu: zero };
-    type Step = 'validate' | 'astro' | 'pagefind' | 'total';
-    const m = (k: Step) => round2((s.build![k] - base[k]) / s.generated);
-    const c = (k: Step) => round2((s.build!.cpu[k] - base.cpu[k]) / s.generated);
+    type Step = 'validate' | 'astro' | 'pagefind' | 'offline' | 'total';
+    const m = (k: Step) => round2(((s.build![k] ?? 0) - (base[k] ?? 0)) / s.generated);
+    const c = (k: Step) => round2(((s.build!.cpu[k] ?? 0) - (base.cpu[k] ?? 0)) / s.generated);
     out.push({
       name: s.name,
       documents: s.documents,
       perDocument: round2(s.build.total / s.documents),
       marginalPerDocument: m('total'),
-      marginal: { validate: m('validate'), astro: m('astro'), pagefind: m('pagefind') },
+      marginal: { validate: m('validate'), astro: m('astro'), pagefind: m('pagefind'), offline: m('offline') },
       marginalCpuPerDocument: c('total'),
-      marginalCpu: { validate: c('validate'), astro: c('astro'), pagefind: c('pagefind') },
+      marginalCpu: { validate: c('validate'), astro: c('astro'), pagefind: c('pagefind'), offline: c('offline') },
     });
   }
   return out;
@@ -96,8 +96,9 @@ export function slowestStep(sites: readonly SiteResult[]): { site: string; step:
   let best: { site: string; step: string; ms: number } | null = null;
   for (const s of sites) {
     if (!s.build) continue;
-    for (const step of ['validate', 'astro', 'pagefind'] as const) {
-      if (!best || s.build[step] > best.ms) best = { site: s.name, step, ms: s.build[step] };
+    for (const step of ['validate', 'astro', 'pagefind', 'offline'] as const) {
+      const v = s.build[step];
+      if (v !== null && (!best || v > best.ms)) best = { site: s.name, step, ms: v };
     }
   }
   return best;
@@ -141,7 +142,7 @@ function latencyCell(s: LatencyStats | undefined): string {
 export function formatReport(r: BenchResults): string {
   const out: string[] = [];
   const head = ['', ...r.sites.map((s) => (s.generated ? `${s.name} (${s.documents} docs)` : `real site (${s.documents} docs)`))];
-  const b = (f: (t: BuildTimes) => number) => r.sites.map((s) => (s.build ? ms(f(s.build)) : '—'));
+  const b = (f: (t: BuildTimes) => number | null) => r.sites.map((s) => (s.build ? (f(s.build) === null ? 'n/a' : ms(f(s.build))) : '—'));
   const ui = (k: 'withDiacritics' | 'withoutDiacritics') =>
     r.sites.map((s) => (s.search?.ui.status === 'ok' ? latencyCell(s.search.ui[k]) : 'n/a'));
   const api = (round: 'first' | 'repeat', k: 'withDiacritics' | 'withoutDiacritics') =>
@@ -154,10 +155,12 @@ export function formatReport(r: BenchResults): string {
       ['validate content', ...b((t) => t.validate)],
       ['astro build', ...b((t) => t.astro)],
       ['pagefind index', ...b((t) => t.pagefind)],
+      ['offline manifest + service worker', ...b((t) => t.offline)],
       ['total', ...b((t) => t.total)],
       ['CPU time: validate', ...b((t) => t.cpu.validate)],
       ['CPU time: astro build', ...b((t) => t.cpu.astro)],
       ['CPU time: pagefind', ...b((t) => t.cpu.pagefind)],
+      ['CPU time: offline', ...b((t) => t.cpu.offline)],
       ['CPU time: total', ...b((t) => t.cpu.total)],
       ['HTML pages', ...r.sites.map((s) => String(s.htmlPages))],
       ['dist size', ...r.sites.map((s) => `${mb(s.dist.bytes)} / ${s.dist.files} files`)],
@@ -183,7 +186,7 @@ export function formatReport(r: BenchResults): string {
     const f = (w: number, c: number, d = 1) => `${w.toFixed(d)} (${Number.isFinite(c) ? c.toFixed(d) : '?'}) ms`;
     out.push(
       table([
-        ['corpus', 'total / doc', 'marginal / doc', 'validate', 'astro', 'pagefind'],
+        ['corpus', 'total / doc', 'marginal / doc', 'validate', 'astro', 'pagefind', 'offline'],
         ...r.scaling.map((s) => [
           `${s.name} (${s.documents})`,
           `${s.perDocument.toFixed(1)} ms`,
@@ -191,6 +194,7 @@ export function formatReport(r: BenchResults): string {
           f(s.marginal.validate, s.marginalCpu.validate, 2),
           f(s.marginal.astro, s.marginalCpu.astro),
           f(s.marginal.pagefind, s.marginalCpu.pagefind),
+          f(s.marginal.offline, s.marginalCpu.offline, 2),
         ]),
       ]),
     );

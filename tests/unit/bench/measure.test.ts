@@ -112,8 +112,9 @@ describe('scaling, slowest step and the printed report', () => {
       validate: t[0],
       astro: t[1],
       pagefind: t[2],
+      offline: null,
       total: t[0] + t[1] + t[2],
-      cpu: { validate: t[0] / 2, astro: t[1] / 2, pagefind: t[2] / 2, total: (t[0] + t[1] + t[2]) / 2 },
+      cpu: { validate: t[0] / 2, astro: t[1] / 2, pagefind: t[2] / 2, offline: null, total: (t[0] + t[1] + t[2]) / 2 },
     },
     htmlPages: documents + 3,
     dist: { bytes: 1024 * 1024, files: 10 },
@@ -126,7 +127,7 @@ describe('scaling, slowest step and the printed report', () => {
     const sc = scaling(sites);
     expect(sc.map((s) => s.name)).toEqual(['corpus-100', 'corpus-1000']);
     expect(sc[0]!.marginalPerDocument).toBe(101); // (17400 - 7300) / 100
-    expect(sc[0]!.marginal).toEqual({ validate: 1, astro: 80, pagefind: 20 });
+    expect(sc[0]!.marginal).toEqual({ validate: 1, astro: 80, pagefind: 20, offline: 0 });
     expect(sc[1]!.marginalPerDocument).toBe(101); // (108300 - 7300) / 1000
     expect(sc[1]!.perDocument).toBe(Math.round((108300 / 1003) * 100) / 100);
     expect(sc[0]!.marginalCpuPerDocument).toBe(50.5);
@@ -166,6 +167,7 @@ describe('scaling, slowest step and the printed report', () => {
     expect(text).toMatch(/^plan\s+n\/a/m);
     expect(text).toContain('NOT MET');
     expect(text).toContain('slowest step: astro on corpus-1000');
+    expect(text).toMatch(/^offline manifest \+ service worker\s+n\/a\s+n\/a\s+n\/a$/m);
     expect(text).toContain('n/a: not installed');
   });
 });
