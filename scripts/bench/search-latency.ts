@@ -136,8 +136,8 @@ export function stats(samples: readonly LatencySample[]): LatencyStats {
   };
 }
 
-const INPUT_SELECTOR = 'main [data-search-input], main input[type="search"], main input[name="q"]';
-const RESULT_SELECTORS = ['[data-search-results]', '#search-results', '#ket-qua', '.search-results', 'main'];
+const INPUT_SELECTOR = 'main [data-search-primary], main [data-search-input], main input[type="search"], main input[name="q"]';
+const RESULT_SELECTORS = ['[data-search-results]', 'main .sr-results', '#search-results', '.search-results', 'main'];
 const RESULT_LINKS = 'a[href*="/van-ban/"], a[href*="/hoc-tap/"], a[href*="/kiem-tra/"]';
 
 declare global {
