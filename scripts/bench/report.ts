@@ -167,6 +167,7 @@ export function formatReport(r: BenchResults): string {
       ['index size (dist/pagefind)', ...r.sites.map((s) => `${mb(s.index.bytes)} / ${s.index.files} files`)],
       ['search UI, diacritics (median / p90)', ...ui('withDiacritics')],
       ['search UI, no diacritics (median / p90)', ...ui('withoutDiacritics')],
+      ['search UI, first search on the page', ...r.sites.map((s) => (s.search?.ui.status === 'ok' ? ms(s.search.ui.firstSearchMs) : 'n/a'))],
       ['Pagefind API 1st run, diacritics', ...api('first', 'withDiacritics')],
       ['Pagefind API 1st run, no diacritics', ...api('first', 'withoutDiacritics')],
       ['Pagefind API repeat, diacritics', ...api('repeat', 'withDiacritics')],
