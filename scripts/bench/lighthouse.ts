@@ -24,6 +24,10 @@ export interface LighthousePage {
   foreignRequests: string[];
   /** Key metrics in ms (CLS unitless), as simulated for a mobile device. */
   metrics: Record<string, number | null>;
+  /** Main-thread time by kind of work (script, style & layout, parse…), ms, as observed (not simulated). */
+  mainThread: Record<string, number>;
+  /** The longest main-thread tasks: what they ran (URL or "Unattributable") and how long, ms. */
+  longTasks: { url: string; ms: number }[];
   /** Lighthouse's runtime error, if any. */
   error?: string;
   ms: number;
@@ -118,6 +122,14 @@ export async function runLighthouse(baseUrl: string, paths: readonly string[]): 
             return [k, typeof v === 'number' ? Math.round(v * 1000) / 1000 : null];
           }),
         );
+        type Item = Record<string, unknown>;
+        const detailItems = (id: string): Item[] => ((lhr.audits[id]?.details as { items?: Item[] } | undefined)?.items ?? []);
+        const mainThread = Object.fromEntries(
+          detailItems('mainthread-work-breakdown').map((i) => [String(i.groupLabel ?? i.group), Math.round(Number(i.duration))]),
+        );
+        const longTasks = detailItems('long-tasks')
+          .slice(0, 5)
+          .map((i) => ({ url: String(i.url ?? ''), ms: Math.round(Number(i.duration)) }));
         const items = (lhr.audits['network-requests']?.details as { items?: { url?: string }[] } | undefined)?.items ?? [];
         const foreign = items
           .map((i) => i.url ?? '')
@@ -132,6 +144,8 @@ export async function runLighthouse(baseUrl: string, paths: readonly string[]): 
           },
           failed,
           metrics,
+          mainThread,
+          longTasks,
           foreignRequests: foreign,
           ...(lhr.runtimeError ? { error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` } : {}),
           ms: Math.round(performance.now() - t0),
@@ -142,6 +156,8 @@ export async function runLighthouse(baseUrl: string, paths: readonly string[]): 
           scores: null,
           failed: [],
           metrics: {},
+          mainThread: {},
+          longTasks: [],
           foreignRequests: [],
           error: (err as Error).message.split('\n')[0],
           ms: Math.round(performance.now() - t0),

@@ -254,6 +254,10 @@ export function formatReport(r: BenchResults): string {
       if (p.error) out.push(`  ${p.path}: ${p.error}`);
       if (p.foreignRequests.length) out.push(`  ${p.path} FOREIGN REQUESTS: ${p.foreignRequests.join(', ')}`);
       if (p.failed.length) out.push(`  ${p.path} below 1: ${p.failed.join(', ')}`);
+      if (p.longTasks.length) {
+        const main = Object.entries(p.mainThread).map(([k, v]) => `${k} ${v} ms`).join(', ');
+        out.push(`  ${p.path} main thread: ${main}; long tasks: ${p.longTasks.map((t) => `${t.ms} ms ${t.url || '?'}`).join(', ')}`);
+      }
     }
   }
   return out.join('\n');
