@@ -5,10 +5,12 @@
  */
 import { common } from './vi/common.ts';
 import { document } from './vi/document.ts';
+import { documentsWeb } from './vi/documents-web.ts';
 
 const strings = {
   ...common,
   ...document,
+  ...documentsWeb,
 } as const;
 
 /** A known string key. */
