@@ -29,6 +29,8 @@ describe('document pages: status and related documents', () => {
     const rel = norm(await related.innerText());
     expect(rel).toContain('Văn bản này tiếp tục thực hiện: Nghị quyết số 27-NQ/TW');
     expect(rel).toContain('Được triển khai bởi: Kế hoạch số 83-KH/TU');
+    await related.getByRole('link', { name: 'Dòng thời gian các văn bản' }).click();
+    await page.waitForURL(/\/van-ban\/dong-thoi-gian\/$/);
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await context.close();
@@ -53,6 +55,9 @@ describe('document pages: status and related documents', () => {
     await page.goto(siteUrl('van-ban/nghi-quyet-27-nq-tw/'));
     expect(await page.locator('[data-source-kind]').getAttribute('data-source-kind')).toBe('republished');
     expect(norm(await page.locator('[data-source-kind]').innerText())).toContain('Chưa tìm thấy trang đăng toàn văn trên cổng Tư liệu Văn kiện Đảng');
+    // The metadata panel never calls a republication "official".
+    const metaLink = page.getByRole('region', { name: 'Thông tin văn bản' }).getByRole('link');
+    expect(norm(await metaLink.innerText())).toBe('Xem bản đăng lại trên luatminhkhue.vn (không phải cổng chính thức)');
     await page.goto(siteUrl('van-ban/ket-luan-52-kl-tw/'));
     expect(await page.locator('[data-source-kind]').getAttribute('data-source-kind')).toBe('none');
     const command = page.getByText('npm run import -- content/sources/ket-luan-52-kl-tw.txt --id ket-luan-52-kl-tw --force');

@@ -26,6 +26,7 @@ export const documentsWeb = {
   'web.source.republished': 'Chưa tìm thấy trang đăng toàn văn trên cổng Tư liệu Văn kiện Đảng (tulieuvankien.dangcongsan.vn). Bản đăng lại có thể tham khảo:',
   'web.source.none': 'Chưa tìm thấy trang đăng toàn văn trên cổng Tư liệu Văn kiện Đảng (tulieuvankien.dangcongsan.vn) hay một nguồn đáng tin cậy khác.',
   'web.source.external': '(trang ngoài)',
+  'web.source.republishedLink': 'Xem bản đăng lại trên {host} (không phải cổng chính thức)',
   'web.source.notVerified': 'Những gì chưa đối chiếu được với văn bản gốc không được đưa lên trang này.',
   'web.importer.summary': 'Dành cho biên tập viên: thêm toàn văn chính thức',
   'web.importer.step1': 'Lưu văn bản chính thức (tệp .txt mã UTF-8 hoặc .docx) vào thư mục content/sources/.',
