@@ -6,11 +6,13 @@
 import { common } from './vi/common.ts';
 import { document } from './vi/document.ts';
 import { documentsWeb } from './vi/documents-web.ts';
+import { offline } from './vi/offline.ts';
 
 const strings = {
   ...common,
   ...document,
   ...documentsWeb,
+  ...offline,
 } as const;
 
 /** A known string key. */
