@@ -117,7 +117,7 @@ describe('matrixProblems', () => {
     const m: Matrix = structuredClone(matrix) as Matrix;
     (m.bodies[0] as { name: string }).name = 'Ban Tuyên giáo';
     (m.bodies[0]!.tasks[0] as { quote: string }).quote = 'xong trong tháng 9/2019';
-    (m.bodies[1]!.tasks[0] as { partners: string[] }).partners = ['Sở Nội vụ'];
+    (m.bodies[1]!.tasks[0] as unknown as { partners: string[] }).partners = ['Sở Nội vụ'];
     const fields = matrixProblems(m, body).map((p) => p.field);
     expect(fields).toEqual(['bodies.0.name', 'bodies.0.tasks.0.quote', 'bodies.1.tasks.0.partners.0']);
     const wrongAnchor: Matrix = { ...matrix, bodies: [...matrix.bodies, { ...matrix.bodies[0]!, anchor: 'phan-ii-muc-1' }] };

@@ -2,11 +2,14 @@
  * The import CLI end to end (node scripts/import.ts in a child process): good .txt and .docx input,
  * and every kind of bad input exits non-zero with a clear Vietnamese message and writes nothing.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
+// Each test spawns Node (about 0.5 s alone, several seconds on a loaded two-core machine).
+vi.setConfig({ testTimeout: 30_000 });
 
 const root = resolve(import.meta.dirname, '../../..');
 const fixture = (name: string) => join(root, 'tests/fixtures/importer', name);

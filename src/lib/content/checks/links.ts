@@ -3,7 +3,8 @@
  * that exist (a missing anchor fails the build), and the responsibility matrix must match the
  * plan's text (every responsible body of the section, verbatim quotes, no invented bodies).
  */
-import type { ContentProblem, CorpusCheck, ValidEntry } from '../types.ts';
+import type { ContentProblem, CorpusCheck } from '../types.ts';
+import { entriesOf } from '../types.ts';
 import { anchorsInMdx } from '../../documents/mdx-anchors.ts';
 import { canCuProblems } from '../../documents/can-cu.ts';
 import type { CanCuSet } from '../../documents/can-cu.ts';
@@ -19,7 +20,7 @@ function anchorIndex(corpus: Parameters<CorpusCheck>[0]): Map<string, string[]> 
 export const canCuAnchors: CorpusCheck = (corpus) => {
   const anchors = anchorIndex(corpus);
   const problems: ContentProblem[] = [];
-  for (const set of (corpus.canCu ?? []) as ValidEntry<CanCuSet>[]) {
+  for (const set of entriesOf<CanCuSet>(corpus, 'canCu')) {
     for (const p of canCuProblems(set.data, (doc) => anchors.get(doc))) problems.push({ file: set.file, field: p.field, message: p.message });
   }
   return problems;
@@ -29,7 +30,7 @@ export const canCuAnchors: CorpusCheck = (corpus) => {
 export const matrixMatchesPlan: CorpusCheck = (corpus) => {
   const docs = new Map((corpus.documents ?? []).map((d) => [d.id, d]));
   const problems: ContentProblem[] = [];
-  for (const m of (corpus.responsibilities ?? []) as ValidEntry<Matrix>[]) {
+  for (const m of entriesOf<Matrix>(corpus, 'responsibilities')) {
     const plan = docs.get(m.data.document);
     if (!plan) {
       problems.push({ file: m.file, field: 'document', message: `không có văn bản nào có định danh "${m.data.document}"` });
