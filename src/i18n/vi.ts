@@ -5,10 +5,12 @@
  */
 import { common } from './vi/common.ts';
 import { document } from './vi/document.ts';
+import { study } from './vi/study.ts';
 
 const strings = {
   ...common,
   ...document,
+  ...study,
 } as const;
 
 /** A known string key. */
