@@ -84,6 +84,8 @@ async function build(entry: StudyEntry, site: URL | undefined): Promise<Rendered
   const quizUrl = new URL(href(sessionPaths(entry).quiz), site ?? 'https://example.invalid').href;
   const quizShortUrl = quizUrl.replace(/^https?:\/\//, '');
   // Built here, inline, so the closing slide works with no network and no client code.
-  const qrSvg = await QRCode.toString(quizUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
+  const svg = await QRCode.toString(quizUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
+  // The wrapper carries role="img" and the label; the SVG itself is decoration.
+  const qrSvg = svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" ');
   return { parsed, slides, quizUrl, quizShortUrl, qrSvg };
 }
