@@ -6,12 +6,14 @@
 import { common } from './vi/common.ts';
 import { document } from './vi/document.ts';
 import { documentsWeb } from './vi/documents-web.ts';
+import { study } from './vi/study.ts';
 import { offline } from './vi/offline.ts';
 
 const strings = {
   ...common,
   ...document,
   ...documentsWeb,
+  ...study,
   ...offline,
 } as const;
 
