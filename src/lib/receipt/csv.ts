@@ -7,11 +7,13 @@
 /** UTF-8 byte-order mark, as a string prefix. */
 export const BOM = '\uFEFF';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// A cell starting like a formula, or already apostrophes followed by one, gets one more apostrophe;
+// reading removes exactly one, so every text round-trips.
+const NEEDS_GUARD = /^'*[=+\-@\t\r]/;
 
 function cell(value: string | number): string {
   let s = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
+  if (typeof value === 'string' && NEEDS_GUARD.test(s)) s = `'${s}`;
   return /[",\r\n;]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -29,11 +31,9 @@ export function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let field = '';
   let quoted = false;
-  let wasQuoted = false;
   const endField = () => {
-    row.push(!wasQuoted && /^'[=+\-@]/.test(field) ? field.slice(1) : wasQuoted && /^'[=+\-@\t\r]/.test(field) ? field.slice(1) : field);
+    row.push(/^'+[=+\-@\t\r]/.test(field) ? field.slice(1) : field);
     field = '';
-    wasQuoted = false;
   };
   for (let i = 0; i < src.length; i++) {
     const ch = src[i]!;
@@ -45,7 +45,6 @@ export function parseCsv(text: string): string[][] {
       else field += ch;
     } else if (ch === '"' && field === '') {
       quoted = true;
-      wasQuoted = true;
     } else if (ch === sep) endField();
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && src[i + 1] === '\n') i++;
