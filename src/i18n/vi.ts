@@ -5,10 +5,12 @@
  */
 import { common } from './vi/common.ts';
 import { document } from './vi/document.ts';
+import { quiz } from './vi/quiz.ts';
 
 const strings = {
   ...common,
   ...document,
+  ...quiz,
 } as const;
 
 /** A known string key. */
