@@ -66,8 +66,7 @@ export function select(tree: Root, selector: string): Element[] {
 }
 
 /** Maps a site URL (with base) to the file that serves it, or null when none does. */
-export function fileForUrl(url: string, root = distDir()): string | null {
-  const base = basePath();
+export function fileForUrl(url: string, root = distDir(), base = basePath()): string | null {
   let path = decodeURIComponent(url.split('#')[0]!.split('?')[0]!);
   if (!path.startsWith(base)) return null;
   path = path.slice(base.length);

@@ -6,11 +6,13 @@
 import { common } from './vi/common.ts';
 import { document } from './vi/document.ts';
 import { quiz } from './vi/quiz.ts';
+import { offline } from './vi/offline.ts';
 
 const strings = {
   ...common,
   ...document,
   ...quiz,
+  ...offline,
 } as const;
 
 /** A known string key. */
