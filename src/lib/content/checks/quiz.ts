@@ -11,9 +11,12 @@ interface QuizLike {
   questions: { id: string; citation: { document: string; anchor: string } }[];
 }
 
+// Entries reach the checks already validated by src/schemas/quiz.ts, so the cast only names the shape.
+const quizzesOf = (corpus: Parameters<CorpusCheck>[0]) => (corpus.quizzes ?? []) as unknown as ValidEntry<QuizLike>[];
+
 /** Every `citation` must name an existing document and an anchor that document will have. */
 export const resolvableCitations: CorpusCheck = (corpus) => {
-  const quizzes = (corpus.quizzes ?? []) as ValidEntry<QuizLike>[];
+  const quizzes = quizzesOf(corpus);
   const anchorsByDoc = new Map<string, Set<string>>();
   for (const d of corpus.documents ?? []) anchorsByDoc.set(d.id, new Set(anchorsInMdx(d.body ?? '')));
   const problems: ContentProblem[] = [];
@@ -41,7 +44,7 @@ export const resolvableCitations: CorpusCheck = (corpus) => {
 
 /** Two banks must not share a receipt `code`, or codes could not tell them apart. */
 export const uniqueQuizCodes: CorpusCheck = (corpus) => {
-  const quizzes = (corpus.quizzes ?? []) as ValidEntry<QuizLike>[];
+  const quizzes = quizzesOf(corpus);
   const seen = new Map<number, string>();
   const problems: ContentProblem[] = [];
   for (const q of quizzes) {
@@ -57,7 +60,7 @@ export const knownStudySessions: CorpusCheck = (corpus) => {
   const study = corpus.study;
   if (!study || study.length === 0) return [];
   const ids = new Set(study.map((s) => s.id));
-  return ((corpus.quizzes ?? []) as ValidEntry<QuizLike>[])
+  return quizzesOf(corpus)
     .filter((q) => !ids.has(q.data.study))
     .map((q) => ({ file: q.file, field: 'study', message: `không có buổi học "${q.data.study}" trong content/study/` }));
 };
