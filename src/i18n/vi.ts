@@ -7,6 +7,7 @@ import { common } from './vi/common.ts';
 import { document } from './vi/document.ts';
 import { documentsWeb } from './vi/documents-web.ts';
 import { study } from './vi/study.ts';
+import { quiz } from './vi/quiz.ts';
 import { offline } from './vi/offline.ts';
 
 const strings = {
@@ -14,6 +15,7 @@ const strings = {
   ...document,
   ...documentsWeb,
   ...study,
+  ...quiz,
   ...offline,
 } as const;
 
