@@ -37,4 +37,6 @@ export const document = {
   'index.lead': 'Các văn bản của Đảng về xây dựng đội ngũ trí thức và kế hoạch thực hiện của tỉnh Điện Biên.',
   'index.count': '{n} văn bản',
   'recipients.title': 'Nơi nhận',
+  'summary.notice':
+    'Trang này tóm lược văn bản bằng lời của người biên soạn để phục vụ học tập; khi trích dẫn, hãy dùng văn bản chính thức.',
 } as const;
