@@ -5,12 +5,17 @@
  * It indexes the built HTML with Pagefind's Node API into `<dist>/pagefind/`. What gets indexed is
  * decided by the pages themselves: only `<main data-pagefind-body>` of document and study pages,
  * minus anything marked `data-pagefind-ignore`; filters and meta come from the attributes built by
- * src/lib/search/attributes.ts. The step fails the build when Pagefind reports an error, when its
+ * src/lib/search/attributes.ts. One adjustment is made on the way in (see {@link prepareHtml}): Pagefind
+ * never indexes the text of a `<footer>` element, but an official document's own footer (its
+ * "Nơi nhận" list) is part of the official text and must be searchable, so inside the indexed
+ * `<main>` footers are handed to Pagefind as `<div>`s. The HTML in dist/ is not changed.
+ *
+ * The step fails the build when Pagefind reports an error, when its
  * version is older than the one whose diacritic folding the search relies on, or when no page
  * was indexed.
  */
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -71,6 +76,34 @@ async function dirSize(dir: string): Promise<{ files: number; bytes: number }> {
   return { files, bytes };
 }
 
+/**
+ * The HTML Pagefind gets for a page: the page's own footers inside `<main>` become `<div>`s
+ * (Pagefind drops footer text unconditionally); the site footer, outside `<main>`, is untouched.
+ */
+export function prepareHtml(html: string): string {
+  const open = html.search(/<main\b/i);
+  const close = html.search(/<\/main>/i);
+  if (open < 0 || close < open) return html;
+  const inner = html.slice(open, close).replace(/<footer\b/gi, '<div data-was-footer').replace(/<\/footer>/gi, '</div>');
+  return html.slice(0, open) + inner + html.slice(close);
+}
+
+/** The site URL of a built HTML file, relative to the site root: "van-ban/x/index.html" → "/van-ban/x/". */
+export function urlOf(relPath: string): string {
+  return ('/' + relPath.split(sep).join('/')).replace(/index\.html$/, '');
+}
+
+async function htmlFiles(dir: string, root = dir): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (p !== join(root, 'pagefind')) out.push(...(await htmlFiles(p, root)));
+    } else if (e.name.endsWith('.html')) out.push(relative(root, p));
+  }
+  return out.sort();
+}
+
 /** Indexes the built site. Throws with Pagefind's messages when anything goes wrong. */
 export async function buildSearchIndex(opts: IndexOptions): Promise<IndexReport> {
   const log = opts.log ?? ((l: string) => console.log(l));
@@ -87,9 +120,16 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexReport>
     // Vietnamese everywhere: no stemming, one index (pages all carry lang="vi" anyway).
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
     if (!index || errors.length) throw new Error(`Pagefind createIndex: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length) throw new Error(`Pagefind addDirectory: ${added.errors.join('; ')}`);
-    if (added.page_count === 0) throw new Error('Pagefind indexed no page: is data-pagefind-body missing from the document pages?');
+    let pageCount = 0;
+    for (const rel of await htmlFiles(siteDir)) {
+      const html = await readFile(join(siteDir, rel), 'utf8');
+      // Pages without data-pagefind-body are left out by Pagefind once any page has it; skip them early.
+      if (!/data-pagefind-body/.test(html)) continue;
+      const added = await index.addHTMLFile({ url: urlOf(rel), content: prepareHtml(html) });
+      if (added.errors.length) throw new Error(`Pagefind addHTMLFile ${rel}: ${added.errors.join('; ')}`);
+      pageCount++;
+    }
+    if (pageCount === 0) throw new Error('Pagefind indexed no page: is data-pagefind-body missing from the document pages?');
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind writeFiles: ${written.errors.join('; ')}`);
     // The UI bundles Pagefind ships are not used (our own UI loads pagefind.js); drop them to keep dist small.
@@ -99,10 +139,10 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexReport>
     const size = await dirSize(outputPath);
     const js = await readFile(join(outputPath, 'pagefind.js'));
     log(
-      `Pagefind ${version}: ${added.page_count} trang, ${size.files} tệp, ${(size.bytes / 1024).toFixed(1)} KB ` +
+      `Pagefind ${version}: ${pageCount} trang, ${size.files} tệp, ${(size.bytes / 1024).toFixed(1)} KB ` +
         `(pagefind.js ${(gzipSync(js).length / 1024).toFixed(1)} KB gzip) → ${outputPath}`,
     );
-    return { pages: added.page_count, files: size.files, bytes: size.bytes, version };
+    return { pages: pageCount, files: size.files, bytes: size.bytes, version };
   } finally {
     await pagefind.close();
   }

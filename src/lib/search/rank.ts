@@ -98,6 +98,9 @@ export interface ScoredSection extends Section {
   excerptHtml: string;
   /** HTML of the heading with matches in `<mark>`. */
   headingHtml: string;
+  /** The heading split into words, and which of them matched (for titles built from part of it). */
+  headingWords: string[];
+  headingMarked: number[];
 }
 
 /** Result of analysing a page against a query. */
@@ -230,7 +233,16 @@ export function analysePage(
       const f = wordForms(w);
       if (terms.some((t) => matchStrength(f, t) > 0)) headMarked.add(i);
     });
-    return { ...sec, score, coverage, phrases, excerptHtml, headingHtml: highlightWords(headingWords, headMarked) };
+    return {
+      ...sec,
+      score,
+      coverage,
+      phrases,
+      excerptHtml,
+      headingHtml: highlightWords(headingWords, headMarked),
+      headingWords,
+      headingMarked: [...headMarked],
+    };
   });
 
   const matched = sections.filter((s) => s.score > 0);

@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const state = vi.hoisted(() => ({ pageCount: 1, addErrors: [] as string[], calls: [] as string[] }));
+const state = vi.hoisted(() => ({ addErrors: [] as string[], calls: [] as string[] }));
 
 vi.mock('pagefind', () => ({
   createIndex: async (config: unknown) => {
@@ -11,9 +11,9 @@ vi.mock('pagefind', () => ({
     return {
       errors: [],
       index: {
-        addDirectory: async ({ path }: { path: string }) => {
-          state.calls.push(`addDirectory ${path}`);
-          return { errors: state.addErrors, page_count: state.pageCount };
+        addHTMLFile: async ({ url, content }: { url: string; content: string }) => {
+          state.calls.push(`addHTMLFile ${url} ${content.includes('<footer') ? 'footer' : ''}`);
+          return { errors: state.addErrors, file: { url } };
         },
         writeFiles: async ({ outputPath }: { outputPath: string }) => {
           state.calls.push('writeFiles');
@@ -30,10 +30,20 @@ vi.mock('pagefind', () => ({
   },
 }));
 
-const { buildSearchIndex, versionAtLeast } = await import('../../../scripts/lib/pagefind.ts');
+const { buildSearchIndex, versionAtLeast, prepareHtml, urlOf } = await import('../../../scripts/lib/pagefind.ts');
+
+const PAGE = '<html><body><header>h</header><main data-pagefind-body><p>x</p><footer class="official-footer"><p>Nơi nhận</p></footer></main><footer>site</footer></body></html>';
+
+async function site(pages: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'pf-'));
+  for (const [rel, html] of Object.entries(pages)) {
+    await mkdir(join(dir, rel, '..'), { recursive: true });
+    await writeFile(join(dir, rel), html);
+  }
+  return dir;
+}
 
 afterEach(() => {
-  state.pageCount = 1;
   state.addErrors = [];
   state.calls = [];
 });
@@ -49,23 +59,41 @@ describe('versionAtLeast', () => {
 });
 
 describe('buildSearchIndex', () => {
-  it('indexes the site as Vietnamese, writes the bundle, drops the unused UI files, closes', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'pf-'));
+  it('indexes the searchable pages as Vietnamese, writes the bundle, drops the unused UI files, closes', async () => {
+    const dir = await site({ 'van-ban/a/index.html': PAGE, 'index.html': '<main>home</main>', 'pagefind/x.html': PAGE });
     const report = await buildSearchIndex({ siteDir: dir, log: () => {} });
     expect(report.pages).toBe(1);
     expect(state.calls[0]).toContain('"forceLanguage":"vi"');
+    expect(state.calls).toContain('addHTMLFile /van-ban/a/ footer');
     expect(state.calls.at(-1)).toBe('close');
     expect((await readdir(join(dir, 'pagefind'))).sort()).toEqual(['pagefind.js', 'wasm.unknown.pagefind']);
   });
   it('fails when Pagefind reports errors, and still closes', async () => {
     state.addErrors = ['bad html'];
-    const dir = await mkdtemp(join(tmpdir(), 'pf-'));
+    const dir = await site({ 'a/index.html': PAGE });
     await expect(buildSearchIndex({ siteDir: dir, log: () => {} })).rejects.toThrow('bad html');
     expect(state.calls.at(-1)).toBe('close');
   });
   it('fails when no page was indexed', async () => {
-    state.pageCount = 0;
-    const dir = await mkdtemp(join(tmpdir(), 'pf-'));
+    const dir = await site({ 'index.html': '<main>home</main>' });
     await expect(buildSearchIndex({ siteDir: dir, log: () => {} })).rejects.toThrow('no page');
+  });
+});
+
+describe('prepareHtml', () => {
+  it('turns footers inside <main> into divs and leaves the site footer alone', () => {
+    const out = prepareHtml(PAGE);
+    expect(out).toContain('<div data-was-footer class="official-footer"><p>Nơi nhận</p></div></main><footer>site</footer>');
+  });
+  it('leaves pages without <main> unchanged', () => {
+    expect(prepareHtml('<footer>x</footer>')).toBe('<footer>x</footer>');
+  });
+});
+
+describe('urlOf', () => {
+  it('maps files to site URLs', () => {
+    expect(urlOf('van-ban/a/index.html')).toBe('/van-ban/a/');
+    expect(urlOf('index.html')).toBe('/');
+    expect(urlOf('404.html')).toBe('/404.html');
   });
 });

@@ -74,3 +74,19 @@ describe('analysePage', () => {
     expect(a.coverage).toBe(0);
   });
 });
+
+import { sectionTitleHtml } from '../../../src/lib/search/titles.ts';
+
+describe('sectionTitleHtml', () => {
+  it('names provisions by citation, then the heading without its numbering', () => {
+    expect(sectionTitleHtml({ id: 'phan-iii-muc-2', headingWords: ['2.', 'Đảng', 'đoàn'], headingMarked: [1] }, 'T')).toBe(
+      'Mục 2, phần III: <mark>Đảng</mark> đoàn',
+    );
+    expect(sectionTitleHtml({ id: 'phan-ii-muc-1', headingWords: ['1.'], headingMarked: [] }, 'T')).toBe('Mục 1, phần II');
+    expect(sectionTitleHtml({ id: 'phan-i', headingWords: ['I-', 'MỤC', 'ĐÍCH'], headingMarked: [] }, 'T')).toBe('Phần I: MỤC ĐÍCH');
+  });
+  it('uses the heading for other sections and the page title for the top', () => {
+    expect(sectionTitleHtml({ id: 'boi-canh', headingWords: ['Bối', 'cảnh'], headingMarked: [] }, 'T')).toBe('Bối cảnh');
+    expect(sectionTitleHtml({ id: null, headingWords: [], headingMarked: [] }, 'A <b>')).toBe('A &lt;b&gt;');
+  });
+});
