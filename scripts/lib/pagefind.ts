@@ -22,6 +22,9 @@ import { gzipSync } from 'node:zlib';
 /** Pagefind folds diacritics at index time since 1.5; the search module depends on that. */
 export const MIN_PAGEFIND = [1, 5, 0] as const;
 
+/** Elements inside the indexed body that are not text of the page. */
+export const EXCLUDE_SELECTORS = ['[data-chrome]'];
+
 /** Options of {@link buildSearchIndex}. */
 export interface IndexOptions {
   /** The built site. */
@@ -118,7 +121,9 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexReport>
     // A stale bundle from an earlier build would otherwise be served next to the new one.
     await rm(outputPath, { recursive: true, force: true });
     // Vietnamese everywhere: no stemming, one index (pages all carry lang="vi" anyway).
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
+    // `[data-chrome]` marks UI added around the text (e.g. the "#" link in each provision heading),
+    // which must not end up in headings, excerpts or word positions.
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', excludeSelectors: EXCLUDE_SELECTORS });
     if (!index || errors.length) throw new Error(`Pagefind createIndex: ${errors.join('; ')}`);
     let pageCount = 0;
     for (const rel of await htmlFiles(siteDir)) {

@@ -5,10 +5,12 @@
  */
 import { common } from './vi/common.ts';
 import { document } from './vi/document.ts';
+import { search } from './vi/search.ts';
 
 const strings = {
   ...common,
   ...document,
+  ...search,
 } as const;
 
 /** A known string key. */

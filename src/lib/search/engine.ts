@@ -10,7 +10,8 @@
 import { parseQuery, docRefMatches } from './query.ts';
 import type { ParsedQuery } from './query.ts';
 import { termVariants, combinations } from './variants.ts';
-import { analysePage, termInfos } from './rank.ts';
+import { analysePage, splitWords, termInfos } from './rank.ts';
+import { pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
 import { DOC_FILTER, KIND_FILTER, KIND_VALUES } from './attributes.ts';
 
@@ -91,6 +92,18 @@ interface Candidate {
   named: boolean;
 }
 
+/**
+ * Pagefind 1.6 does not return nothing for a word absent from the index: it retries with shorter
+ * and shorter prefixes ("xyzzy" → "x", "dangg" → "dang"). To know whether a word exists, look at
+ * the words the best result matched (its fragment is cached and usually shown anyway).
+ */
+async function reallyMatches(result: PagefindResult, term: string): Promise<boolean> {
+  const frag = await result.data();
+  const words = splitWords(frag.content);
+  const want = pagefindFold(stripWordPunctuation(term));
+  return result.words.some((i) => pagefindFold(stripWordPunctuation(words[i] ?? '')).startsWith(want));
+}
+
 const empty = (query: ParsedQuery): SearchOutcome => ({ query, total: 0, pages: [], missing: [], suggestion: '', searches: 0 });
 
 /**
@@ -112,8 +125,9 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
     for (const v of termVariants(term)) {
       const r = await pf.search(v);
       searches++;
-      const n = r?.results.reduce((a, x) => a + x.words.length, 0) ?? 0;
-      if (n > 0 || (r?.results.length ?? 0) > 0) found.push({ v, n: Math.max(n, 1) });
+      if (!r?.results.length || !(await reallyMatches(r.results[0]!, v))) continue;
+      const n = r.results.reduce((a, x) => a + x.words.length, 0);
+      found.push({ v, n: Math.max(n, 1) });
     }
     if (found.length === 0) {
       missing.push(term);

@@ -146,8 +146,10 @@ export function sectionsOf(fragment: Fragment, wordCount: number, labels: Readon
   anchors.forEach((a, i) => {
     const end = anchors[i + 1]?.location ?? wordCount;
     if (end <= a.location && i + 1 < anchors.length) return; // empty wrapper with the same location
-    const heading = a.text?.trim() || labels[a.id] || '';
-    const headLen = /^h[1-6]$/i.test(a.element) ? splitWords(heading).length : 0;
+    const raw = a.text?.trim() ?? '';
+    // A permalink "#" glued to the heading is not part of its title.
+    const heading = raw.replace(/\s*[#¶§]+$/u, '') || labels[a.id] || '';
+    const headLen = /^h[1-6]$/i.test(a.element) && raw ? splitWords(raw).length : 0;
     sections.push({ id: a.id, heading, start: a.location, end, headingEnd: Math.min(a.location + headLen, end) });
   });
   return sections.filter((s) => s.end > s.start || s.id === null);

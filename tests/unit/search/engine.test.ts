@@ -77,3 +77,15 @@ describe('search', () => {
     expect(o.searches).toBeLessThanOrEqual(12 + 8);
   });
 });
+
+describe('words Pagefind would silently shorten', () => {
+  it('"thucc" is reported missing even though Pagefind would match it as "thuc"', async () => {
+    const o = await run('tri thucc');
+    expect(o.missing).toEqual(['thucc']);
+    expect(o.pages).toEqual([]);
+  });
+  it('"dangg" is not found through "dạng"', async () => {
+    const o = await run('dangg');
+    expect(o.missing).toEqual(['dangg']);
+  });
+});
