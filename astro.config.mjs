@@ -25,6 +25,26 @@ export default defineConfig({
       rehypePlugins: [rehypeProvisionAnchors],
     }),
   },
+  security: {
+    // Strict CSP as a <meta> tag: Astro hashes every script and style it emits; no 'unsafe-inline'.
+    // 'wasm-unsafe-eval' lets Pagefind run its WebAssembly search core; nothing is allowed from other hosts.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "media-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   integrations: [mdx(), sitemap()],
   vite: { plugins: [tailwindcss()], cacheDir: './.astro/vite' },
   devToolbar: { enabled: false },

@@ -8,6 +8,12 @@ import { performance } from 'node:perf_hooks';
 
 const outDir = process.env.ASTRO_OUT_DIR || 'dist';
 
+// A caller running under Vite/Vitest leaks its own import.meta.env values (BASE_URL="/", MODE="test"…)
+// into process.env, and Astro would take them over our config: build from a clean slate.
+for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) {
+  delete process.env[key];
+}
+
 function step(name: string, cmd: string, args: string[]): void {
   const t0 = performance.now();
   console.log(`\n▶ ${name}`);
