@@ -12,21 +12,24 @@ export const KIND_VALUES = { document: 'văn bản', study: 'tài liệu học t
 /** One of the kinds of searchable pages. */
 export type SearchKind = keyof typeof KIND_VALUES;
 
-// Pagefind reads "name:value" and splits on the first colon; commas inside a value would need escaping.
-const clean = (v: string): string => v.normalize('NFC').replace(/[\s]+/g, ' ').replace(/,/g, '\\,').trim();
+// Pagefind reads "name:value"; one filter per element (a second "name:value" in the same attribute
+// would become part of the first value), while meta accepts a comma-separated list.
+const clean = (v: string): string => v.normalize('NFC').replace(/\s+/g, ' ').replace(/,/g, '\\,').trim();
 
 /**
- * Attributes for the element that holds a searchable page's body: its kind and the document it
- * belongs to as filters, the number and title as metadata.
- * @example searchAttributes({ kind: 'document', number: '83-KH/TU', title: 'Kế hoạch số 83-KH/TU' })
+ * The data-pagefind-* attribute sets a searchable page carries: one element per filter (its kind
+ * and the document it belongs to), one for the metadata (document number, and title when given).
+ * Render each as an empty `<span hidden>` inside the indexed body (see SearchMeta.astro).
+ * @example searchAttributeSets({ kind: 'document', number: '83-KH/TU' })
+ *   // [{ 'data-pagefind-filter': 'loai:văn bản' }, { 'data-pagefind-filter': 'van_ban:83-KH/TU' },
+ *   //  { 'data-pagefind-meta': 'number:83-KH/TU' }]
  */
-export function searchAttributes(page: { kind: SearchKind; number?: string | undefined; title?: string | undefined }): Record<string, string> {
-  const filters = [`${KIND_FILTER}:${KIND_VALUES[page.kind]}`];
-  if (page.number) filters.push(`${DOC_FILTER}:${clean(page.number)}`);
+export function searchAttributeSets(page: { kind: SearchKind; number?: string | undefined; title?: string | undefined }): Record<string, string>[] {
+  const sets: Record<string, string>[] = [{ 'data-pagefind-filter': `${KIND_FILTER}:${KIND_VALUES[page.kind]}` }];
+  if (page.number) sets.push({ 'data-pagefind-filter': `${DOC_FILTER}:${clean(page.number)}` });
   const meta: string[] = [];
   if (page.number) meta.push(`number:${clean(page.number)}`);
   if (page.title) meta.push(`title:${clean(page.title)}`);
-  const attrs: Record<string, string> = { 'data-pagefind-filter': filters.join(', ') };
-  if (meta.length) attrs['data-pagefind-meta'] = meta.join(', ');
-  return attrs;
+  if (meta.length) sets.push({ 'data-pagefind-meta': meta.join(', ') });
+  return sets;
 }
