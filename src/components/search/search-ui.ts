@@ -296,6 +296,8 @@ export function enhancePage(root: HTMLElement): void {
     fromUrl();
     void update();
   });
-  fromUrl();
+  // Opened from a link: the URL decides. Opened by focusing the box: keep what was typed meanwhile.
+  if (new URLSearchParams(window.location.search).has('q')) fromUrl();
+  if (input.value.trim()) toUrl(false);
   void update();
 }

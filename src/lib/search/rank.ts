@@ -85,6 +85,8 @@ export interface Section {
   end: number;
   /** Location after the heading's own words. */
   headingEnd: number;
+  /** A labelled non-heading part (recipients list, signature, header block), not a provision. */
+  landmark: boolean;
 }
 
 /** A section with its relevance to a query. */
@@ -121,6 +123,11 @@ export const WEIGHTS = {
   heading: 3,
   /** Bonus per query word when the whole phrase stands together in a section. */
   phrase: 2.5,
+  /**
+   * Multiplier for labelled non-heading parts: a word in the recipients list or the header block
+   * is weaker evidence than the same word in a provision.
+   */
+  landmark: 0.5,
   /** Excerpt length in words. */
   excerptWords: 28,
 };
@@ -142,15 +149,16 @@ export function sectionsOf(fragment: Fragment, wordCount: number, labels: Readon
   const sections: Section[] = [];
   const firstStart = anchors[0]?.location ?? wordCount;
   const titleLen = title ? splitWords(title.trim()).length : 0;
-  sections.push({ id: null, heading: title, start: 0, end: firstStart, headingEnd: Math.min(titleLen, firstStart) });
+  sections.push({ id: null, heading: title, start: 0, end: firstStart, headingEnd: Math.min(titleLen, firstStart), landmark: false });
   anchors.forEach((a, i) => {
     const end = anchors[i + 1]?.location ?? wordCount;
     if (end <= a.location && i + 1 < anchors.length) return; // empty wrapper with the same location
     const raw = a.text?.trim() ?? '';
     // A permalink "#" glued to the heading is not part of its title.
     const heading = raw.replace(/\s*[#¶§]+$/u, '') || labels[a.id] || '';
-    const headLen = /^h[1-6]$/i.test(a.element) && raw ? splitWords(raw).length : 0;
-    sections.push({ id: a.id, heading, start: a.location, end, headingEnd: Math.min(a.location + headLen, end) });
+    const isHeading = /^h[1-6]$/i.test(a.element);
+    const headLen = isHeading && raw ? splitWords(raw).length : 0;
+    sections.push({ id: a.id, heading, start: a.location, end, headingEnd: Math.min(a.location + headLen, end), landmark: !isHeading });
   });
   return sections.filter((s) => s.end > s.start || s.id === null);
 }
@@ -219,6 +227,7 @@ export function analysePage(
     const phrases = phraseStarts.filter((p) => p >= sec.start && p + n <= sec.end).length;
     let score = perTerm.reduce((a, x) => a + saturate(x), 0) * coverage * coverage;
     if (phrases > 0) score += WEIGHTS.phrase * n * (1 + Math.log2(phrases) * 0.25);
+    if (sec.landmark) score *= WEIGHTS.landmark;
     // Prefer words that stand together when the phrase is there; otherwise any match.
     const weights = new Map<number, number>();
     for (const [pos, s] of matchedAt) if (pos >= sec.start && pos < sec.end) weights.set(pos, s + (phraseWords.has(pos) ? 3 : 0));

@@ -90,3 +90,19 @@ describe('sectionTitleHtml', () => {
     expect(sectionTitleHtml({ id: null, headingWords: [], headingMarked: [] }, 'A <b>')).toBe('A &lt;b&gt;');
   });
 });
+
+describe('landmarks', () => {
+  it('a word in the recipients list weighs less than the same word in a provision', () => {
+    const g = toFragment({
+      url: '/x/',
+      title: 'T',
+      blocks: [
+        { h: '1. Đảng đoàn', id: 'muc-1', text: 'Nội dung.' },
+        { id: 'noi-nhan', text: 'Đảng, Đảng, Đảng.' },
+      ],
+    });
+    expect(analysePage(g, termInfos(['dang']), labels).sections[0]!.id).toBe('muc-1');
+    // …but a phrase found only there still lands there.
+    expect(analysePage(toFragment(plan), termInfos(['dang', 'uy']), labels).sections[0]!.id).toBe('noi-nhan');
+  });
+});
