@@ -33,6 +33,11 @@ export interface IndexOptions {
   outputPath?: string;
   /** Log lines go here (default: console.log). */
   log?: (line: string) => void;
+  /**
+   * Add a hidden meta field holding every đ-word of the page spelt with d. Not used by the site
+   * (it expands queries instead); scripts/bench-search.ts builds it to compare the two strategies.
+   */
+  foldedMeta?: boolean;
 }
 
 /** What the step did. */
@@ -83,11 +88,16 @@ async function dirSize(dir: string): Promise<{ files: number; bytes: number }> {
  * The HTML Pagefind gets for a page: the page's own footers inside `<main>` become `<div>`s
  * (Pagefind drops footer text unconditionally); the site footer, outside `<main>`, is untouched.
  */
-export function prepareHtml(html: string): string {
+export function prepareHtml(html: string, foldedMeta = false): string {
   const open = html.search(/<main\b/i);
   const close = html.search(/<\/main>/i);
   if (open < 0 || close < open) return html;
-  const inner = html.slice(open, close).replace(/<footer\b/gi, '<div data-was-footer').replace(/<\/footer>/gi, '</div>');
+  let inner = html.slice(open, close).replace(/<footer\b/gi, '<div data-was-footer').replace(/<\/footer>/gi, '</div>');
+  if (foldedMeta) {
+    const text = inner.replace(/<[^>]*>/g, ' ').normalize('NFC');
+    const words = new Set((text.match(/[\p{L}\p{M}]*[đĐ][\p{L}\p{M}]*/gu) ?? []).map((w) => w.toLowerCase().replace(/đ/g, 'd')));
+    inner += `<span hidden data-pagefind-meta="dfold:${[...words].join(' ')}"></span>`;
+  }
   return html.slice(0, open) + inner + html.slice(close);
 }
 
@@ -130,7 +140,7 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexReport>
       const html = await readFile(join(siteDir, rel), 'utf8');
       // Pages without data-pagefind-body are left out by Pagefind once any page has it; skip them early.
       if (!/data-pagefind-body/.test(html)) continue;
-      const added = await index.addHTMLFile({ url: urlOf(rel), content: prepareHtml(html) });
+      const added = await index.addHTMLFile({ url: urlOf(rel), content: prepareHtml(html, opts.foldedMeta) });
       if (added.errors.length) throw new Error(`Pagefind addHTMLFile ${rel}: ${added.errors.join('; ')}`);
       pageCount++;
     }

@@ -76,6 +76,7 @@ export function enhanceBox(root: HTMLElement): void {
   const list = root.querySelector<HTMLElement>('[role="listbox"]')!;
   const status = root.querySelector<HTMLElement>('[role="status"]')!;
   const searchPage = root.dataset.searchPage ?? '/tim-kiem/';
+  const expandD = root.dataset.expandD !== 'false';
   const run = latest();
   let options: HTMLElement[] = [];
   let active = -1;
@@ -109,7 +110,7 @@ export function enhanceBox(root: HTMLElement): void {
     }
     let out: SearchOutcome | null;
     try {
-      out = await run(await loadPagefind(), q, { limit: 5, labels });
+      out = await run(await loadPagefind(), q, { limit: 5, labels, expandD });
     } catch {
       status.textContent = strings.loadError ?? '';
       return;
@@ -210,6 +211,8 @@ export function enhancePage(root: HTMLElement): void {
   const results = root.querySelector<HTMLElement>('.sr-results')!;
   const more = root.querySelector<HTMLButtonElement>('.sr-more')!;
   const searchPage = form.getAttribute('action') ?? '/tim-kiem/';
+  // data-expand-d="false" only exists to benchmark the other đ strategy (scripts/bench-search.ts).
+  const expandD = root.dataset.expandD !== 'false';
   const run = latest();
   const PAGE = 10;
   let limit = PAGE;
@@ -252,7 +255,7 @@ export function enhancePage(root: HTMLElement): void {
     const f = filters();
     let out: SearchOutcome | null;
     try {
-      out = await run(await loadPagefind(), q, { limit, labels, filters: f });
+      out = await run(await loadPagefind(), q, { limit, labels, filters: f, expandD });
     } catch {
       root.removeAttribute('aria-busy');
       status.textContent = strings.loadError ?? '';

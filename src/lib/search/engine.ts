@@ -11,7 +11,7 @@ import { parseQuery, docRefMatches } from './query.ts';
 import type { ParsedQuery } from './query.ts';
 import { termVariants, combinations } from './variants.ts';
 import { analysePage, splitWords, termInfos } from './rank.ts';
-import { pagefindFold, stripWordPunctuation } from './normalize.ts';
+import { fold, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
 import { DOC_FILTER, KIND_FILTER, KIND_VALUES } from './attributes.ts';
 
@@ -37,6 +37,11 @@ export interface SearchOptions {
   limit?: number;
   /** Labels for non-heading anchors that may be sub-results ("noi-nhan" → "Nơi nhận"). */
   labels?: Readonly<Record<string, string>>;
+  /**
+   * Expand unaccented d-words into their d/đ readings (default true). Off only to measure the
+   * alternative strategy, an index with a hidden meta field of đ-words spelt with d.
+   */
+  expandD?: boolean;
 }
 
 /** One page in the results. */
@@ -97,11 +102,14 @@ interface Candidate {
  * and shorter prefixes ("xyzzy" → "x", "dangg" → "dang"). To know whether a word exists, look at
  * the words the best result matched (its fragment is cached and usually shown anyway).
  */
-async function reallyMatches(result: PagefindResult, term: string): Promise<boolean> {
+async function reallyMatches(result: PagefindResult, term: string, metaIndex = false): Promise<boolean> {
+  // With the folded meta field, a match may lie in the meta alone (no word location), and d stands for đ.
+  if (metaIndex && result.words.length === 0) return true;
+  const f = metaIndex ? fold : pagefindFold;
   const frag = await result.data();
   const words = splitWords(frag.content);
-  const want = pagefindFold(stripWordPunctuation(term));
-  return result.words.some((i) => pagefindFold(stripWordPunctuation(words[i] ?? '')).startsWith(want));
+  const want = f(stripWordPunctuation(term));
+  return result.words.some((i) => f(stripWordPunctuation(words[i] ?? '')).startsWith(want));
 }
 
 const empty = (query: ParsedQuery): SearchOutcome => ({ query, total: 0, pages: [], missing: [], suggestion: '', searches: 0 });
@@ -122,10 +130,11 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   const missing: string[] = [];
   for (const term of query.terms) {
     const found: { v: string; n: number }[] = [];
-    for (const v of termVariants(term)) {
+    const expand = options.expandD ?? true;
+    for (const v of expand ? termVariants(term) : [term]) {
       const r = await pf.search(v);
       searches++;
-      if (!r?.results.length || !(await reallyMatches(r.results[0]!, v))) continue;
+      if (!r?.results.length || !(await reallyMatches(r.results[0]!, v, !expand))) continue;
       const n = r.results.reduce((a, x) => a + x.words.length, 0);
       found.push({ v, n: Math.max(n, 1) });
     }
