@@ -33,3 +33,4 @@ if (existsSync('scripts/lib/pagefind.ts')) {
 } else {
   step('Lập chỉ mục tìm kiếm (Pagefind CLI)', process.execPath, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', outDir]);
 }
+step('Chuẩn bị đọc offline (service worker, danh sách tệp)', process.execPath, ['scripts/lib/offline.ts', outDir]);

@@ -1,6 +1,7 @@
 /**
  * `npm test`: every suite, in CI order, then one plain line `N passed, M failed`.
  *   1. unit      (Vitest, pure code and schemas)
+ *   1b. check    (astro check: TypeScript and content types), counted as one test
  *   2. build     (npm run build: content validation, Astro, Pagefind), counted as one test
  *   3. dist      (Vitest, checks over the built site)
  *   4. e2e       (Vitest + real Chromium against the built site)
@@ -40,6 +41,12 @@ function vitest(project: string): Tally {
 }
 
 tallies.push(vitest('unit'));
+
+// Types and content schemas (astro check), counted as one test.
+{
+  const res = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'check'], { stdio: 'inherit', env: process.env });
+  tallies.push({ name: 'check', passed: res.status === 0 ? 1 : 0, failed: res.status === 0 ? 0 : 1 });
+}
 
 let built = true;
 if (process.env.SKIP_BUILD !== '1') {

@@ -46,9 +46,32 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Reads the `/*` block of a Netlify-style _headers file (the site-wide headers), so tests run
+ * under the same headers a real host sends. Path-specific blocks are ignored.
+ */
+export function siteWideHeaders(text: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  let inBlock = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\s*#/.test(line) || !line.trim()) continue;
+    if (!/^\s/.test(line)) {
+      inBlock = line.trim() === '/*';
+      continue;
+    }
+    const m = /^\s+([\w-]+):\s*(.*)$/.exec(line);
+    if (inBlock && m) headers[m[1]!.toLowerCase()] = m[2]!;
+  }
+  return headers;
+}
+
 /** Starts the server on 127.0.0.1 and resolves once it listens. */
 export async function startStaticServer(opts: StaticServerOptions): Promise<RunningServer> {
   const root = resolve(opts.root);
+  const fileHeaders = await readFile(join(root, '_headers'), 'utf8').then(siteWideHeaders, () => ({}));
+  // HSTS means nothing on plain-http loopback; everything else is sent as a host would.
+  delete (fileHeaders as Record<string, string>)['strict-transport-security'];
+  opts = { ...opts, headers: { ...fileHeaders, ...opts.headers } };
   const base = ('/' + (opts.basePath ?? '/').replace(/^\/+|\/+$/g, '') + '/').replace('//', '/');
   const server = createServer(async (req, res) => {
     try {

@@ -6,11 +6,13 @@
 import { common } from './vi/common.ts';
 import { document } from './vi/document.ts';
 import { search } from './vi/search.ts';
+import { offline } from './vi/offline.ts';
 
 const strings = {
   ...common,
   ...document,
   ...search,
+  ...offline,
 } as const;
 
 /** A known string key. */

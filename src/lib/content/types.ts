@@ -40,3 +40,11 @@ export type CorpusCheck = (corpus: ValidCorpus) => ContentProblem[];
 export function formatProblem(p: ContentProblem): string {
   return `${p.file}: ${p.field}: ${p.message}`;
 }
+
+/**
+ * The entries of one collection, typed as the caller's view of their data. The corpus only holds
+ * entries that passed their schema, so the cast is safe as long as T matches that schema.
+ */
+export function entriesOf<T>(corpus: ValidCorpus, collection: string): ValidEntry<T>[] {
+  return (corpus[collection] ?? []) as unknown as ValidEntry<T>[];
+}

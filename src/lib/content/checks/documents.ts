@@ -1,5 +1,6 @@
 /** Cross-entry checks of the documents collection: unique numbers and resolvable relations. */
-import type { ContentProblem, CorpusCheck, ValidEntry } from '../types.ts';
+import type { ContentProblem, CorpusCheck } from '../types.ts';
+import { entriesOf } from '../types.ts';
 import { graphProblems } from '../../documents/relations.ts';
 import type { DeclaredRelation } from '../../documents/relations.ts';
 
@@ -10,7 +11,7 @@ interface DocLike {
 
 /** Two documents must not share a number ("số ký hiệu"). */
 export const uniqueNumbers: CorpusCheck = (corpus) => {
-  const docs = (corpus.documents ?? []) as ValidEntry<DocLike>[];
+  const docs = entriesOf<DocLike>(corpus, 'documents');
   const seen = new Map<string, string>();
   const problems: ContentProblem[] = [];
   for (const d of docs) {
@@ -24,7 +25,7 @@ export const uniqueNumbers: CorpusCheck = (corpus) => {
 
 /** Every relation must point at an existing document other than itself. */
 export const resolvableRelations: CorpusCheck = (corpus) => {
-  const docs = (corpus.documents ?? []) as ValidEntry<DocLike>[];
+  const docs = entriesOf<DocLike>(corpus, 'documents');
   const byId = new Map(docs.map((d) => [d.id, d]));
   return graphProblems(docs.map((d) => ({ id: d.id, relations: d.data.relations }))).map((p) => ({
     file: byId.get(p.id)!.file,
@@ -35,7 +36,7 @@ export const resolvableRelations: CorpusCheck = (corpus) => {
 
 /** A full-text document must name its source file under content/sources/. */
 export const sourceFileShape: CorpusCheck = (corpus) => {
-  const docs = (corpus.documents ?? []) as ValidEntry<{ sourceFile?: string }>[];
+  const docs = entriesOf<{ sourceFile?: string }>(corpus, 'documents');
   return docs
     .filter((d) => d.data.sourceFile && !/^content\/sources\/[a-z0-9-]+\.txt$/.test(d.data.sourceFile))
     .map((d) => ({ file: d.file, field: 'sourceFile', message: 'sourceFile phải có dạng content/sources/<định-danh>.txt' }));
