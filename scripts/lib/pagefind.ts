@@ -147,8 +147,11 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexReport>
     if (pageCount === 0) throw new Error('Pagefind indexed no page: is data-pagefind-body missing from the document pages?');
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind writeFiles: ${written.errors.join('; ')}`);
-    // The UI bundles Pagefind ships are not used (our own UI loads pagefind.js); drop them to keep dist small.
-    for (const f of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js']) {
+    // The UI bundles Pagefind ships are not used (our own UI loads pagefind.js); drop them to keep dist
+    // (and the offline download) small.
+    // The worker is unused too: the UI runs Pagefind on the main thread (noWorker), which saves its
+    // download; were it ever asked for, Pagefind falls back to the main thread by itself.
+    for (const f of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js', 'pagefind-worker.js']) {
       await rm(join(outputPath, f), { force: true });
     }
     const size = await dirSize(outputPath);

@@ -4,11 +4,24 @@
  * in the accented original for an unaccented query, filters, empty state with suggestions,
  * bad input never errors or injects, 360 px, screen-reader announcements, no foreign requests.
  */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, siteUrl } from './helpers/browser.ts';
 
 const PLAN = 'van-ban/ke-hoach-83-kh-tu/';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe WCAG 2.1 A/AA violations on the page as it is now. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+  })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
 const isSearchAsset = (u: string) => /\/pagefind\/|search-ui/.test(u);
 
 let browser: Browser;
@@ -219,6 +232,19 @@ describe('search page', () => {
     expect(await page.getAttribute('.sp-status', 'role')).toBe('status');
     expect(await page.getAttribute('.sp-status', 'aria-live')).toBe('polite');
     expect(await page.getAttribute('.sr-list', 'aria-label')).toBeTruthy();
+    await context.close();
+  });
+
+  it.each(['light', 'dark'] as const)('results and the open header list pass axe (%s)', async (colorScheme) => {
+    // bypassCSP only lets the test inject axe; the CSP itself is tested in csp.test.ts.
+    const { page, context } = await openPage(browser, { colorScheme, bypassCSP: true, viewport: { width: 360, height: 800 } });
+    await page.goto(siteUrl('tim-kiem/?q=nguoi%20dung%20dau'));
+    await waitStatus(page, '«nguoi dung dau»');
+    await page.focus('#header-q');
+    await page.keyboard.type('dang');
+    await page.waitForSelector('#header-q-list [role="option"]');
+    await page.keyboard.press('ArrowDown');
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 
