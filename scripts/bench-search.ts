@@ -10,7 +10,8 @@
  * - the relevance suite (tests/search/queries.json) for three strategies:
  *     expand   the site as built: d/đ query readings + our ranking (what ships),
  *     meta     a hidden data-pagefind-meta field of đ-words spelt with d, no expansion, our ranking,
- *     plain    Pagefind alone: its page order and its first sub-result, no expansion.
+ *     plain    Pagefind alone: its page order and its first sub-result, no expansion;
+ *     m+plain  the meta-field index with Pagefind alone (what the meta field brings by itself).
  * Figures go to stdout and to .tmp/bench-search.json.
  */
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -248,6 +249,7 @@ try {
   const mctx = await browser.newContext();
   const mpage = await mctx.newPage();
   const metaRows = await runSuiteUi(mpage, metaServer.url);
+  const metaPlainRows = await runSuitePlain(mpage, metaServer.url);
   const metaTimes = await latency(mpage, metaServer.url, 1);
   await mctx.close();
   await metaServer.close();
@@ -264,6 +266,7 @@ try {
       expand: { ...metrics(expandRows), indexBytes, latencyMedianMs: median(times) },
       meta: { ...metrics(metaRows), indexBytes: metaIndexBytes, latencyMedianMs: median(metaTimes) },
       plain: metrics(plainRows),
+      metaPlain: metrics(metaPlainRows),
     },
     misses: {
       expand: expandRows.filter((r) => r.rank !== 0 || !r.ok).map((r) => r.item.q),
@@ -287,6 +290,7 @@ try {
       row('expand', metrics(expandRows), `  index ${kb(indexBytes)}`),
       row('meta', metrics(metaRows), `  index ${kb(metaIndexBytes)} (+${(100 * (metaIndexBytes / indexBytes - 1)).toFixed(1)}%), latency median ${median(metaTimes).toFixed(1)} ms`),
       row('plain', metrics(plainRows)),
+      row('m+plain', metrics(metaPlainRows), '  (meta field, Pagefind alone)'),
       `  misses expand: ${(report.misses as { expand: string[] }).expand.join(' | ') || 'none'}`,
       `  misses meta:   ${(report.misses as { meta: string[] }).meta.join(' | ') || 'none'}`,
     ].join('\n'),
