@@ -8,6 +8,7 @@ import { document } from './vi/document.ts';
 import { documentsWeb } from './vi/documents-web.ts';
 import { study } from './vi/study.ts';
 import { quiz } from './vi/quiz.ts';
+import { search } from './vi/search.ts';
 import { offline } from './vi/offline.ts';
 
 const strings = {
@@ -16,6 +17,7 @@ const strings = {
   ...documentsWeb,
   ...study,
   ...quiz,
+  ...search,
   ...offline,
 } as const;
 
