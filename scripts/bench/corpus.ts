@@ -8,8 +8,8 @@
  * Pure except {@link writeCorpus}, which copies the real content/ folder (so study sessions,
  * quizzes and cross-checks keep working) and adds the generated documents to it.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { createRng } from './rng.ts';
 import type { Rng } from './rng.ts';
 
@@ -253,13 +253,36 @@ export interface WrittenCorpus {
 }
 
 /**
+ * Rewrites the relative import specifiers of an MDX file moved from `fromFile` to `toFile` so they
+ * still point at the same modules (content files import components as `../../src/…`).
+ */
+export function rebaseImports(source: string, fromFile: string, toFile: string): string {
+  return source.replace(/^(\s*(?:import|export)\b[^'"\n]*?['"])(\.\.?\/[^'"]+)(['"])/gm, (_m, head: string, spec: string, tail: string) => {
+    const target = resolve(dirname(fromFile), spec);
+    let rel = relative(dirname(toFile), target).split(sep).join('/');
+    if (!rel.startsWith('.')) rel = `./${rel}`;
+    return `${head}${rel}${tail}`;
+  });
+}
+
+/**
  * Writes a corpus folder: a copy of `baseContentDir` (all collections) plus `count` generated
- * documents in documents/. The folder is emptied first.
+ * documents in documents/. The folder is emptied first. Relative imports in copied MDX files are
+ * rebased so they resolve from the new location.
  */
 export function writeCorpus(opts: { dir: string; baseContentDir: string; count: number; seed: number }): WrittenCorpus {
   rmSync(opts.dir, { recursive: true, force: true });
   mkdirSync(opts.dir, { recursive: true });
-  if (existsSync(opts.baseContentDir)) cpSync(opts.baseContentDir, opts.dir, { recursive: true });
+  if (existsSync(opts.baseContentDir)) {
+    cpSync(opts.baseContentDir, opts.dir, { recursive: true });
+    for (const rel of readdirSync(opts.dir, { recursive: true, encoding: 'utf8' })) {
+      if (!/\.mdx?$/.test(rel)) continue;
+      const to = join(opts.dir, rel);
+      const source = readFileSync(to, 'utf8');
+      const rebased = rebaseImports(source, join(opts.baseContentDir, rel), to);
+      if (rebased !== source) writeFileSync(to, rebased);
+    }
+  }
   const docsDir = join(opts.dir, 'documents');
   mkdirSync(docsDir, { recursive: true });
   const existingIds = readdirSync(docsDir)

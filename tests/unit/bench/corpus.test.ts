@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateDocuments, writeCorpus } from '../../../scripts/bench/corpus.ts';
+import { generateDocuments, rebaseImports, writeCorpus } from '../../../scripts/bench/corpus.ts';
 import { createRng } from '../../../scripts/bench/rng.ts';
 import { splitFrontMatter, validateContentDir } from '../../../scripts/validate-content.ts';
 import { documentSchema } from '../../../src/schemas/document.ts';
@@ -90,6 +90,27 @@ describe('generateDocuments', () => {
   });
 });
 
+describe('rebaseImports', () => {
+  it('keeps relative imports pointing at the same module from a deeper folder, leaves the rest alone', () => {
+    const src = [
+      '---',
+      'title: "x"',
+      '---',
+      "import SummaryNotice from '../../src/components/document/SummaryNotice.astro';",
+      'import { a } from "./local.ts";',
+      "import pkg from 'astro:content';",
+      '',
+      'Văn bản nói về import từ "../../x" trong câu.',
+    ].join('\n');
+    const out = rebaseImports(src, '/p/content/documents/a.mdx', '/p/bench/out/corpus-100/documents/a.mdx');
+    expect(out).toContain("import SummaryNotice from '../../../../src/components/document/SummaryNotice.astro';");
+    expect(out).toContain('import { a } from "../../../../content/documents/local.ts";');
+    expect(out).toContain("import pkg from 'astro:content';");
+    expect(out).toContain('Văn bản nói về import từ "../../x" trong câu.');
+    expect(rebaseImports(src, '/p/content/documents/a.mdx', '/p/content/documents/a.mdx')).toBe(src);
+  });
+});
+
 describe('writeCorpus', () => {
   it('copies the base content, adds generated documents, and the result passes full content validation', () => {
     const root = mkdtempSync(join(tmpdir(), 'bench-corpus-'));
@@ -110,6 +131,8 @@ describe('writeCorpus', () => {
           'textKind: summary',
           '---',
           '',
+          "import Note from '../../src/Note.astro';",
+          '',
           'Nội dung.',
           '',
         ].join('\n'),
@@ -119,6 +142,10 @@ describe('writeCorpus', () => {
       expect(res).toMatchObject({ dir: out, generated: 25, copied: 1 });
       expect(readdirSync(join(out, 'documents'))).toHaveLength(26);
       expect(validateContentDir(out)).toEqual([]);
+      // The copied document's component import still points at <root>/src/Note.astro.
+      const copied = readFileSync(join(out, 'documents', 'ket-luan-52-kl-tw.mdx'), 'utf8');
+      const spec = /from '([^']+)'/.exec(copied)![1]!;
+      expect(join(out, 'documents', spec)).toBe(join(root, 'src', 'Note.astro'));
       // Writing again with the same seed gives identical files.
       const before = readFileSync(join(out, 'documents', readdirSync(join(out, 'documents'))[0]!), 'utf8');
       writeCorpus({ dir: out, baseContentDir: base, count: 25, seed: 3 });
