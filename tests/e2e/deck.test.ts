@@ -81,6 +81,26 @@ describe('study decks', () => {
     await context.close();
   });
 
+  it('switches to the dark high-contrast theme and back, remembered on reload, and goes full screen', async () => {
+    const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.goto(deckUrl(first.id, '#2'));
+    await page.waitForSelector('tt-deck[data-live]');
+    const bg = () => page.evaluate(() => getComputedStyle(document.querySelector('[data-deck-item][aria-current] .slide')!).backgroundColor);
+    expect(await bg()).toBe('rgb(255, 255, 255)');
+    await page.getByRole('button', { name: 'Đổi nền sáng/tối' }).click();
+    expect(await bg()).toBe('rgb(0, 0, 0)');
+    await page.reload();
+    await page.waitForSelector('tt-deck[data-live]');
+    expect(await bg()).toBe('rgb(0, 0, 0)');
+    await page.getByRole('button', { name: 'Đổi nền sáng/tối' }).click();
+    expect(await bg()).toBe('rgb(255, 255, 255)');
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName ?? '')).toBe('TT-DECK');
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName ?? '')).toBe('');
+    await context.close();
+  });
+
   it('resumes from the URL hash, follows hash changes and clamps bad numbers', async () => {
     const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
     const total = sessions[1]!.parsed.slides.length; // body slides only; the deck has more
@@ -132,6 +152,7 @@ describe('study decks', () => {
       audience.getByRole('link', { name: 'Mở màn hình người trình bày' }).click(),
     ]);
     await presenter!.waitForSelector('tt-deck[data-live]');
+    expect(presenter!.url()).toBe(presenterUrl(first.id, '#3'));
     expect((await shown(presenter!)).n).toBe(3);
 
     await audience.keyboard.press('ArrowRight');
