@@ -49,8 +49,11 @@ describe('study decks', () => {
 
   it('is driven by the keyboard (arrows, Space, PageUp/PageDown, Home/End, number + Enter, overview)', async () => {
     const { page, context, consoleErrors, foreignRequests } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
-    await page.goto(deckUrl(first.id));
+    await page.goto(deckUrl(first.id), { waitUntil: 'networkidle' });
     await page.waitForSelector('tt-deck[data-live]');
+    // Once loaded the deck needs nothing more: no request while presenting (works offline).
+    const later: string[] = [];
+    page.on('request', (r) => later.push(r.url()));
     const total = await page.locator('[data-deck-item]').count();
     expect(await shown(page)).toEqual({ n: 1, visible: 1, hash: '#1' });
     const steps: [string, number][] = [
@@ -76,6 +79,7 @@ describe('study decks', () => {
     await page.getByRole('button', { name: 'Xem tất cả trang' }).click();
     await page.locator('[data-deck-item]').nth(2).click();
     expect(await shown(page)).toEqual({ n: 3, visible: 1, hash: '#3' });
+    expect(later).toEqual([]);
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await context.close();
