@@ -252,11 +252,11 @@ describe('study decks', () => {
 
   it('works without JavaScript as a scrolling page of every slide', async () => {
     const { page, context } = await openPage(browser, { javaScriptEnabled: false, viewport: { width: 1280, height: 720 } });
-    await page.goto(deckUrl(first.id, '#4'));
+    await page.goto(deckUrl(first.id, '#trang-4'));
     const r = await shown(page);
     const total = await page.locator('[data-deck-item]').count();
     expect(r.visible).toBe(total);
-    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0); // #4 scrolled into view
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0); // slide 4 scrolled into view
     await context.close();
   });
 
