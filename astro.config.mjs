@@ -8,6 +8,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { rehypeProvisionAnchors } from './src/markdown/rehype-provision-anchors.ts';
 import { remarkCrossReferences } from './src/markdown/remark-cross-references.ts';
 import { rehypeCanCu } from './src/markdown/rehype-can-cu.ts';
+import { rehypeStudyHeadings } from './src/markdown/rehype-study-headings.ts';
 
 /** Deployment settings come from the environment so one build can target any host or sub-path. */
 const site = process.env.SITE_URL || 'https://tri-thuc.dienbien.example';
@@ -25,7 +26,7 @@ export default defineConfig({
     processor: unified({
       smartypants: false, // official text must keep its own quotes and dashes
       remarkPlugins: [[remarkCrossReferences, { base }]],
-      rehypePlugins: [rehypeProvisionAnchors, [rehypeCanCu, { base }]],
+      rehypePlugins: [rehypeStudyHeadings, rehypeProvisionAnchors, [rehypeCanCu, { base }]],
     }),
   },
   security: {
