@@ -74,7 +74,14 @@ export function enhanceBox(root: HTMLElement): void {
   const input = root.querySelector<HTMLInputElement>('input[role="combobox"]')!;
   const popup = root.querySelector<HTMLElement>('.sb-popup')!;
   const list = root.querySelector<HTMLElement>('[role="listbox"]')!;
-  const status = root.querySelector<HTMLElement>('[role="status"]')!;
+  // The live region is made when search starts, so pages that never search carry no extra status.
+  const status = root.querySelector<HTMLElement>('[role="status"]') ?? document.createElement('p');
+  if (!status.isConnected) {
+    status.className = 'visually-hidden';
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    root.append(status);
+  }
   const searchPage = root.dataset.searchPage ?? '/tim-kiem/';
   const expandD = root.dataset.expandD !== 'false';
   const run = latest();
