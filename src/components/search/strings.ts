@@ -15,3 +15,9 @@ export function searchStrings(only?: readonly string[]): Record<string, string> 
   }
   return out;
 }
+
+/**
+ * One tag per build, handed to Pagefind as its cache tag so the index entry file has a stable URL
+ * within a deploy (cacheable offline) and a new one after the next build.
+ */
+export const INDEX_TAG = Date.now().toString(36);

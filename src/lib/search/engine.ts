@@ -106,7 +106,13 @@ async function reallyMatches(result: PagefindResult, term: string, metaIndex = f
   // With the folded meta field, a match may lie in the meta alone (no word location), and d stands for đ.
   if (metaIndex && result.words.length === 0) return true;
   const f = metaIndex ? fold : pagefindFold;
-  const frag = await result.data();
+  let frag: Fragment;
+  try {
+    frag = await result.data();
+  } catch {
+    // Offline with this fragment never fetched: we cannot check, so trust Pagefind.
+    return true;
+  }
   const words = splitWords(frag.content);
   const want = f(stripWordPunctuation(term));
   return result.words.some((i) => f(stripWordPunctuation(words[i] ?? '')).startsWith(want));
@@ -199,7 +205,13 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   const pages: RankedPage[] = [];
   for (const c of pre.slice(0, limit + PAGE_WEIGHTS.analyseExtra)) {
     // Sequential on purpose: Pagefind caches one fragment object per page and mutates it per call.
-    const frag = await c.result!.data();
+    let frag: Fragment;
+    try {
+      frag = await c.result!.data();
+    } catch {
+      // A page whose text cannot be fetched (offline, never cached) is left out rather than failing all.
+      continue;
+    }
     const a = analysePage(frag, infos, options.labels);
     if (query.quoted && query.terms.length > 1 && a.phraseRatio < 1 && !c.boost) continue;
     const norm = c.score / top;

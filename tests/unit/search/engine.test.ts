@@ -89,3 +89,22 @@ describe('words Pagefind would silently shorten', () => {
     expect(o.missing).toEqual(['dangg']);
   });
 });
+
+describe('fragments that cannot be fetched (offline, never cached)', () => {
+  it('leaves those pages out instead of failing the search', async () => {
+    const fake = fakePagefind(allPages);
+    const flaky = {
+      ...fake,
+      async search(term: string | null, options?: { filters?: Record<string, string | string[]> }) {
+        const r = await fake.search(term, options);
+        for (const x of r?.results ?? []) {
+          if (x.id.includes('nghi-quyet')) x.data = async () => Promise.reject(new Error('offline'));
+        }
+        return r;
+      },
+    };
+    const o = await search(flaky, 'dang', { labels });
+    expect(o.pages.length).toBeGreaterThan(0);
+    expect(o.pages.some((p) => p.url.includes('nghi-quyet'))).toBe(false);
+  });
+});
