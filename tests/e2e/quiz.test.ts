@@ -1,0 +1,329 @@
+/**
+ * The quiz flow on the built site, in real Chromium: fail, wait the configured spacing, retry,
+ * reload mid-quiz without losing answers, pass, open the certificate, copy the code, verify it in
+ * the trainer roster with ten other codes, export the CSV and read it back. Plus the no-JS
+ * self-study mode, corrupted storage, hostile names and the page's JavaScript budget.
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, siteUrl } from './helpers/browser.ts';
+import { encodeReceipt, holderHash } from '../../src/lib/receipt/code.ts';
+import { parseCsv } from '../../src/lib/receipt/csv.ts';
+import type { ClientQuiz } from '../../src/lib/quiz/client-data.ts';
+
+const QUIZ = 'kiem-tra/01-ke-hoach-83-kh-tu/';
+const START = new Date('2026-11-27T02:00:00Z');
+const NAME = 'Lò Thị Mai';
+const UNIT = 'Xã Thanh Nưa, huyện Điện Biên';
+
+// The machine is shared and slow: a single Playwright call after a navigation can exceed vitest's 1 s default.
+const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function quizData(page: Page): Promise<ClientQuiz> {
+  return JSON.parse((await page.locator('script[data-json="quiz"]').textContent()) ?? 'null');
+}
+
+/** Answers the question on screen, rightly or wrongly, using the bank embedded in the page. */
+async function answerCurrent(page: Page, quiz: ClientQuiz, right: boolean): Promise<string> {
+  const qid = (await page.locator('fieldset[data-qid]').getAttribute('data-qid'))!;
+  const q = quiz.questions.find((x) => x.id === qid)!;
+  if (q.type === 'true-false') {
+    const value = q.answer === right ? 'dung' : 'sai';
+    await page.locator(`input[value="${value}"]`).check();
+  } else if (q.type === 'single' || q.type === 'multiple') {
+    const ids = q.options.filter((o) => (right ? o.correct : !o.correct)).map((o) => o.id);
+    for (const id of ids.slice(0, q.type === 'single' ? 1 : ids.length)) await page.locator(`input[value="${id}"]`).check();
+  } else {
+    // Sort the items with the "move up" buttons, as a keyboard user would; wrong = leave the scrambled order reversed.
+    const target = right ? q.items.map((i) => i.id) : q.items.map((i) => i.id).reverse();
+    for (let pos = 0; pos < target.length; pos++) {
+      for (;;) {
+        const order = await page.locator('.order-list li').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id!));
+        const at = order.indexOf(target[pos]!);
+        if (at === pos) break;
+        await page.locator(`.order-list li[data-id="${target[pos]}"] button`).first().click();
+      }
+    }
+  }
+  return qid;
+}
+
+async function fillLearner(page: Page, name: string, unit: string) {
+  await page.getByLabel('Họ và tên').fill(name);
+  await page.getByLabel('Đơn vị (chi bộ, cơ quan, xã…)').fill(unit);
+  await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+}
+
+async function takeAttempt(page: Page, quiz: ClientQuiz, right: (index: number) => boolean, stopAfter?: number) {
+  const total = quiz.draw;
+  for (let i = 0; i < total; i++) {
+    if (stopAfter !== undefined && i === stopAfter) return;
+    await poll(() => page.locator('.q-num').textContent()).toBe(`Câu ${i + 1}/${total}`);
+    await answerCurrent(page, quiz, right(i));
+    if (i < total - 1) await page.getByRole('button', { name: 'Câu tiếp' }).click();
+  }
+  await page.getByRole('button', { name: 'Nộp bài' }).click();
+}
+
+describe('quiz flow', () => {
+  it('fail, wait, retry, reload mid-quiz, pass, certificate, roster, CSV', async () => {
+    const { page, context, foreignRequests, consoleErrors } = await openPage(browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.clock.install({ time: START });
+    await page.goto(siteUrl(QUIZ));
+    const quiz = await quizData(page);
+
+    // Name and unit are asked once.
+    await fillLearner(page, NAME, UNIT);
+    await poll(() => page.locator('.learner-line').first().textContent()).toContain(NAME);
+
+    // First attempt: everything wrong → fail, with a review that links to the cited provisions.
+    await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+    await takeAttempt(page, quiz, () => false);
+    await poll(() => page.locator('.score').getAttribute('data-score')).toBe('0');
+    expect(await page.locator('.failed').textContent()).toContain('Chưa đạt');
+    const links = page.getByRole('link', { name: /Đọc lại đoạn này/ });
+    expect(await links.count()).toBe(quiz.draw);
+    expect(await links.first().getAttribute('href')).toMatch(/\/van-ban\/ke-hoach-83-kh-tu\/#[a-z0-9-]+$/);
+    expect(await page.locator('.review__item').first().textContent()).toContain('Đáp án đúng:');
+
+    // Retry is refused until the spacing has passed.
+    const retry = page.getByRole('button', { name: 'Làm lại' });
+    expect(await retry.isDisabled()).toBe(true);
+    expect(await page.locator('[data-gate]').getAttribute('data-gate')).toBe('spacing');
+    await page.clock.fastForward('05:00');
+    expect(await retry.isDisabled()).toBe(true);
+    await page.clock.fastForward('06:00');
+    await poll(() => page.getByRole('button', { name: 'Làm lại' }).isEnabled()).toBe(true);
+
+    // Second attempt: answer half, reload, and find every answer still there.
+    await page.getByRole('button', { name: 'Làm lại' }).click();
+    await takeAttempt(page, quiz, () => true, 5);
+    const before = await page.evaluate(() => JSON.parse(localStorage.getItem('tt-kiem-tra')!).inProgress);
+    await page.reload();
+    // Five answered, the sixth on screen: the reload lands on the sixth with all five kept.
+    await poll(() => page.locator('.q-num').textContent()).toBe(`Câu 6/${quiz.draw}`);
+    expect(await page.locator('[data-count]').textContent()).toBe(`Đã trả lời 5/${quiz.draw} câu`);
+    const after = await page.evaluate(() => JSON.parse(localStorage.getItem('tt-kiem-tra')!).inProgress);
+    expect(after).toEqual(before);
+    await page.getByRole('button', { name: 'Câu trước' }).click();
+    expect(await page.locator('.q-num').textContent()).toBe(`Câu 5/${quiz.draw}`);
+    const fifth = (await page.locator('fieldset[data-qid]').getAttribute('data-qid'))!;
+    expect(after['01-ke-hoach-83-kh-tu'].answers[fifth]).toBeDefined();
+    if ((await page.locator('fieldset input').count()) > 0) expect(await page.locator('fieldset input:checked').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Câu tiếp' }).click();
+    for (let i = 5; i < quiz.draw; i++) {
+      await answerCurrent(page, quiz, true);
+      if (i < quiz.draw - 1) await page.getByRole('button', { name: 'Câu tiếp' }).click();
+    }
+    await page.getByRole('button', { name: 'Nộp bài' }).click();
+    await poll(() => page.locator('.score').getAttribute('data-score')).toBe('100');
+    const code = (await page.locator('[data-code]').first().textContent())!;
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+    // Progress page lists the session as done.
+    await page.goto(siteUrl('kiem-tra/tien-do/'));
+    const row = page.locator('tr[data-quiz="01-ke-hoach-83-kh-tu"]');
+    await poll(() => row.getAttribute('data-done')).toBe('true');
+    expect(await row.locator('[data-cell="best"]').textContent()).toBe('100%');
+    expect(await row.locator('[data-cell="date"]').textContent()).toBe('27/11/2026');
+
+    // Certificate: name, unit, code, QR; copy the code line.
+    await row.getByRole('link', { name: 'Giấy xác nhận' }).click();
+    await poll(() => page.locator('[data-f="code"]').textContent()).toBe(code);
+    expect(await page.locator('[data-f="name"]').textContent()).toBe(NAME);
+    expect(await page.locator('[data-f="unit"]').textContent()).toBe(UNIT);
+    expect(await page.locator('[data-qr] svg path').getAttribute('d')).toMatch(/^M\d/);
+    await page.getByRole('button', { name: 'Sao chép mã' }).click();
+    await poll(() => page.locator('[data-copy-status]').textContent()).toContain(code);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(`${code}\t${NAME}\t${UNIT}`);
+
+    // Roster: the copied line plus ten other codes.
+    const mk = (name: string, unit: string, quizCode: number, date = '2026-11-20', percent = 90) =>
+      encodeReceipt({ quiz: quizCode, date, percent, holder: holderHash(name, unit) });
+    const a = mk('Nguyễn Văn An', 'Xã Thanh Nưa, huyện Điện Biên', 2);
+    const b = mk('Quàng Thị Bích', 'Phường Him Lam', 1);
+    const c = mk('Lường Văn Cường', 'Phường Him Lam', 3);
+    const d = mk('Không Ghi Tên', 'Không ghi', 1, '2026-11-21');
+    const typo = (s: string) => s.slice(0, 2) + (s[2] === 'Z' ? 'Y' : 'Z') + s.slice(3);
+    const swap = (s: string) => s.slice(0, 5) + s[6] + s[5] + s.slice(7);
+    const e = mk('Điêu Thị Én', 'Xã Mường Phăng', 1);
+    const f = mk('Lò Văn Phúc', 'Xã Mường Phăng', 2);
+    const swapped = e[5] === e[6] ? typo(f) : swap(e);
+    const lines = [
+      copied,
+      `${a}\tNguyễn Văn An\tXã Thanh Nưa, huyện Điện Biên`,
+      `${b}; Quàng Thị Bích; Phường Him Lam`,
+      `${c} | Lường Văn Cường | Phường Him Lam`,
+      d,
+      `${typo(f)}\tLò Văn Phúc\tXã Mường Phăng`,
+      `${swapped}\tĐiêu Thị Én\tXã Mường Phăng`,
+      copied,
+      `${a}\tNguyễn Văn An\tXã Thanh Nưa, huyện Điện Biên`,
+      mk('Người Lạ', 'Nơi khác', 9),
+      `${mk('Tương Lai', 'Xã Nà Tấu', 1, '2027-01-01')}\tTương Lai\tXã Nà Tấu`,
+    ];
+    await page.goto(siteUrl('giang-vien/'));
+    await page.getByLabel('Mã xác nhận').fill(lines.join('\n'));
+    await page.getByRole('button', { name: 'Kiểm tra và thêm vào danh sách' }).click();
+    await poll(() => page.locator('[data-summary]').textContent()).toBe('5 mã hợp lệ, 6 mã bị từ chối.');
+    const reasons = await page.locator('[data-rejected] tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.reason));
+    expect(reasons).toEqual(['check', 'check', 'duplicate', 'duplicate', 'unknown-quiz', 'future-date']);
+    expect(await page.locator('[data-rejected] tbody tr').nth(2).textContent()).toContain('Trùng với mã ở dòng 1');
+    const units = await page.locator('[data-units] tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+    expect(units).toEqual([
+      ['(không ghi đơn vị)', '1', '0', '0', '1'],
+      ['Phường Him Lam', '1', '0', '1', '2'],
+      ['Xã Thanh Nưa, huyện Điện Biên', '1', '1', '0', '2'],
+    ]);
+
+    // Export and read the CSV back.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải danh sách (CSV)' }).click()]);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(bytes.toString('utf8'));
+    expect(rows[0]).toEqual(['Mã xác nhận', 'Họ tên', 'Đơn vị', 'Bài kiểm tra', 'Điểm (%)', 'Ngày hoàn thành']);
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
+      [code, NAME, UNIT],
+      [a, 'Nguyễn Văn An', 'Xã Thanh Nưa, huyện Điện Biên'],
+      [b, 'Quàng Thị Bích', 'Phường Him Lam'],
+      [c, 'Lường Văn Cường', 'Phường Him Lam'],
+      [d, '', ''],
+    ]);
+    expect(rows[1]![4]).toBe('100');
+    expect(rows[1]![5]).toBe('2026-11-27');
+
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('merges another trainer\'s CSV, removing duplicates by code', async () => {
+    const { page, context } = await openPage(browser);
+    const mk = (name: string, unit: string) => encodeReceipt({ quiz: 1, date: '2026-11-20', percent: 85, holder: holderHash(name, unit) });
+    const x = mk('Lò Văn Xuân', 'Xã Pá Khoang');
+    const y = mk('Tòng Thị Yến', 'Xã Pá Khoang');
+    await page.goto(siteUrl('giang-vien/'));
+    await page.getByLabel('Mã xác nhận').fill(`${x}\tLò Văn Xuân\tXã Pá Khoang`);
+    await page.getByRole('button', { name: 'Kiểm tra và thêm vào danh sách' }).click();
+    const other = `\uFEFFMã xác nhận,Họ tên,Đơn vị,Bài kiểm tra,Điểm (%),Ngày hoàn thành\r\n${x},Lò Văn Xuân,Xã Pá Khoang,Bài 1,85,2026-11-20\r\n${y},Tòng Thị Yến,Xã Pá Khoang,Bài 1,85,2026-11-20\r\n`;
+    await page.locator('input[data-merge]').setInputFiles({ name: 'giang-vien-b.csv', mimeType: 'text/csv', buffer: Buffer.from(other, 'utf8') });
+    await poll(() => page.locator('[data-summary]').textContent()).toBe('2 mã hợp lệ, 1 mã bị từ chối.');
+    expect(await page.locator('[data-rejected] tbody tr').first().textContent()).toContain('giang-vien-b.csv:2');
+    // The roster survives a reload.
+    await page.reload();
+    await poll(() => page.locator('[data-summary]').textContent()).toBe('2 mã hợp lệ, 1 mã bị từ chối.');
+    await context.close();
+  });
+});
+
+describe('quiz page robustness', () => {
+  it('without JavaScript shows every question with its answer in <details>', async () => {
+    const { page, context } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(siteUrl(QUIZ));
+    const items = page.locator('[data-static] .sq');
+    expect(await items.count()).toBeGreaterThanOrEqual(15);
+    const first = items.first();
+    expect(await first.locator('details').getAttribute('open')).toBeNull();
+    await first.locator('summary').click();
+    expect(await first.locator('details').textContent()).toContain('Giải thích:');
+    expect(await first.getByRole('link', { name: /Đọc lại đoạn này/ }).getAttribute('href')).toMatch(/#phan-dau$/);
+    await context.close();
+  });
+
+  it('reports corrupted storage in Vietnamese and resets it', async () => {
+    const { page, context, consoleErrors } = await openPage(browser);
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('tt-kiem-tra', '{"v":1,"learner":');
+        sessionStorage.setItem('seeded', '1');
+      }
+    });
+    for (const path of [QUIZ, 'kiem-tra/tien-do/', 'kiem-tra/chung-nhan/']) {
+      await page.goto(siteUrl(path));
+      await poll(() => page.getByRole('alert').first().textContent()).toContain('bị hỏng');
+    }
+    await page.goto(siteUrl(QUIZ));
+    await page.getByRole('button', { name: 'Xóa dữ liệu và bắt đầu lại' }).click();
+    await poll(() => page.getByLabel('Họ và tên').isVisible()).toBe(true);
+    expect(await page.evaluate(() => localStorage.getItem('tt-kiem-tra'))).toBeNull();
+    // Foreign data (another app's JSON) is reported too.
+    await page.evaluate(() => localStorage.setItem('tt-kiem-tra', '{"theme":"dark"}'));
+    await page.reload();
+    await poll(() => page.getByRole('alert').first().textContent()).toContain('không phải của trang học tập');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses hostile names with a Vietnamese message and never renders them as HTML', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(siteUrl(QUIZ));
+    const cases: [string, string, RegExp][] = [
+      ['<img src=x onerror="document.title=1">', 'Xã A', /không được chứa ký tự < hoặc >/],
+      ['a'.repeat(500), 'Xã A', /quá dài/],
+      ['Mai 😀', 'Xã A', /chỉ được gồm chữ cái/],
+      ['     ', 'Xã A', /Vui lòng nhập họ và tên/],
+      ['Lò Thị Mai', '', /Vui lòng nhập đơn vị/],
+    ];
+    for (const [name, unit, message] of cases) {
+      await fillLearner(page, name, unit);
+      const errors = (await page.locator('.field__error').allTextContents()).join(' ');
+      expect(errors).toMatch(message);
+      expect(await page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(0);
+    }
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    await context.close();
+  });
+
+  it('is operable by keyboard alone', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(siteUrl(QUIZ));
+    await page.getByLabel('Họ và tên').focus();
+    await page.keyboard.type('Lò Thị Mai');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Xã Thanh Nưa');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByRole('button', { name: 'Bắt đầu làm bài' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Bắt đầu làm bài' }).focus();
+    await page.keyboard.press('Enter');
+    await poll(() => page.evaluate(() => document.activeElement?.className)).toBe('q-num');
+    // Tab into the first option and choose it with the keyboard.
+    await page.keyboard.press('Tab');
+    const focusedType = await page.evaluate(() => (document.activeElement as HTMLInputElement).type);
+    if (focusedType === 'radio') await page.keyboard.press('Space');
+    else if (focusedType === 'checkbox') await page.keyboard.press('Space');
+    else await page.keyboard.press('Enter');
+    await poll(() => page.locator('[data-count]').textContent()).toMatch(/Đã trả lời 1\//);
+    expect(await page.locator('fieldset legend').count()).toBe(1);
+    expect(await page.locator('[aria-live="polite"]').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('ships under 15 KB of gzipped JavaScript on the quiz page', async () => {
+    const { page, context } = await openPage(browser);
+    const scripts: Promise<Buffer>[] = [];
+    page.on('response', (res) => {
+      if (res.request().resourceType() === 'script') scripts.push(res.body());
+    });
+    await page.goto(siteUrl(QUIZ));
+    await page.waitForLoadState('networkidle');
+    const inline = await page.locator('script:not([src]):not([type="application/json"])').allTextContents();
+    const bodies = [...(await Promise.all(scripts)), ...inline.map((s) => Buffer.from(s))];
+    const gz = bodies.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+    console.log(`quiz page JavaScript: ${bodies.length} scripts, ${gz} bytes gzip`);
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(gz).toBeLessThan(15_000);
+    await context.close();
+  });
+});
