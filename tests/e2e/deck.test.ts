@@ -49,8 +49,14 @@ describe('study decks', () => {
 
   it('is driven by the keyboard (arrows, Space, PageUp/PageDown, Home/End, number + Enter, overview)', async () => {
     const { page, context, consoleErrors, foreignRequests } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
-    await page.goto(deckUrl(first.id));
+    await page.goto(deckUrl(first.id), { waitUntil: 'networkidle' });
     await page.waitForSelector('tt-deck[data-live]');
+    // Once loaded the deck needs nothing more: no request while presenting (works offline).
+    const later: string[] = [];
+    // Chromium itself re-reads the tab icon when the URL hash changes; that is not the page's doing.
+    page.on('request', (r) => {
+      if (!r.url().endsWith('/favicon.svg')) later.push(r.url());
+    });
     const total = await page.locator('[data-deck-item]').count();
     expect(await shown(page)).toEqual({ n: 1, visible: 1, hash: '#1' });
     const steps: [string, number][] = [
@@ -76,8 +82,29 @@ describe('study decks', () => {
     await page.getByRole('button', { name: 'Xem tất cả trang' }).click();
     await page.locator('[data-deck-item]').nth(2).click();
     expect(await shown(page)).toEqual({ n: 3, visible: 1, hash: '#3' });
+    expect(later).toEqual([]);
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  it('switches to the dark high-contrast theme and back, remembered on reload, and goes full screen', async () => {
+    const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.goto(deckUrl(first.id, '#2'));
+    await page.waitForSelector('tt-deck[data-live]');
+    const bg = () => page.evaluate(() => getComputedStyle(document.querySelector('[data-deck-item][aria-current] .slide')!).backgroundColor);
+    expect(await bg()).toBe('rgb(255, 255, 255)');
+    await page.getByRole('button', { name: 'Đổi nền sáng/tối' }).click();
+    expect(await bg()).toBe('rgb(0, 0, 0)');
+    await page.reload();
+    await page.waitForSelector('tt-deck[data-live]');
+    expect(await bg()).toBe('rgb(0, 0, 0)');
+    await page.getByRole('button', { name: 'Đổi nền sáng/tối' }).click();
+    expect(await bg()).toBe('rgb(255, 255, 255)');
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName ?? '')).toBe('TT-DECK');
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName ?? '')).toBe('');
     await context.close();
   });
 
@@ -132,6 +159,7 @@ describe('study decks', () => {
       audience.getByRole('link', { name: 'Mở màn hình người trình bày' }).click(),
     ]);
     await presenter!.waitForSelector('tt-deck[data-live]');
+    expect(presenter!.url()).toBe(presenterUrl(first.id, '#3'));
     expect((await shown(presenter!)).n).toBe(3);
 
     await audience.keyboard.press('ArrowRight');
@@ -224,11 +252,11 @@ describe('study decks', () => {
 
   it('works without JavaScript as a scrolling page of every slide', async () => {
     const { page, context } = await openPage(browser, { javaScriptEnabled: false, viewport: { width: 1280, height: 720 } });
-    await page.goto(deckUrl(first.id, '#4'));
+    await page.goto(deckUrl(first.id, '#trang-4'));
     const r = await shown(page);
     const total = await page.locator('[data-deck-item]').count();
     expect(r.visible).toBe(total);
-    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0); // #4 scrolled into view
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0); // slide 4 scrolled into view
     await context.close();
   });
 

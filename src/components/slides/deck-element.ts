@@ -108,8 +108,9 @@ class TtDeck extends HTMLElement {
   private onKey(e: KeyboardEvent) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const target = e.target as HTMLElement | null;
-    // Let Enter/Space activate a focused button or link instead of turning the slide.
-    if (target?.closest('button, a, input, textarea, select') && (e.key === 'Enter' || e.key === ' ')) return;
+    // Typing in a field is never navigation; Enter/Space on a focused button or link activate it.
+    if (target?.closest('input, textarea, select, [contenteditable]')) return;
+    if (target?.closest('button, a') && (e.key === 'Enter' || e.key === ' ')) return;
     const a = keyAction(e.key, e.shiftKey);
     if (!a) return;
     e.preventDefault();

@@ -100,9 +100,12 @@ export function hashFor(index: number): string {
   return `#${index + 1}`;
 }
 
-/** Reads "#5" (or "5") as index 4; null when the hash is not a slide number. Out-of-range numbers are clamped. */
+/**
+ * Reads "#5" (or "5", or the element id "#trang-5" that no-JS links use) as index 4; null when the
+ * hash is not a slide number. Out-of-range numbers are clamped.
+ */
 export function indexFromHash(hash: string, total: number): number | null {
-  const m = /^#?(\d{1,4})$/.exec(hash.trim());
+  const m = /^#?(?:trang-)?(\d{1,4})$/.exec(hash.trim());
   if (!m) return null;
   const n = Number(m[1]);
   if (n < 1) return null;

@@ -61,6 +61,8 @@ describe('keys, hash, swipe, timer, sync', () => {
   });
   it('round-trips hashes', () => {
     for (let i = 0; i < 10; i++) expect(indexFromHash(hashFor(i), 10)).toBe(i);
+    expect(indexFromHash('#trang-3', 10)).toBe(2);
+    expect(indexFromHash('#trang-', 10)).toBeNull();
     expect(indexFromHash('#0', 10)).toBeNull();
     expect(indexFromHash('#abc', 10)).toBeNull();
     expect(indexFromHash('', 10)).toBeNull();

@@ -3,7 +3,8 @@
  * document and, when it has `#anchor`, at an anchor that document really exposes; slide markup must
  * be well formed; every slide must fit the slide budget (so it fits 16:9 at projector size).
  */
-import type { ContentProblem, CorpusCheck, ValidEntry } from '../types.ts';
+import type { ContentProblem, CorpusCheck } from '../types.ts';
+import { entriesOf } from '../types.ts';
 import { anchorsInMdx } from '../../documents/mdx-anchors.ts';
 import { documentLinks } from '../../slides/reading.ts';
 import { parseSession } from '../../slides/parse.ts';
@@ -11,10 +12,10 @@ import { budgetProblems } from '../../slides/deck.ts';
 
 /** Links from study sessions to /van-ban/<id>/#anchor must resolve. */
 export const studyDocumentLinks: CorpusCheck = (corpus) => {
-  const docs = (corpus.documents ?? []) as ValidEntry[];
+  const docs = entriesOf(corpus, 'documents');
   const anchors = new Map(docs.map((d) => [d.id, new Set(anchorsInMdx(d.body ?? ''))]));
   const problems: ContentProblem[] = [];
-  for (const s of (corpus.study ?? []) as ValidEntry[]) {
+  for (const s of entriesOf(corpus, 'study')) {
     for (const l of documentLinks(s.body ?? '')) {
       const have = anchors.get(l.document);
       if (!have) {
@@ -30,7 +31,7 @@ export const studyDocumentLinks: CorpusCheck = (corpus) => {
 /** `<Slide>`/`<Notes>` markup must parse and every slide must stay within the slide budget. */
 export const studySlides: CorpusCheck = (corpus) => {
   const problems: ContentProblem[] = [];
-  for (const s of (corpus.study ?? []) as ValidEntry[]) {
+  for (const s of entriesOf(corpus, 'study')) {
     const parsed = parseSession(s.body ?? '');
     for (const p of parsed.problems) problems.push({ file: s.file, field: `(dòng ${p.line})`, message: p.message });
     if (parsed.slides.length === 0) problems.push({ file: s.file, field: '(tệp)', message: 'chuyên đề chưa có trang chiếu <Slide> nào' });
