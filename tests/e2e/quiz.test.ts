@@ -131,6 +131,11 @@ describe('quiz flow', () => {
     const code = (await page.locator('[data-code]').first().textContent())!;
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
+    // Editing the name afterwards does not change what the existing certificate and code say.
+    await page.getByRole('button', { name: 'Đổi họ tên, đơn vị' }).click();
+    await fillLearner(page, 'Lò Thị Mai Hoa', UNIT);
+    await poll(() => page.locator('.learner-line').first().textContent()).toContain('Lò Thị Mai Hoa');
+
     // Progress page lists the session as done.
     await page.goto(siteUrl('kiem-tra/tien-do/'));
     const row = page.locator('tr[data-quiz="01-ke-hoach-83-kh-tu"]');
