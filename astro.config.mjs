@@ -6,6 +6,9 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypeProvisionAnchors } from './src/markdown/rehype-provision-anchors.ts';
+import { remarkCrossReferences } from './src/markdown/remark-cross-references.ts';
+import { rehypeCanCu } from './src/markdown/rehype-can-cu.ts';
+import { rehypeStudyHeadings } from './src/markdown/rehype-study-headings.ts';
 
 /** Deployment settings come from the environment so one build can target any host or sub-path. */
 const site = process.env.SITE_URL || 'https://tri-thuc.dienbien.example';
@@ -22,7 +25,8 @@ export default defineConfig({
   markdown: {
     processor: unified({
       smartypants: false, // official text must keep its own quotes and dashes
-      rehypePlugins: [rehypeProvisionAnchors],
+      remarkPlugins: [[remarkCrossReferences, { base }]],
+      rehypePlugins: [rehypeStudyHeadings, rehypeProvisionAnchors, [rehypeCanCu, { base }]],
     }),
   },
   security: {

@@ -5,13 +5,19 @@
  */
 import { common } from './vi/common.ts';
 import { document } from './vi/document.ts';
+import { documentsWeb } from './vi/documents-web.ts';
+import { study } from './vi/study.ts';
 import { quiz } from './vi/quiz.ts';
+import { search } from './vi/search.ts';
 import { offline } from './vi/offline.ts';
 
 const strings = {
   ...common,
   ...document,
+  ...documentsWeb,
+  ...study,
   ...quiz,
+  ...search,
   ...offline,
 } as const;
 

@@ -7,6 +7,8 @@ import type { ZodType } from 'astro/zod';
 import { documentSchema } from './document.ts';
 import { studySchema } from './study.ts';
 import { quizSchema } from './quiz.ts';
+import { canCuSchema } from './can-cu.ts';
+import { responsibilitySchema } from './responsibility.ts';
 
 /** Where a collection lives and how its files are read. */
 export interface CollectionSpec {
@@ -23,4 +25,6 @@ export const collectionSpecs: Record<string, CollectionSpec> = {
   documents: { dir: 'documents', ext: 'mdx', schema: documentSchema },
   study: { dir: 'study', ext: 'mdx', schema: studySchema },
   quizzes: { dir: 'quizzes', ext: 'yaml', schema: quizSchema },
+  canCu: { dir: 'data/can-cu', ext: 'yaml', schema: canCuSchema },
+  responsibilities: { dir: 'data/trach-nhiem', ext: 'yaml', schema: responsibilitySchema },
 };

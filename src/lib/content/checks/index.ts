@@ -4,10 +4,14 @@
  */
 import type { CorpusCheck } from '../types.ts';
 import { documentChecks } from './documents.ts';
+import { linkChecks } from './links.ts';
+import { studyChecks } from './study.ts';
 import { quizChecks } from './quiz.ts';
 
 /** Every cross-entry check, run after all entries passed their schemas. */
 export const allChecks: CorpusCheck[] = [
   ...documentChecks,
+  ...linkChecks,
+  ...studyChecks,
   ...quizChecks,
 ];

@@ -1,0 +1,156 @@
+/**
+ * `npm run bench`: builds the real site and synthetic corpora (100 and 1,000 generated documents
+ * by default), then measures build time per step, dist and index size, page weight per page type,
+ * search latency in Chromium and, unless --no-lighthouse, Lighthouse mobile scores. Prints tables
+ * and writes bench/results.json. Generated corpora and their builds live in bench/out/ (git-ignored).
+ *
+ * Options:
+ *   --sizes=100,1000   synthetic corpus sizes (0 or empty: real site only)
+ *   --seed=52          generator seed (same seed, same corpus)
+ *   --no-search        skip the browser search measurements
+ *   --no-lighthouse    skip Lighthouse
+ *   --skip-build       reuse the builds already in bench/out/ (build times are then not measured)
+ */
+import { cpus, loadavg } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSite } from './bench/build.ts';
+import { launchBrowser } from './bench/browser.ts';
+import { writeCorpus } from './bench/corpus.ts';
+import { runLighthouse } from './bench/lighthouse.ts';
+import { formatReport, linearity, scaling, slowestStep } from './bench/report.ts';
+import type { BenchResults, SiteResult } from './bench/report.ts';
+import { measureSearchLatency } from './bench/search-latency.ts';
+import { countHtml, dirSize, discoverPages, pageWeight, PAGE_TYPES } from './bench/sizes.ts';
+import { startStaticServer } from './lib/static-server.ts';
+
+const OUT = 'bench/out';
+const TARGET = { documents: 1000, limitMs: 90_000 };
+
+function arg(name: string): string | undefined {
+  const a = process.argv.find((x) => x === `--${name}` || x.startsWith(`--${name}=`));
+  if (!a) return undefined;
+  return a.includes('=') ? a.slice(a.indexOf('=') + 1) : '';
+}
+
+const sizes = (arg('sizes') ?? '100,1000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0);
+const seed = Number(arg('seed') ?? 52);
+const doSearch = arg('no-search') === undefined;
+const doLighthouse = arg('no-lighthouse') === undefined;
+const skipBuild = arg('skip-build') !== undefined;
+
+function countDocs(contentDir: string): number {
+  const d = join(contentDir, 'documents');
+  return existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.mdx')).length : 0;
+}
+
+async function buildOne(name: string, contentDir: string, generated: number): Promise<SiteResult> {
+  const distDir = join(OUT, `dist-${name}`);
+  let build = null;
+  if (!skipBuild || !existsSync(distDir)) {
+    process.stdout.write(`▶ building ${name} (${countDocs(contentDir)} documents)… `);
+    build = await buildSite({ contentDir, outDir: distDir, logDir: join(OUT, 'logs', name) });
+    console.log(
+      `validate ${build.validate} ms, astro ${build.astro} ms, pagefind ${build.pagefind} ms, offline ${build.offline ?? 'n/a'} ms (CPU ${build.cpu.total} ms)`,
+    );
+  }
+  return {
+    name,
+    documents: countDocs(contentDir),
+    generated,
+    contentDir,
+    distDir,
+    build,
+    htmlPages: countHtml(distDir),
+    dist: dirSize(distDir),
+    index: dirSize(join(distDir, 'pagefind')),
+    search: null,
+  };
+}
+
+async function main(): Promise<void> {
+  const loadStart = Math.round(loadavg()[0]! * 100) / 100;
+  mkdirSync(OUT, { recursive: true });
+  const sites: SiteResult[] = [];
+  sites.push(await buildOne('site', 'content', 0));
+  for (const n of sizes) {
+    const dir = join(OUT, `corpus-${n}`);
+    if (!skipBuild || !existsSync(dir)) {
+      const c = writeCorpus({ dir, baseContentDir: 'content', count: n, seed });
+      console.log(`  corpus-${n}: ${c.generated} generated + ${c.copied} real documents, ${(c.generatedBytes / 1024 / 1024).toFixed(1)} MB of MDX`);
+    }
+    sites.push(await buildOne(`corpus-${n}`, dir, n));
+  }
+
+  const real = sites[0]!;
+  const pages = discoverPages(real.distDir, real.contentDir);
+  const pageWeights = Object.fromEntries(
+    PAGE_TYPES.map((t) => [t, pages[t] ? pageWeight(real.distDir, pages[t]!) : null]),
+  ) as BenchResults['pageWeights'];
+
+  if (doSearch) {
+    const browser = await launchBrowser();
+    try {
+      for (const s of sites) {
+        const server = await startStaticServer({ root: s.distDir });
+        try {
+          process.stdout.write(`▶ search latency on ${s.name}… `);
+          s.search = await measureSearchLatency(browser, server.url);
+          console.log(`UI ${s.search.ui.status}, API ${s.search.api.status}`);
+        } finally {
+          await server.close();
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+
+  let lighthouse: BenchResults['lighthouse'] = { status: 'skipped', reason: 'run without --no-lighthouse to measure' };
+  if (doLighthouse) {
+    const lhPaths = (['plan', 'summary', 'home', 'study', 'deck', 'quiz', 'search'] as const)
+      .map((t) => pages[t])
+      .filter((p): p is string => p !== null);
+    const server = await startStaticServer({ root: real.distDir });
+    try {
+      process.stdout.write(`▶ Lighthouse on ${lhPaths.length} pages… `);
+      lighthouse = await runLighthouse(server.url, lhPaths);
+      console.log(lighthouse.status);
+    } finally {
+      await server.close();
+    }
+  }
+
+  const sc = scaling(sites);
+  const largest = sites.find((s) => s.generated === TARGET.documents);
+  const results: BenchResults = {
+    generatedAt: new Date().toISOString(),
+    node: process.version,
+    cpus: { count: cpus().length, model: cpus()[0]?.model ?? '?' },
+    loadAverage: { start: loadStart, end: Math.round(loadavg()[0]! * 100) / 100 },
+    seed,
+    sites,
+    pageWeights,
+    scaling: sc,
+    linearity: { wall: linearity(sc, 'marginalPerDocument'), cpu: linearity(sc, 'marginalCpuPerDocument') },
+    slowestStep: slowestStep(sites),
+    target: {
+      ...TARGET,
+      totalMs: largest?.build?.total ?? null,
+      cpuMs: largest?.build?.cpu.total ?? null,
+      met: largest?.build ? largest.build.total < TARGET.limitMs : null,
+    },
+    lighthouse,
+  };
+  writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+  console.log('\n' + formatReport(results));
+  console.log('\nwrote bench/results.json');
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});

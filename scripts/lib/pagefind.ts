@@ -1,0 +1,176 @@
+/**
+ * The search-index step of `npm run build`, run after `astro build`:
+ *   node scripts/lib/pagefind.ts [dist]
+ *
+ * It indexes the built HTML with Pagefind's Node API into `<dist>/pagefind/`. What gets indexed is
+ * decided by the pages themselves: only `<main data-pagefind-body>` of document and study pages,
+ * minus anything marked `data-pagefind-ignore`; filters and meta come from the attributes built by
+ * src/lib/search/attributes.ts. One adjustment is made on the way in (see {@link prepareHtml}): Pagefind
+ * never indexes the text of a `<footer>` element, but an official document's own footer (its
+ * "Nơi nhận" list) is part of the official text and must be searchable, so inside the indexed
+ * `<main>` footers are handed to Pagefind as `<div>`s. The HTML in dist/ is not changed.
+ *
+ * The step fails the build when Pagefind reports an error, when its
+ * version is older than the one whose diacritic folding the search relies on, or when no page
+ * was indexed.
+ */
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+/** Pagefind folds diacritics at index time since 1.5; the search module depends on that. */
+export const MIN_PAGEFIND = [1, 5, 0] as const;
+
+/** Elements inside the indexed body that are not text of the page. */
+export const EXCLUDE_SELECTORS = ['[data-chrome]'];
+
+/** Options of {@link buildSearchIndex}. */
+export interface IndexOptions {
+  /** The built site. */
+  siteDir: string;
+  /** Where the bundle goes, default `<siteDir>/pagefind`. */
+  outputPath?: string;
+  /** Log lines go here (default: console.log). */
+  log?: (line: string) => void;
+  /**
+   * Add a hidden meta field holding every đ-word of the page spelt with d. Not used by the site
+   * (it expands queries instead); scripts/bench-search.ts builds it to compare the two strategies.
+   */
+  foldedMeta?: boolean;
+}
+
+/** What the step did. */
+export interface IndexReport {
+  pages: number;
+  files: number;
+  /** Bytes of the bundle on disk (index, fragments, filters, wasm and the JS we load). */
+  bytes: number;
+  version: string;
+}
+
+/** The installed Pagefind version, read from its package.json. */
+export async function pagefindVersion(): Promise<string> {
+  // The package's "exports" hide package.json; find it next to the resolved entry (lib/index.js).
+  const entry = fileURLToPath(import.meta.resolve('pagefind'));
+  const pkg = JSON.parse(await readFile(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** True when `version` ("1.6.0") is at least `min`. */
+export function versionAtLeast(version: string, min: readonly number[]): boolean {
+  const v = version.split(/[.-]/).map((x) => Number.parseInt(x, 10));
+  for (let i = 0; i < min.length; i++) {
+    const a = v[i] ?? 0;
+    if (a !== min[i]) return a > min[i]!;
+  }
+  return true;
+}
+
+async function dirSize(dir: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      const s = await dirSize(p);
+      files += s.files;
+      bytes += s.bytes;
+    } else {
+      files++;
+      bytes += (await stat(p)).size;
+    }
+  }
+  return { files, bytes };
+}
+
+/**
+ * The HTML Pagefind gets for a page: the page's own footers inside `<main>` become `<div>`s
+ * (Pagefind drops footer text unconditionally); the site footer, outside `<main>`, is untouched.
+ */
+export function prepareHtml(html: string, foldedMeta = false): string {
+  const open = html.search(/<main\b/i);
+  const close = html.search(/<\/main>/i);
+  if (open < 0 || close < open) return html;
+  let inner = html.slice(open, close).replace(/<footer\b/gi, '<div data-was-footer').replace(/<\/footer>/gi, '</div>');
+  if (foldedMeta) {
+    const text = inner.replace(/<[^>]*>/g, ' ').normalize('NFC');
+    const words = new Set((text.match(/[\p{L}\p{M}]*[đĐ][\p{L}\p{M}]*/gu) ?? []).map((w) => w.toLowerCase().replace(/đ/g, 'd')));
+    inner += `<span hidden data-pagefind-meta="dfold:${[...words].join(' ')}"></span>`;
+  }
+  return html.slice(0, open) + inner + html.slice(close);
+}
+
+/** The site URL of a built HTML file, relative to the site root: "van-ban/x/index.html" → "/van-ban/x/". */
+export function urlOf(relPath: string): string {
+  return ('/' + relPath.split(sep).join('/')).replace(/index\.html$/, '');
+}
+
+async function htmlFiles(dir: string, root = dir): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (p !== join(root, 'pagefind')) out.push(...(await htmlFiles(p, root)));
+    } else if (e.name.endsWith('.html')) out.push(relative(root, p));
+  }
+  return out.sort();
+}
+
+/** Indexes the built site. Throws with Pagefind's messages when anything goes wrong. */
+export async function buildSearchIndex(opts: IndexOptions): Promise<IndexReport> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const siteDir = resolve(opts.siteDir);
+  const outputPath = resolve(opts.outputPath ?? join(siteDir, 'pagefind'));
+  const version = await pagefindVersion();
+  if (!versionAtLeast(version, MIN_PAGEFIND)) {
+    throw new Error(`Pagefind ${version} is too old: need ${MIN_PAGEFIND.join('.')} or newer (diacritic folding).`);
+  }
+  const pagefind = await import('pagefind');
+  try {
+    // A stale bundle from an earlier build would otherwise be served next to the new one.
+    await rm(outputPath, { recursive: true, force: true });
+    // Vietnamese everywhere: no stemming, one index (pages all carry lang="vi" anyway).
+    // `[data-chrome]` marks UI added around the text (e.g. the "#" link in each provision heading),
+    // which must not end up in headings, excerpts or word positions.
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', excludeSelectors: EXCLUDE_SELECTORS });
+    if (!index || errors.length) throw new Error(`Pagefind createIndex: ${errors.join('; ')}`);
+    let pageCount = 0;
+    for (const rel of await htmlFiles(siteDir)) {
+      const html = await readFile(join(siteDir, rel), 'utf8');
+      // Pages without data-pagefind-body are left out by Pagefind once any page has it; skip them early.
+      if (!/data-pagefind-body/.test(html)) continue;
+      const added = await index.addHTMLFile({ url: urlOf(rel), content: prepareHtml(html, opts.foldedMeta) });
+      if (added.errors.length) throw new Error(`Pagefind addHTMLFile ${rel}: ${added.errors.join('; ')}`);
+      pageCount++;
+    }
+    if (pageCount === 0) throw new Error('Pagefind indexed no page: is data-pagefind-body missing from the document pages?');
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`Pagefind writeFiles: ${written.errors.join('; ')}`);
+    // The UI bundles Pagefind ships are not used (our own UI loads pagefind.js); drop them to keep dist
+    // (and the offline download) small.
+    // The worker is unused too: the UI runs Pagefind on the main thread (noWorker), which saves its
+    // download; were it ever asked for, Pagefind falls back to the main thread by itself.
+    for (const f of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js', 'pagefind-worker.js']) {
+      await rm(join(outputPath, f), { force: true });
+    }
+    const size = await dirSize(outputPath);
+    const js = await readFile(join(outputPath, 'pagefind.js'));
+    log(
+      `Pagefind ${version}: ${pageCount} trang, ${size.files} tệp, ${(size.bytes / 1024).toFixed(1)} KB ` +
+        `(pagefind.js ${(gzipSync(js).length / 1024).toFixed(1)} KB gzip) → ${outputPath}`,
+    );
+    return { pages: pageCount, files: size.files, bytes: size.bytes, version };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+// Run as a build step.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const siteDir = process.argv[2] || process.env.ASTRO_OUT_DIR || 'dist';
+  buildSearchIndex({ siteDir }).catch((err: unknown) => {
+    console.error(`✗ ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}

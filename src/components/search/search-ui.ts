@@ -1,0 +1,306 @@
+/**
+ * The search UI in the browser. This module (and Pagefind) loads only when the user focuses a
+ * search box, or opens /tim-kiem/ with a query. It wires the DOM to src/lib/search/engine.ts and
+ * renders the results; everything shown comes escaped from the library, which adds only <mark>.
+ *
+ * Two controllers share it:
+ * - `enhanceBox`: the header box as an ARIA 1.2 combobox with a listbox popup of the best links.
+ * - `enhancePage`: the search page, with the URL (?q=, &loai=, &van_ban=) reflecting the query.
+ */
+import { search } from '../../lib/search/engine.ts';
+import type { PagefindApi, RankedPage, SearchOutcome } from '../../lib/search/engine.ts';
+import { escapeHtml } from '../../lib/search/excerpt.ts';
+import { sectionTitleHtml } from '../../lib/search/titles.ts';
+import { readQueryParam } from '../../lib/search/query.ts';
+import { DOC_FILTER, KIND_FILTER } from '../../lib/search/attributes.ts';
+
+/** UI strings handed over by the component (data-strings), keyed without the "search." prefix. */
+export type Strings = Record<string, string>;
+
+const fill = (s: string | undefined, vars: Record<string, string | number>): string =>
+  (s ?? '').replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+
+let pagefind: Promise<PagefindApi> | null = null;
+
+/** Loads Pagefind once (main thread: one fewer download than its worker, and our index is small). */
+export function loadPagefind(): Promise<PagefindApi> {
+  if (!pagefind) {
+    const url = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/pagefind.js`;
+    pagefind = import(/* @vite-ignore */ url).then(async (pf) => {
+      await pf.options({ noWorker: true, excerptLength: 0 });
+      await pf.init();
+      return pf as PagefindApi;
+    });
+    // A failed load (offline before the files were cached) may be retried on the next keystroke.
+    pagefind.catch(() => (pagefind = null));
+  }
+  return pagefind;
+}
+
+function labelsFrom(strings: Strings): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(strings)) if (k.startsWith('anchor.')) out[k.slice(7)] = v;
+  return out;
+}
+
+function sectionUrl(page: RankedPage, id: string | null): string {
+  return id ? `${page.url}#${encodeURIComponent(id)}` : page.url;
+}
+
+function kindLabel(kind: string | undefined, strings: Strings): string {
+  if (kind === 'văn bản') return strings['kind.document'] ?? kind;
+  if (kind === 'tài liệu học tập') return strings['kind.study'] ?? kind;
+  return kind ?? '';
+}
+
+/** Runs a search and remembers which call is the latest, so slow answers to old keystrokes are dropped. */
+function latest() {
+  let seq = 0;
+  return async (pf: PagefindApi, q: string, opts: Parameters<typeof search>[2]): Promise<SearchOutcome | null> => {
+    const mine = ++seq;
+    const out = await search(pf, q, opts);
+    return mine === seq ? out : null;
+  };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Header box: combobox + listbox.
+ * --------------------------------------------------------------------------------------------- */
+
+/** Enhances the header search box inside `root` (a <tt-search-box>). */
+export function enhanceBox(root: HTMLElement): void {
+  const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
+  const labels = labelsFrom(strings);
+  const input = root.querySelector<HTMLInputElement>('input[role="combobox"]')!;
+  const popup = root.querySelector<HTMLElement>('.sb-popup')!;
+  const list = root.querySelector<HTMLElement>('[role="listbox"]')!;
+  const status = root.querySelector<HTMLElement>('[role="status"]')!;
+  const searchPage = root.dataset.searchPage ?? '/tim-kiem/';
+  const expandD = root.dataset.expandD !== 'false';
+  const run = latest();
+  let options: HTMLElement[] = [];
+  let active = -1;
+
+  const open = (on: boolean) => {
+    popup.hidden = !on;
+    input.setAttribute('aria-expanded', String(on));
+    if (!on) setActive(-1);
+  };
+  const setActive = (i: number) => {
+    options.forEach((o, j) => o.setAttribute('aria-selected', String(j === i)));
+    active = i;
+    if (i >= 0 && options[i]) {
+      input.setAttribute('aria-activedescendant', options[i]!.id);
+      options[i]!.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+  const go = (i: number) => {
+    const href = options[i]?.dataset.href;
+    if (href) window.location.assign(href);
+  };
+
+  const update = async () => {
+    const q = input.value;
+    if (!q.trim()) {
+      list.innerHTML = '';
+      options = [];
+      status.textContent = '';
+      open(false);
+      return;
+    }
+    let out: SearchOutcome | null;
+    try {
+      out = await run(await loadPagefind(), q, { limit: 5, labels, expandD });
+    } catch {
+      status.textContent = strings.loadError ?? '';
+      return;
+    }
+    if (!out) return;
+    const allHref = `${searchPage}?q=${encodeURIComponent(out.query.text)}`;
+    const qh = escapeHtml(out.query.text);
+    let html = out.pages
+      .map((p, i) => {
+        const s = p.sections[0]!;
+        return `<li role="option" id="${input.id}-opt-${i}" aria-selected="false" data-href="${escapeHtml(sectionUrl(p, s.id))}">
+<span class="sb-title">${sectionTitleHtml(s, p.title)}</span><span class="sb-doc">${escapeHtml(p.title)}</span></li>`;
+      })
+      .join('');
+    const summary = fill(escapeHtml((out.pages.length ? strings.all : strings.none) ?? ''), { q: qh });
+    html += `<li role="option" id="${input.id}-opt-all" aria-selected="false" class="sb-all" data-href="${escapeHtml(allHref)}">${summary}</li>`;
+    list.innerHTML = html;
+    options = [...list.querySelectorAll<HTMLElement>('[role="option"]')];
+    status.textContent = out.pages.length ? fill(strings.count, { n: out.total, q: out.query.text }) : fill(strings.none, { q: out.query.text });
+    setActive(-1);
+    open(document.activeElement === input);
+  };
+
+  input.addEventListener('input', () => void update());
+  input.addEventListener('focus', () => options.length && input.value.trim() && open(true));
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (!options.length) return;
+      e.preventDefault();
+      if (popup.hidden) open(true);
+      const n = options.length;
+      setActive(e.key === 'ArrowDown' ? (active + 1) % n : (active - 1 + n) % n);
+    } else if (e.key === 'Enter' && active >= 0 && !popup.hidden) {
+      e.preventDefault();
+      go(active);
+    } else if (e.key === 'Escape') {
+      if (!popup.hidden) {
+        e.preventDefault();
+        open(false);
+      } else input.value = '';
+    }
+  });
+  // Keep focus in the input while clicking an option.
+  list.addEventListener('mousedown', (e) => e.preventDefault());
+  list.addEventListener('click', (e) => {
+    const li = (e.target as Element).closest<HTMLElement>('[role="option"]');
+    if (li) go(options.indexOf(li));
+  });
+  root.addEventListener('focusout', (e) => {
+    if (!root.contains(e.relatedTarget as Node | null)) open(false);
+  });
+  if (input.value.trim()) void update();
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Search page.
+ * --------------------------------------------------------------------------------------------- */
+
+function renderPage(p: RankedPage, strings: Strings, index: number): string {
+  const [first, ...rest] = p.sections;
+  const also = rest
+    .filter((s) => s.score > 0)
+    .slice(0, 3)
+    .map((s) => `<a href="${escapeHtml(sectionUrl(p, s.id))}">${sectionTitleHtml(s, p.title)}</a>`)
+    .join(', ');
+  return `<li class="sr-result" data-rank="${index + 1}">
+<p class="sr-doc">${p.kind ? `<span class="sr-kind">${escapeHtml(kindLabel(p.kind, strings))}</span> ` : ''}${escapeHtml(p.title)}</p>
+<h2 class="sr-title"><a href="${escapeHtml(sectionUrl(p, first?.id ?? null))}">${first ? sectionTitleHtml(first, p.title) : escapeHtml(p.title)}</a></h2>
+${first?.excerptHtml ? `<p class="sr-excerpt">${first.excerptHtml}</p>` : ''}
+${also ? `<p class="sr-also">${escapeHtml(strings.alsoIn ?? '')} ${also}</p>` : ''}
+</li>`;
+}
+
+function renderEmpty(out: SearchOutcome, strings: Strings, filtered: boolean, searchPage: string): string {
+  const q = escapeHtml(out.query.text);
+  const link = (text: string) => `<a href="${escapeHtml(`${searchPage}?q=${encodeURIComponent(text)}`)}">${escapeHtml(text)}</a>`;
+  let html = `<div class="sr-empty"><p class="sr-empty__title">${fill(escapeHtml(strings.none ?? ''), { q })}</p>`;
+  if (out.missing.length) {
+    html += `<p>${fill(escapeHtml(strings.missing ?? ''), { words: escapeHtml(out.missing.join(', ')) })}</p>`;
+    if (out.suggestion) html += `<p>${fill(escapeHtml(strings.tryWithout ?? ''), { q: link(out.suggestion) })}</p>`;
+  }
+  const tips = [strings.tipFewer, strings.tipAccents, strings.tipNumber, ...(filtered ? [strings.tipFilters] : [])];
+  html += `<h2 class="sr-empty__tips">${escapeHtml(strings.tipsTitle ?? '')}</h2><ul>${tips.map((t) => `<li>${escapeHtml(t ?? '')}</li>`).join('')}</ul>`;
+  const examples = (strings.exampleQueries ?? '').split('|').filter(Boolean);
+  if (examples.length) html += `<p>${escapeHtml(strings.examples ?? '')} ${examples.map(link).join(', ')}</p>`;
+  return `${html}</div>`;
+}
+
+/** Enhances the search page inside `root` (a <tt-search-page>). */
+export function enhancePage(root: HTMLElement): void {
+  const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
+  const labels = labelsFrom(strings);
+  const form = root.querySelector<HTMLFormElement>('form')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const kinds = [...form.querySelectorAll<HTMLInputElement>(`input[name="${KIND_FILTER}"]`)];
+  const doc = form.querySelector<HTMLSelectElement>(`select[name="${DOC_FILTER}"]`);
+  const status = root.querySelector<HTMLElement>('[role="status"]')!;
+  const results = root.querySelector<HTMLElement>('.sr-results')!;
+  const more = root.querySelector<HTMLButtonElement>('.sr-more')!;
+  const searchPage = form.getAttribute('action') ?? '/tim-kiem/';
+  // data-expand-d="false" only exists to benchmark the other đ strategy (scripts/bench-search.ts).
+  const expandD = root.dataset.expandD !== 'false';
+  const run = latest();
+  const PAGE = 10;
+  let limit = PAGE;
+
+  const fromUrl = () => {
+    const params = new URLSearchParams(window.location.search);
+    input.value = readQueryParam(window.location.search);
+    const wanted = params.getAll(KIND_FILTER);
+    for (const k of kinds) k.checked = wanted.includes(k.value);
+    if (doc) doc.value = [...doc.options].some((o) => o.value === params.get(DOC_FILTER)) ? (params.get(DOC_FILTER) ?? '') : '';
+  };
+
+  const filters = (): Record<string, string[]> => {
+    const f: Record<string, string[]> = {};
+    const k = kinds.filter((x) => x.checked).map((x) => x.value);
+    // Both kinds ticked is the same as none: Pagefind filters are AND within a name by default.
+    if (k.length === 1) f[KIND_FILTER] = k;
+    if (doc?.value) f[DOC_FILTER] = [doc.value];
+    return f;
+  };
+
+  const toUrl = (push: boolean) => {
+    const u = new URL(window.location.href);
+    u.search = '';
+    if (input.value.trim()) u.searchParams.set('q', input.value.trim());
+    for (const k of kinds) if (k.checked) u.searchParams.append(KIND_FILTER, k.value);
+    if (doc?.value) u.searchParams.set(DOC_FILTER, doc.value);
+    if (u.href !== window.location.href) history[push ? 'pushState' : 'replaceState'](null, '', u);
+  };
+
+  const update = async () => {
+    const q = input.value;
+    if (!q.trim()) {
+      results.innerHTML = '';
+      more.hidden = true;
+      status.textContent = strings.empty ?? '';
+      return;
+    }
+    root.setAttribute('aria-busy', 'true');
+    const f = filters();
+    let out: SearchOutcome | null;
+    try {
+      out = await run(await loadPagefind(), q, { limit, labels, filters: f, expandD });
+    } catch {
+      root.removeAttribute('aria-busy');
+      status.textContent = strings.loadError ?? '';
+      return;
+    }
+    if (!out) return;
+    root.removeAttribute('aria-busy');
+    const filtered = Object.keys(f).length > 0;
+    if (out.pages.length) {
+      results.innerHTML = `<ol class="sr-list" aria-label="${escapeHtml(strings.listLabel ?? '')}">${out.pages.map((p, i) => renderPage(p, strings, i)).join('')}</ol>`;
+      status.textContent = fill(filtered ? strings.countFiltered : strings.count, { n: out.total, q: out.query.text });
+    } else {
+      results.innerHTML = renderEmpty(out, strings, filtered, searchPage);
+      status.textContent = fill(strings.none, { q: out.query.text }) + (out.missing.length ? ` ${fill(strings.missing, { words: out.missing.join(', ') })}` : '');
+    }
+    more.hidden = out.total <= out.pages.length;
+  };
+
+  input.addEventListener('input', () => {
+    limit = PAGE;
+    toUrl(false);
+    void update();
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    limit = PAGE;
+    toUrl(true);
+    void update();
+  });
+  form.addEventListener('change', (e) => {
+    if (e.target === input) return;
+    limit = PAGE;
+    toUrl(false);
+    void update();
+  });
+  more.addEventListener('click', () => {
+    limit += PAGE;
+    void update();
+  });
+  window.addEventListener('popstate', () => {
+    fromUrl();
+    void update();
+  });
+  // Opened from a link: the URL decides. Opened by focusing the box: keep what was typed meanwhile.
+  if (new URLSearchParams(window.location.search).has('q')) fromUrl();
+  if (input.value.trim()) toUrl(false);
+  void update();
+}

@@ -1,0 +1,136 @@
+/**
+ * Reading what the user typed: the `?q=` parameter, the search words, quoted phrases and
+ * document numbers ("83-KH/TU", "27-NQ/TW", "kl 52", "nghị quyết 27").
+ */
+import { canonical, fold, stripWordPunctuation } from './normalize.ts';
+
+/** Longest query we look at; the rest is cut (a 500-character paste must not stall a phone). */
+export const MAX_QUERY_LENGTH = 200;
+/** Most words searched; more only slow the search down without making it better. */
+export const MAX_TERMS = 8;
+
+/** A document named by its number, possibly partly ("kl 52" has no issuer). */
+export interface DocRef {
+  /** The serial, e.g. 52. */
+  serial: number;
+  /** Kind code as used in document numbers, upper case: "NQ", "KL", "KH", "QĐ"… */
+  kindCode?: string;
+  /** Issuer code, upper case: "TW", "TU"… */
+  issuerCode?: string;
+}
+
+/** A parsed query. */
+export interface ParsedQuery {
+  /** The query as it can be shown back: NFC, single spaces, at most MAX_QUERY_LENGTH characters. */
+  text: string;
+  /** Search words: canonical form, punctuation removed, no duplicates, at most MAX_TERMS. */
+  terms: string[];
+  /** True when the whole query was wrapped in quotes: the words must stand together. */
+  quoted: boolean;
+  /** The document the query names by number, if any. */
+  docRef: DocRef | null;
+}
+
+/**
+ * Reads `q` from a URL query string without ever throwing: broken percent-encoding ("%E0%A4%A")
+ * becomes replacement characters, which are then dropped.
+ * @example readQueryParam('?q=d%C4%91ang') // "dđang"
+ */
+export function readQueryParam(search: string, name = 'q'): string {
+  let value: string | null = null;
+  try {
+    value = new URLSearchParams(search).get(name);
+  } catch {
+    value = null;
+  }
+  return cleanText(value ?? '');
+}
+
+/** NFC, no control or replacement characters, single spaces, trimmed, cut to MAX_QUERY_LENGTH. */
+export function cleanText(input: string): string {
+  return input
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}\uFFFD]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_QUERY_LENGTH)
+    .trim();
+}
+
+// Kind words as typed, folded (no diacritics, đ → d), mapped to the code used in document numbers.
+const KIND_WORDS: Record<string, string> = {
+  nq: 'NQ',
+  'nghi quyet': 'NQ',
+  kl: 'KL',
+  'ket luan': 'KL',
+  kh: 'KH',
+  'ke hoach': 'KH',
+  ct: 'CT',
+  'chi thi': 'CT',
+  qd: 'QĐ',
+  'quyet dinh': 'QĐ',
+  hd: 'HD',
+  'huong dan': 'HD',
+  tb: 'TB',
+  'thong bao': 'TB',
+  bc: 'BC',
+  'bao cao': 'BC',
+  ctr: 'CTr',
+  'chuong trinh': 'CTr',
+};
+const KIND_ALT = Object.keys(KIND_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .map((k) => k.replace(' ', '\\s+'))
+  .join('|');
+// "83-KH/TU", "83 kh tu", "27-nq", "2711/qd-ttg"
+const NUMBER_FIRST = new RegExp(`(?:^|\\s)(\\d{1,5})\\s*[-/\\s]\\s*(${KIND_ALT})(?:\\s*[-/\\s]\\s*([a-z]{1,4}))?(?=$|[\\s.,;:)])`);
+// "kl 52", "nghị quyết số 27", "nq27"
+const KIND_FIRST = new RegExp(`(?:^|\\s)(${KIND_ALT})\\s*(?:so\\s*)?(\\d{1,5})(?=$|[\\s.,;:)/-])`);
+
+/**
+ * Finds a document number in a query.
+ * @example findDocRef('kl 52') // { serial: 52, kindCode: 'KL' }
+ * @example findDocRef('Kế hoạch số 83-KH/TU') // { serial: 83, kindCode: 'KH', issuerCode: 'TU' }
+ */
+export function findDocRef(query: string): DocRef | null {
+  const f = ` ${fold(query)} `.replace(/[–—‐]/g, '-');
+  const a = NUMBER_FIRST.exec(f);
+  if (a) {
+    const ref: DocRef = { serial: Number(a[1]), kindCode: KIND_WORDS[a[2]!.replace(/\s+/g, ' ')]! };
+    if (a[3]) ref.issuerCode = a[3].toUpperCase();
+    return ref;
+  }
+  const b = KIND_FIRST.exec(f);
+  if (b) return { serial: Number(b[2]), kindCode: KIND_WORDS[b[1]!.replace(/\s+/g, ' ')]! };
+  return null;
+}
+
+/**
+ * True when a document number ("52-KL/TW") is the one a reference points at.
+ * Compares folded, so "QD" matches "QĐ".
+ */
+export function docRefMatches(ref: DocRef, documentNumber: string): boolean {
+  const m = /^(\d{1,5})[-/]([\p{L}]{1,5})[-/]([\p{L}]{1,10})$/u.exec(documentNumber.normalize('NFC').replace(/\s+/g, ''));
+  if (!m || Number(m[1]) !== ref.serial) return false;
+  // Party style puts the kind second ("83-KH/TU"), State style puts it second too ("2711/QĐ-TTg").
+  if (ref.kindCode && fold(m[2]!) !== fold(ref.kindCode)) return false;
+  if (ref.issuerCode && fold(m[3]!) !== fold(ref.issuerCode)) return false;
+  return true;
+}
+
+/**
+ * Parses a raw query into search words, a quoted flag and a document reference.
+ * Words are split on white space and stripped of punctuation the way Pagefind does,
+ * so "83-KH/TU" stays one word ("83khtu") as it is in the index.
+ */
+export function parseQuery(raw: string): ParsedQuery {
+  const text = cleanText(raw);
+  const quoted = /^["“”„«»].*\S.*["“”„«»]$/u.test(text) && text.length > 2;
+  const terms: string[] = [];
+  for (const chunk of text.split(' ')) {
+    const term = stripWordPunctuation(canonical(chunk));
+    if (term && !terms.includes(term)) terms.push(term);
+    if (terms.length >= MAX_TERMS) break;
+  }
+  return { text, terms, quoted, docRef: findDocRef(text) };
+}

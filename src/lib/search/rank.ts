@@ -1,0 +1,267 @@
+/**
+ * Relevance over one page's text. Pagefind gives us a page and its text split into words (its
+ * "fragment": content, anchors with word locations, meta); this module decides which words match
+ * the query, where the query's words stand together as a phrase, and which provision (sub-result)
+ * of the page answers best. It never touches the DOM.
+ *
+ * Word positions are those of Pagefind (the content split on white space), so they agree with the
+ * anchor locations Pagefind records for each heading.
+ */
+import { canonical, fold, pagefindFold, hasDiacritics, stripWordPunctuation } from './normalize.ts';
+import { bestWindow, highlightWords } from './excerpt.ts';
+
+/** An element with an id that Pagefind saw in the indexed body, at a word location. */
+export interface FragmentAnchor {
+  element: string;
+  id: string;
+  text?: string;
+  location: number;
+}
+
+/** The part of a Pagefind fragment we use. */
+export interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string | undefined>;
+  anchors: FragmentAnchor[];
+  filters?: Record<string, string[]>;
+}
+
+/** A query word in the forms we compare with. */
+export interface TermInfo {
+  /** Canonical (NFC, lower case, new-style tones). */
+  canon: string;
+  /** Fully folded (no marks, đ → d). */
+  full: string;
+  /** Folded like Pagefind (no marks, đ kept). */
+  pf: string;
+  /** Typed with diacritics: then "đ" must match "đ" and exact matches rank higher. */
+  accented: boolean;
+}
+
+/** Prepares query words for matching. */
+export function termInfos(terms: readonly string[]): TermInfo[] {
+  return terms.map((t) => {
+    const canon = canonical(t);
+    return { canon, full: fold(canon), pf: pagefindFold(canon), accented: hasDiacritics(canon) };
+  });
+}
+
+/** One content word in the forms we compare with. */
+interface WordForms {
+  canon: string;
+  full: string;
+  pf: string;
+}
+
+function wordForms(word: string): WordForms {
+  const canon = stripWordPunctuation(canonical(word));
+  return { canon, full: fold(canon), pf: pagefindFold(canon) };
+}
+
+/**
+ * How strongly a content word matches a query word: 0 for no match. Like Pagefind, a query word
+ * matches the start of a word ("tri" → "triển"), but such prefix matches count little, since
+ * Vietnamese syllables are short and prefixes are mostly noise.
+ */
+export function matchStrength(word: WordForms, term: TermInfo): number {
+  if (!term.full || !word.full.startsWith(term.full)) return 0;
+  if (term.accented && !word.pf.startsWith(term.pf)) return 0;
+  const whole = word.full.length === term.full.length;
+  let s = whole ? 1 : 0.3;
+  if (term.accented) s *= word.canon === term.canon ? 1.25 : 0.8;
+  return s;
+}
+
+/** A provision or other addressable part of a page. */
+export interface Section {
+  /** Anchor id, or null for the top of the page (before the first anchor). */
+  id: string | null;
+  /** Heading text as written (or the page title for the top). */
+  heading: string;
+  /** First word location of the section. */
+  start: number;
+  /** Location after the last word. */
+  end: number;
+  /** Location after the heading's own words. */
+  headingEnd: number;
+  /** A labelled non-heading part (recipients list, signature, header block), not a provision. */
+  landmark: boolean;
+}
+
+/** A section with its relevance to a query. */
+export interface ScoredSection extends Section {
+  score: number;
+  /** Distinct query words found in the section, 0…1. */
+  coverage: number;
+  /** Number of times all query words stand together, in order. */
+  phrases: number;
+  /** HTML excerpt: escaped words, matches in `<mark>`. */
+  excerptHtml: string;
+  /** HTML of the heading with matches in `<mark>`. */
+  headingHtml: string;
+  /** The heading split into words, and which of them matched (for titles built from part of it). */
+  headingWords: string[];
+  headingMarked: number[];
+}
+
+/** Result of analysing a page against a query. */
+export interface PageAnalysis {
+  /** Sections that matched, best first; the page top when nothing did. */
+  sections: ScoredSection[];
+  /** Distinct query words found anywhere on the page, 0…1. */
+  coverage: number;
+  /** Longest run of query words standing together in order, divided by the number of words (0…1). */
+  phraseRatio: number;
+  /** Best section score. */
+  best: number;
+}
+
+/** Tunable weights of {@link analysePage}. */
+export const WEIGHTS = {
+  /** Multiplier for a match inside a heading. */
+  heading: 3,
+  /** Bonus per query word when the whole phrase stands together in a section. */
+  phrase: 2.5,
+  /**
+   * Multiplier for labelled non-heading parts: a word in the recipients list or the header block
+   * is weaker evidence than the same word in a provision.
+   */
+  landmark: 0.5,
+  /** Excerpt length in words. */
+  excerptWords: 28,
+};
+
+/** Splits Pagefind content into words exactly as Pagefind does when it counts locations. */
+export function splitWords(content: string): string[] {
+  return content.split(/[^\S\uFEFF]+/);
+}
+
+/**
+ * The addressable parts of a page: every heading with an id, plus ids listed in `labels`
+ * (non-heading landmarks of official documents such as "noi-nhan").
+ */
+export function sectionsOf(fragment: Fragment, wordCount: number, labels: Readonly<Record<string, string>> = {}): Section[] {
+  const anchors = fragment.anchors
+    .filter((a) => a.id && ((/^h[1-6]$/i.test(a.element) && a.text?.trim()) || labels[a.id]))
+    .sort((a, b) => a.location - b.location);
+  const title = fragment.meta.title ?? '';
+  const sections: Section[] = [];
+  const firstStart = anchors[0]?.location ?? wordCount;
+  const titleLen = title ? splitWords(title.trim()).length : 0;
+  sections.push({ id: null, heading: title, start: 0, end: firstStart, headingEnd: Math.min(titleLen, firstStart), landmark: false });
+  anchors.forEach((a, i) => {
+    const end = anchors[i + 1]?.location ?? wordCount;
+    if (end <= a.location && i + 1 < anchors.length) return; // empty wrapper with the same location
+    const raw = a.text?.trim() ?? '';
+    // A permalink "#" glued to the heading is not part of its title.
+    const heading = raw.replace(/\s*[#¶§]+$/u, '') || labels[a.id] || '';
+    const isHeading = /^h[1-6]$/i.test(a.element);
+    const headLen = isHeading && raw ? splitWords(raw).length : 0;
+    sections.push({ id: a.id, heading, start: a.location, end, headingEnd: Math.min(a.location + headLen, end), landmark: !isHeading });
+  });
+  return sections.filter((s) => s.end > s.start || s.id === null);
+}
+
+const formsCache = new WeakMap<Fragment, { words: string[]; forms: WordForms[] }>();
+
+function analysedWords(fragment: Fragment): { words: string[]; forms: WordForms[] } {
+  let hit = formsCache.get(fragment);
+  if (!hit) {
+    const words = splitWords(fragment.content);
+    hit = { words, forms: words.map(wordForms) };
+    formsCache.set(fragment, hit);
+  }
+  return hit;
+}
+
+const saturate = (x: number): number => (x * 2.2) / (x + 1.2);
+
+/**
+ * Scores every section of a page for the query words and builds excerpts.
+ * Sections are sorted best first; ties keep page order.
+ */
+export function analysePage(
+  fragment: Fragment,
+  terms: readonly TermInfo[],
+  labels: Readonly<Record<string, string>> = {},
+): PageAnalysis {
+  const { words, forms } = analysedWords(fragment);
+  const n = terms.length;
+  // match[i][j]: strength of word i for term j.
+  const strengths: number[][] = forms.map((f) => terms.map((t) => matchStrength(f, t)));
+  const matchedAt = new Map<number, number>();
+  strengths.forEach((row, i) => {
+    const m = Math.max(0, ...row);
+    if (m > 0) matchedAt.set(i, m);
+  });
+
+  // Runs of query words standing together in order: phraseAt[i] = run length starting at i.
+  const phraseStarts: number[] = [];
+  let longest = matchedAt.size > 0 ? 1 : 0;
+  const phraseWords = new Set<number>();
+  if (n > 1) {
+    for (let i = 0; i < words.length; i++) {
+      let k = 0;
+      while (k < n && i + k < words.length && strengths[i + k]![k]! > 0) k++;
+      if (k > longest) longest = k;
+      if (k === n) {
+        phraseStarts.push(i);
+        for (let x = 0; x < n; x++) phraseWords.add(i + x);
+      }
+    }
+  }
+
+  const pageTerms = new Set<number>();
+  strengths.forEach((row) => row.forEach((s, j) => s > 0 && pageTerms.add(j)));
+
+  const sections = sectionsOf(fragment, words.length, labels).map((sec): ScoredSection => {
+    const perTerm = new Array<number>(n).fill(0);
+    for (let i = sec.start; i < sec.end; i++) {
+      const row = strengths[i]!;
+      const inHeading = i < sec.headingEnd;
+      for (let j = 0; j < n; j++) if (row[j]! > 0) perTerm[j]! += row[j]! * (inHeading ? WEIGHTS.heading : 1);
+    }
+    const found = perTerm.filter((x) => x > 0).length;
+    const coverage = n ? found / n : 0;
+    const phrases = phraseStarts.filter((p) => p >= sec.start && p + n <= sec.end).length;
+    let score = perTerm.reduce((a, x) => a + saturate(x), 0) * coverage * coverage;
+    if (phrases > 0) score += WEIGHTS.phrase * n * (1 + Math.log2(phrases) * 0.25);
+    if (sec.landmark) score *= WEIGHTS.landmark;
+    // Prefer words that stand together when the phrase is there; otherwise any match.
+    const weights = new Map<number, number>();
+    for (const [pos, s] of matchedAt) if (pos >= sec.start && pos < sec.end) weights.set(pos, s + (phraseWords.has(pos) ? 3 : 0));
+    // The heading is shown on its own; the excerpt comes from the body when there is one.
+    const from = sec.headingEnd < sec.end ? sec.headingEnd : sec.start;
+    const start = bestWindow(weights, from, sec.end, WEIGHTS.excerptWords);
+    const slice = words.slice(start, Math.min(sec.end, start + WEIGHTS.excerptWords));
+    let excerptHtml = highlightWords(slice, new Set(matchedAt.keys()), start);
+    if (start > from) excerptHtml = `… ${excerptHtml}`;
+    if (start + WEIGHTS.excerptWords < sec.end) excerptHtml += ' …';
+    const headingWords = sec.heading ? splitWords(sec.heading) : [];
+    const headMarked = new Set<number>();
+    headingWords.forEach((w, i) => {
+      const f = wordForms(w);
+      if (terms.some((t) => matchStrength(f, t) > 0)) headMarked.add(i);
+    });
+    return {
+      ...sec,
+      score,
+      coverage,
+      phrases,
+      excerptHtml,
+      headingHtml: highlightWords(headingWords, headMarked),
+      headingWords,
+      headingMarked: [...headMarked],
+    };
+  });
+
+  const matched = sections.filter((s) => s.score > 0);
+  const ordered = (matched.length ? matched : sections.slice(0, 1)).sort((a, b) => b.score - a.score || a.start - b.start);
+  return {
+    sections: ordered,
+    coverage: n ? pageTerms.size / n : 0,
+    phraseRatio: n > 1 ? longest / n : matchedAt.size > 0 ? 1 : 0,
+    best: ordered[0]?.score ?? 0,
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Rehype plugin: under each provision heading that has căn cứ data (content/data/can-cu/<doc>.yaml),
+ * adds a line "Căn cứ: <link to the section it carries out>". Runs after rehype-provision-anchors
+ * (it looks for headings carrying `data-provision`). The line is site chrome (`data-chrome`), never
+ * part of the official text, and is left out of search (`data-pagefind-ignore`).
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { canCuOf } from '../lib/documents/can-cu.ts';
+import type { CanCuSet } from '../lib/documents/can-cu.ts';
+import { joinBase } from '../lib/text/url.ts';
+
+/** Options (tests pass data directly). */
+export interface CanCuOptions {
+  base?: string;
+  contentDir?: string;
+  sets?: readonly CanCuSet[];
+  /** Display title by document id, e.g. { 'ket-luan-52-kl-tw': 'Kết luận số 52-KL/TW' }. */
+  titles?: Record<string, string>;
+}
+
+/** Reads every căn cứ set and every document title from the content folder. */
+export function readCanCuData(contentDir: string): { sets: CanCuSet[]; titles: Record<string, string> } {
+  const sets: CanCuSet[] = [];
+  const dataDir = join(contentDir, 'data', 'can-cu');
+  if (existsSync(dataDir)) {
+    for (const f of readdirSync(dataDir).sort()) if (extname(f) === '.yaml') sets.push(parseYaml(readFileSync(join(dataDir, f), 'utf8')) as CanCuSet);
+  }
+  const titles: Record<string, string> = {};
+  const docDir = join(contentDir, 'documents');
+  if (existsSync(docDir)) {
+    for (const f of readdirSync(docDir)) {
+      if (extname(f) !== '.mdx') continue;
+      const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(docDir, f), 'utf8'));
+      const title = fm && /^title:\s*["']?(.+?)["']?\s*$/m.exec(fm[1]!);
+      if (title) titles[f.slice(0, -4)] = title[1]!;
+    }
+  }
+  return { sets, titles };
+}
+
+function docIdOf(path: string | undefined): string | undefined {
+  const m = path && /\/documents\/([a-z0-9-]+)\.mdx?$/.exec(path.replace(/\\/g, '/'));
+  return m ? m[1] : undefined;
+}
+
+/** The plugin. */
+export function rehypeCanCu(options: CanCuOptions = {}) {
+  const base = options.base ?? process.env.BASE_PATH ?? '/';
+  let data: { sets: readonly CanCuSet[]; titles: Record<string, string> } | undefined =
+    options.sets ? { sets: options.sets, titles: options.titles ?? {} } : undefined;
+  return (tree: Root, file: { path?: string; history?: string[] }) => {
+    const doc = docIdOf(file.path ?? file.history?.[file.history.length - 1]);
+    if (!doc) return;
+    data ??= readCanCuData(options.contentDir ?? process.env.CONTENT_DIR ?? 'content');
+    const { sets, titles } = data;
+    if (!sets.some((s) => s.document === doc)) return;
+    const visit = (parent: Root | Element) => {
+      const kids = parent.children as RootContent[];
+      for (let i = 0; i < kids.length; i++) {
+        const node = kids[i]!;
+        if (node.type !== 'element') continue;
+        const anchor = node.properties?.dataProvision;
+        if (/^h[2-6]$/.test(node.tagName) && typeof anchor === 'string') {
+          const targets = canCuOf(doc, anchor, sets);
+          if (targets.length === 0) continue;
+          const children: ElementContent[] = [{ type: 'text', value: 'Căn cứ: ' }];
+          targets.forEach((t, j) => {
+            if (j > 0) children.push({ type: 'text', value: '; ' });
+            children.push({
+              type: 'element',
+              tagName: 'a',
+              properties: { href: joinBase(base, `/van-ban/${t.doc}/#${t.anchor}`), dataCanCuTarget: `${t.doc}#${t.anchor}` },
+              children: [{ type: 'text', value: `${titles[t.doc] ?? t.doc}: ${t.label}` }],
+            });
+          });
+          const line: Element = {
+            type: 'element',
+            tagName: 'p',
+            properties: { className: ['can-cu'], dataChrome: '', dataPagefindIgnore: '', dataCanCu: anchor },
+            children,
+          };
+          kids.splice(i + 1, 0, line);
+          i++;
+        } else visit(node);
+      }
+    };
+    visit(tree);
+  };
+}

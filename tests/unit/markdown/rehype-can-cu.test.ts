@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { VFile } from 'vfile';
+import { rehypeProvisionAnchors } from '../../../src/markdown/rehype-provision-anchors.ts';
+import { rehypeCanCu } from '../../../src/markdown/rehype-can-cu.ts';
+
+const sets = [
+  {
+    document: 'plan',
+    links: [{ from: 'phan-ii-muc-1', to: [{ doc: 'kl', anchor: 'nd-1', label: 'Tuyên truyền' }, { doc: 'nq', anchor: 'db', label: 'Điện Biên' }] }],
+  },
+];
+const md = '## II- NỘI DUNG\n\n### 1.\n\nTiếp tục tuyên truyền.\n\n### 2.\n\nHai.\n';
+
+function render(path: string, base = '/') {
+  return String(
+    unified()
+      .use(remarkParse)
+      .use(remarkRehype)
+      .use(rehypeProvisionAnchors)
+      .use(rehypeCanCu, { sets, titles: { kl: 'Kết luận số 52-KL/TW', nq: 'Nghị quyết số 27-NQ/TW' }, base })
+      .use(rehypeStringify)
+      .processSync(new VFile({ value: md, path })),
+  );
+}
+
+describe('rehypeCanCu', () => {
+  it('adds a căn cứ line right after the provision heading, marked as chrome', () => {
+    const html = render('/x/content/documents/plan.mdx');
+    const i = html.indexOf('id="phan-ii-muc-1"');
+    const line = html.indexOf('<p class="can-cu" data-chrome="" data-pagefind-ignore="" data-can-cu="phan-ii-muc-1">');
+    expect(i).toBeGreaterThan(0);
+    expect(line).toBeGreaterThan(i);
+    expect(line).toBeLessThan(html.indexOf('Tiếp tục tuyên truyền.'));
+    expect(html).toContain('Căn cứ: <a href="/van-ban/kl/#nd-1" data-can-cu-target="kl#nd-1">Kết luận số 52-KL/TW: Tuyên truyền</a>; <a href="/van-ban/nq/#db"');
+    expect(html.match(/class="can-cu"/g)?.length).toBe(1);
+  });
+  it('respects the base path', () => expect(render('/x/content/documents/plan.mdx', '/tt/')).toContain('href="/tt/van-ban/kl/#nd-1"'));
+  it('does nothing on other documents or non-document files', () => {
+    expect(render('/x/content/documents/other.mdx')).not.toContain('can-cu');
+    expect(render('/x/content/study/plan.mdx')).not.toContain('can-cu');
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { cleanText, docRefMatches, findDocRef, MAX_QUERY_LENGTH, MAX_TERMS, parseQuery, readQueryParam } from '../../../src/lib/search/query.ts';
+
+describe('readQueryParam', () => {
+  it('decodes a normal query', () => {
+    expect(readQueryParam('?q=d%E1%BA%A3ng+%E1%BB%A7y')).toBe('dảng ủy');
+  });
+  it.each(['?q=%', '?q=%E0%A4%A', '?q=%ZZ', '?q=%C4', '?q=abc%'])('never throws on broken encoding %s', (s) => {
+    expect(() => readQueryParam(s)).not.toThrow();
+    expect(readQueryParam(s)).not.toContain('\uFFFD');
+  });
+  it('missing parameter is empty', () => {
+    expect(readQueryParam('')).toBe('');
+    expect(readQueryParam('?x=1')).toBe('');
+  });
+  it('never throws for any string', () => {
+    fc.assert(fc.property(fc.string(), (s) => typeof readQueryParam(s) === 'string'));
+  });
+});
+
+describe('cleanText', () => {
+  it('cuts long input and collapses space', () => {
+    expect(cleanText('a'.repeat(500)).length).toBe(MAX_QUERY_LENGTH);
+    expect(cleanText('  a \n\t b  ')).toBe('a b');
+    expect(cleanText('a\u0000b')).toBe('a b');
+  });
+});
+
+describe('parseQuery', () => {
+  it('splits words, lower-cases, fixes tones, drops duplicates', () => {
+    expect(parseQuery('Hoá  HOÁ học').terms).toEqual(['hóa', 'học']);
+  });
+  it('keeps a document number as one word, as Pagefind indexes it', () => {
+    expect(parseQuery('83-KH/TU').terms).toEqual(['83khtu']);
+  });
+  it('punctuation or emoji only gives no words', () => {
+    expect(parseQuery('?!… —').terms).toEqual([]);
+    expect(parseQuery('😀🎉').terms).toEqual([]);
+    expect(parseQuery('').terms).toEqual([]);
+  });
+  it('markup is just words', () => {
+    expect(parseQuery('<script>alert(1)</script>').terms).toEqual(['scriptalert1script']);
+  });
+  it('recognises a quoted phrase', () => {
+    expect(parseQuery('"người đứng đầu"').quoted).toBe(true);
+    expect(parseQuery('"').quoted).toBe(false);
+    expect(parseQuery('người "đứng" đầu').quoted).toBe(false);
+  });
+  it(`keeps at most ${MAX_TERMS} words`, () => {
+    expect(parseQuery('a b c d e f g h i j k l').terms).toHaveLength(MAX_TERMS);
+  });
+  it('NFD and NFC give the same words', () => {
+    expect(parseQuery('Điện Biên'.normalize('NFD')).terms).toEqual(parseQuery('Điện Biên').terms);
+  });
+});
+
+describe('findDocRef', () => {
+  it.each([
+    ['83-KH/TU', { serial: 83, kindCode: 'KH', issuerCode: 'TU' }],
+    ['27-NQ/TW', { serial: 27, kindCode: 'NQ', issuerCode: 'TW' }],
+    ['27 nq tw', { serial: 27, kindCode: 'NQ', issuerCode: 'TW' }],
+    ['kl 52', { serial: 52, kindCode: 'KL' }],
+    ['KL52', { serial: 52, kindCode: 'KL' }],
+    ['kết luận 90', { serial: 90, kindCode: 'KL' }],
+    ['nghi quyet so 45', { serial: 45, kindCode: 'NQ' }],
+    ['Kế hoạch số 83-KH/TU', { serial: 83, kindCode: 'KH', issuerCode: 'TU' }],
+    ['2711/QĐ-TTg', { serial: 2711, kindCode: 'QĐ', issuerCode: 'TTG' }],
+  ])('%s', (q, ref) => {
+    expect(findDocRef(q)).toEqual(ref);
+  });
+  it.each(['đảng ủy', 'khóa X', 'quý IV/2019', '52', 'tri thuc'])('%s names no document', (q) => {
+    expect(findDocRef(q)).toBeNull();
+  });
+});
+
+describe('docRefMatches', () => {
+  it('matches by serial, kind and issuer when given', () => {
+    expect(docRefMatches({ serial: 52, kindCode: 'KL' }, '52-KL/TW')).toBe(true);
+    expect(docRefMatches({ serial: 52, kindCode: 'NQ' }, '52-KL/TW')).toBe(false);
+    expect(docRefMatches({ serial: 83, kindCode: 'KH', issuerCode: 'TW' }, '83-KH/TU')).toBe(false);
+    expect(docRefMatches({ serial: 2711, kindCode: 'QD' }, '2711/QĐ-TTg')).toBe(true);
+    expect(docRefMatches({ serial: 27 }, 'not a number')).toBe(false);
+  });
+});

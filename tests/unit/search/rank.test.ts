@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { analysePage, matchStrength, sectionsOf, splitWords, termInfos } from '../../../src/lib/search/rank.ts';
+import { toFragment } from './fixtures/fake-pagefind.ts';
+import { labels, plan, resolution } from './fixtures/pages.ts';
+
+const forms = (w: string) => {
+  const [t] = termInfos([w]);
+  return { canon: t!.canon, full: t!.full, pf: t!.pf };
+};
+
+describe('matchStrength', () => {
+  it('unaccented query words match accented text, đ included', () => {
+    const [dang] = termInfos(['dang']);
+    expect(matchStrength(forms('Đảng'), dang!)).toBe(1);
+    expect(matchStrength(forms('dạng'), dang!)).toBe(1);
+  });
+  it('accented query words need the same đ and prefer the same marks', () => {
+    const [duong] = termInfos(['đường']);
+    expect(matchStrength(forms('dương'), duong!)).toBe(0);
+    expect(matchStrength(forms('đường'), duong!)).toBeGreaterThan(matchStrength(forms('đương'), duong!));
+  });
+  it('prefix matches count less than whole words', () => {
+    const [tri] = termInfos(['tri']);
+    expect(matchStrength(forms('trí'), tri!)).toBeGreaterThan(matchStrength(forms('triển'), tri!));
+  });
+});
+
+describe('sectionsOf', () => {
+  it('cuts the page at headings and labelled landmarks', () => {
+    const f = toFragment(plan);
+    const s = sectionsOf(f, splitWords(f.content).length, labels);
+    expect(s.map((x) => x.id)).toEqual([null, 'phan-i', 'phan-i-muc-1', 'phan-i-muc-2', 'phan-i-muc-3', 'noi-nhan']);
+    expect(s.find((x) => x.id === 'noi-nhan')!.heading).toBe('Nơi nhận');
+  });
+  it('ignores unlabelled non-heading anchors', () => {
+    const f = toFragment(plan);
+    expect(sectionsOf(f, splitWords(f.content).length).map((x) => x.id)).not.toContain('noi-nhan');
+  });
+});
+
+describe('analysePage', () => {
+  const f = toFragment(plan);
+  it('ranks the provision where the words stand together first', () => {
+    const a = analysePage(f, termInfos(['nguoi', 'dung', 'dau']), labels);
+    expect(a.sections[0]!.id).toBe('phan-i-muc-2');
+    expect(a.phraseRatio).toBe(1);
+    expect(a.sections[0]!.excerptHtml).toContain('<mark>Người đứng đầu</mark>');
+  });
+  it('scattered words give a lower phrase ratio than words together', () => {
+    const r = toFragment(resolution);
+    expect(analysePage(r, termInfos(['nguoi', 'dung', 'dau'])).phraseRatio).toBeCloseTo(2 / 3);
+    expect(analysePage(f, termInfos(['nguoi', 'dung', 'dau'])).phraseRatio).toBe(1);
+  });
+  it('a heading match beats a body match', () => {
+    const a = analysePage(f, termInfos(['đường']), labels);
+    expect(a.sections[0]!.id).toBe('phan-i-muc-3');
+    expect(a.sections[0]!.headingHtml).toBe('3. <mark>Đường</mark> lối');
+  });
+  it('highlights the accented original for an unaccented query', () => {
+    const a = analysePage(f, termInfos(['dong', 'chi']), labels);
+    expect(a.sections[0]!.id).toBe('noi-nhan');
+    expect(a.sections[0]!.excerptHtml).toContain('<mark>đồng chí</mark>');
+  });
+  it('escapes what it shows', () => {
+    const g = toFragment({ url: '/x/', title: 'T', blocks: [{ text: '<img src=x onerror=alert(1)> trí thức' }] });
+    const a = analysePage(g, termInfos(['tri']));
+    expect(a.sections[0]!.excerptHtml).not.toContain('<img');
+    expect(a.sections[0]!.excerptHtml).toContain('&lt;img');
+  });
+  it('falls back to the page top when nothing matches', () => {
+    const a = analysePage(f, termInfos(['xyz']));
+    expect(a.sections).toHaveLength(1);
+    expect(a.sections[0]!.id).toBeNull();
+    expect(a.coverage).toBe(0);
+  });
+});
+
+import { sectionTitleHtml } from '../../../src/lib/search/titles.ts';
+
+describe('sectionTitleHtml', () => {
+  it('names provisions by citation, then the heading without its numbering', () => {
+    expect(sectionTitleHtml({ id: 'phan-iii-muc-2', headingWords: ['2.', 'Đảng', 'đoàn'], headingMarked: [1] }, 'T')).toBe(
+      'Mục 2, phần III: <mark>Đảng</mark> đoàn',
+    );
+    expect(sectionTitleHtml({ id: 'phan-ii-muc-1', headingWords: ['1.'], headingMarked: [] }, 'T')).toBe('Mục 1, phần II');
+    expect(sectionTitleHtml({ id: 'phan-i', headingWords: ['I-', 'MỤC', 'ĐÍCH'], headingMarked: [] }, 'T')).toBe('Phần I: MỤC ĐÍCH');
+  });
+  it('uses the heading for other sections and the page title for the top', () => {
+    expect(sectionTitleHtml({ id: 'boi-canh', headingWords: ['Bối', 'cảnh'], headingMarked: [] }, 'T')).toBe('Bối cảnh');
+    expect(sectionTitleHtml({ id: null, headingWords: [], headingMarked: [] }, 'A <b>')).toBe('A &lt;b&gt;');
+  });
+});
+
+describe('landmarks', () => {
+  it('a word in the recipients list weighs less than the same word in a provision', () => {
+    const g = toFragment({
+      url: '/x/',
+      title: 'T',
+      blocks: [
+        { h: '1. Đảng đoàn', id: 'muc-1', text: 'Nội dung.' },
+        { id: 'noi-nhan', text: 'Đảng, Đảng, Đảng.' },
+      ],
+    });
+    expect(analysePage(g, termInfos(['dang']), labels).sections[0]!.id).toBe('muc-1');
+    // …but a phrase found only there still lands there.
+    expect(analysePage(toFragment(plan), termInfos(['dang', 'uy']), labels).sections[0]!.id).toBe('noi-nhan');
+  });
+});
