@@ -226,9 +226,16 @@ describe('quiz flow', () => {
     await page.locator('input[data-merge]').setInputFiles({ name: 'giang-vien-b.csv', mimeType: 'text/csv', buffer: Buffer.from(other, 'utf8') });
     await poll(() => page.locator('[data-summary]').textContent()).toBe('2 mã hợp lệ, 1 mã bị từ chối.');
     expect(await page.locator('[data-rejected] tbody tr').first().textContent()).toContain('giang-vien-b.csv:2');
+    // A hostile name in a pasted line is shown as text and refused (it does not match the code).
+    await page.getByLabel('Mã xác nhận').fill(`${x}\tLò Văn Xuân\tXã Pá Khoang\n${y}\t<img src=x onerror="document.title='hacked'">\tXã Pá Khoang`);
+    await page.getByRole('button', { name: 'Kiểm tra và thêm vào danh sách' }).click();
+    await poll(() => page.locator('[data-rejected] tbody tr[data-reason="holder-mismatch"]').count()).toBe(1);
+    expect(await page.locator('[data-rejected] tbody').textContent()).toContain('<img src=x');
+    expect(await page.locator('tt-roster img').count()).toBe(0);
+    expect(await page.title()).not.toBe('hacked');
     // The roster survives a reload.
     await page.reload();
-    await poll(() => page.locator('[data-summary]').textContent()).toBe('2 mã hợp lệ, 1 mã bị từ chối.');
+    await poll(() => page.locator('[data-summary]').textContent()).toBe('2 mã hợp lệ, 2 mã bị từ chối.');
     await context.close();
   });
 });

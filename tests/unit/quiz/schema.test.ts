@@ -83,7 +83,7 @@ describe('quiz schema and checks', () => {
   });
 
   it('rejects duplicate question ids', () => {
-    expect(fields(bank([single(), single()], { draw: 2 })).join('\n')).toMatch(/questions: mã câu hỏi bị trùng/);
+    expect(fields(bank([single(), single()], { draw: 2 }))).toContain('questions.1.id: mã câu hỏi bị trùng: q01');
   });
 
   it('rejects duplicate option ids and duplicate option texts', () => {
