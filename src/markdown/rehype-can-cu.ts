@@ -1,7 +1,7 @@
 /**
- * Rehype plugin: under each provision heading that has căn cứ data (content/data/can-cu/<doc>.yaml),
+ * Rehype plugin: at the end of each provision that has căn cứ data (content/data/can-cu/<doc>.yaml),
  * adds a line "Căn cứ: <link to the section it carries out>". Runs after rehype-provision-anchors
- * (it looks for headings carrying `data-provision`). The line is site chrome (`data-chrome`), never
+ * (it looks for its `section[data-for]` wrappers, or bare headings carrying `data-provision`). The line is site chrome (`data-chrome`), never
  * part of the official text, and is left out of search (`data-pagefind-ignore`).
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -57,33 +57,52 @@ export function rehypeCanCu(options: CanCuOptions = {}) {
     data ??= readCanCuData(options.contentDir ?? process.env.CONTENT_DIR ?? 'content');
     const { sets, titles } = data;
     if (!sets.some((s) => s.document === doc)) return;
+    const lineFor = (anchor: string): Element | undefined => {
+      const targets = canCuOf(doc, anchor, sets);
+      if (targets.length === 0) return undefined;
+      const children: ElementContent[] = [{ type: 'text', value: 'Căn cứ: ' }];
+      targets.forEach((t, j) => {
+        if (j > 0) children.push({ type: 'text', value: '; ' });
+        children.push({
+          type: 'element',
+          tagName: 'a',
+          properties: { href: joinBase(base, `/van-ban/${t.doc}/#${t.anchor}`), dataCanCuTarget: `${t.doc}#${t.anchor}` },
+          children: [{ type: 'text', value: `${titles[t.doc] ?? t.doc}: ${t.label}` }],
+        });
+      });
+      return {
+        type: 'element',
+        tagName: 'p',
+        properties: { className: ['can-cu'], dataChrome: '', dataPagefindIgnore: '', dataCanCu: anchor },
+        children,
+      };
+    };
+    const isSection = (n: RootContent | undefined) => n?.type === 'element' && n.tagName === 'section';
     const visit = (parent: Root | Element) => {
       const kids = parent.children as RootContent[];
       for (let i = 0; i < kids.length; i++) {
         const node = kids[i]!;
         if (node.type !== 'element') continue;
-        const anchor = node.properties?.dataProvision;
-        if (/^h[2-6]$/.test(node.tagName) && typeof anchor === 'string') {
-          const targets = canCuOf(doc, anchor, sets);
-          if (targets.length === 0) continue;
-          const children: ElementContent[] = [{ type: 'text', value: 'Căn cứ: ' }];
-          targets.forEach((t, j) => {
-            if (j > 0) children.push({ type: 'text', value: '; ' });
-            children.push({
-              type: 'element',
-              tagName: 'a',
-              properties: { href: joinBase(base, `/van-ban/${t.doc}/#${t.anchor}`), dataCanCuTarget: `${t.doc}#${t.anchor}` },
-              children: [{ type: 'text', value: `${titles[t.doc] ?? t.doc}: ${t.label}` }],
-            });
-          });
-          const line: Element = {
-            type: 'element',
-            tagName: 'p',
-            properties: { className: ['can-cu'], dataChrome: '', dataPagefindIgnore: '', dataCanCu: anchor },
-            children,
-          };
-          kids.splice(i + 1, 0, line);
-          i++;
+        const forAnchor = node.tagName === 'section' ? node.properties?.dataFor : undefined;
+        const headingAnchor = /^h[2-6]$/.test(node.tagName) ? node.properties?.dataProvision : undefined;
+        if (typeof forAnchor === 'string') {
+          // A provision wrapper (rehype-provision-anchors): the line closes the provision's own text,
+          // after its paragraphs and before any nested provision.
+          visit(node);
+          const line = lineFor(forAnchor);
+          if (line) {
+            const inner = node.children as RootContent[];
+            let at = inner.findIndex((c, k) => k > 0 && isSection(c));
+            if (at < 0) at = inner.length;
+            inner.splice(at, 0, line);
+          }
+        } else if (typeof headingAnchor === 'string' && !isSection(parent as RootContent)) {
+          // A bare provision heading (no wrapper): the line follows it.
+          const line = lineFor(headingAnchor);
+          if (line) {
+            kids.splice(i + 1, 0, line);
+            i++;
+          }
         } else visit(node);
       }
     };

@@ -120,7 +120,7 @@ describe('plan 83-KH/TU page', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('mục 3, phần II, Kế hoạch số 83-KH/TU');
     await tools.getByRole('button').nth(0).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/van-ban\/ke-hoach-83-kh-tu\/#phan-ii-muc-3$/);
-    await expect.poll(() => page.getByRole('status').innerText()).toContain('Đã sao chép');
+    await expect.poll(() => page.locator('tt-provisions [role=status]').innerText()).toContain('Đã sao chép');
     await context.close();
   });
 

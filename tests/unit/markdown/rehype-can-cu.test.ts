@@ -28,15 +28,30 @@ function render(path: string, base = '/') {
 }
 
 describe('rehypeCanCu', () => {
-  it('adds a căn cứ line right after the provision heading, marked as chrome', () => {
+  it('closes the provision with a căn cứ line, inside its section and before the next provision, marked as chrome', () => {
     const html = render('/x/content/documents/plan.mdx');
     const i = html.indexOf('id="phan-ii-muc-1"');
     const line = html.indexOf('<p class="can-cu" data-chrome="" data-pagefind-ignore="" data-can-cu="phan-ii-muc-1">');
     expect(i).toBeGreaterThan(0);
-    expect(line).toBeGreaterThan(i);
-    expect(line).toBeLessThan(html.indexOf('Tiếp tục tuyên truyền.'));
+    expect(line).toBeGreaterThan(html.indexOf('Tiếp tục tuyên truyền.'));
+    expect(line).toBeLessThan(html.indexOf('id="phan-ii-muc-2"'));
+    expect(html).toMatch(/Tiếp tục tuyên truyền\.<\/p>\s*<p class="can-cu"[^]*?<\/p>\s*<\/section>/);
     expect(html).toContain('Căn cứ: <a href="/van-ban/kl/#nd-1" data-can-cu-target="kl#nd-1">Kết luận số 52-KL/TW: Tuyên truyền</a>; <a href="/van-ban/nq/#db"');
     expect(html.match(/class="can-cu"/g)?.length).toBe(1);
+  });
+  it('without provision wrappers, follows the bare heading', () => {
+    const html = String(
+      unified()
+        .use(remarkParse)
+        .use(remarkRehype)
+        .use(() => (tree: import('hast').Root) => {
+          for (const n of tree.children) if (n.type === 'element' && n.tagName === 'h3') n.properties.dataProvision = 'phan-ii-muc-1';
+        })
+        .use(rehypeCanCu, { sets, titles: {} })
+        .use(rehypeStringify)
+        .processSync(new VFile({ value: '### 1.\n\nMột.\n', path: '/x/content/documents/plan.mdx' })),
+    );
+    expect(html).toMatch(/<\/h3>\s*<p class="can-cu"/);
   });
   it('respects the base path', () => expect(render('/x/content/documents/plan.mdx', '/tt/')).toContain('href="/tt/van-ban/kl/#nd-1"'));
   it('does nothing on other documents or non-document files', () => {

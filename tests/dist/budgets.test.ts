@@ -1,0 +1,48 @@
+/**
+ * Page-weight budgets over dist/ (gzip): the numbers a cadre on a slow mountain connection pays.
+ * Failures name the page and its bytes.
+ */
+import { describe, expect, it } from 'vitest';
+import { distFiles, distPages, pageWeight } from '../../scripts/lib/dist.ts';
+import type { DistPage, PageWeight } from '../../scripts/lib/dist.ts';
+
+const KB = 1024;
+const pages = distPages();
+
+/** Budget (HTML+CSS+JS without fonts) for a page, by its route. */
+function budgetFor(path: string): { name: string; bytes: number } {
+  if (path === '/van-ban/ke-hoach-83-kh-tu/') return { name: 'plan page', bytes: 20 * KB };
+  if (/^\/hoc-tap\/[^/]+\/trinh-chieu\/$/.test(path) || /^\/hoc-tap\/[^/]+\/nguoi-trinh-bay\/$/.test(path)) return { name: 'deck page', bytes: 40 * KB };
+  if (/^\/kiem-tra\/[^/]+\/$/.test(path)) return { name: 'quiz page', bytes: 40 * KB };
+  if (/^\/(van-ban|hoc-tap)\/[^/]+\/$/.test(path)) return { name: 'document/study page', bytes: 30 * KB };
+  return { name: 'page', bytes: 150 * KB };
+}
+
+const report = (p: DistPage, w: PageWeight) =>
+  `${p.path}: total ${w.total} B gzip (html ${w.html}, css ${w.css}, js ${w.js}, inline js ${w.inlineJs}, fonts ${w.fonts})`;
+
+describe('page weight budgets', () => {
+  it('finds the pages', () => {
+    expect(pages.map((p) => p.path)).toContain('/van-ban/ke-hoach-83-kh-tu/');
+  });
+
+  it('keeps the plan page ≤ 20 KB with ≤ 3 KB of JavaScript before any interaction', () => {
+    const plan = pages.find((p) => p.path === '/van-ban/ke-hoach-83-kh-tu/')!;
+    const w = pageWeight(plan);
+    console.log(report(plan, w));
+    expect(w.total - w.fonts, report(plan, w)).toBeLessThanOrEqual(20 * KB);
+    expect(w.js + w.inlineJs, report(plan, w)).toBeLessThanOrEqual(3 * KB);
+  });
+
+  it.each(pages.map((p) => [p.path, p] as const))('%s stays within its budget', (_path, page) => {
+    const w = pageWeight(page);
+    const budget = budgetFor(page.path);
+    expect(w.total - w.fonts, `${budget.name} over ${budget.bytes} B: ${report(page, w)}`).toBeLessThanOrEqual(budget.bytes);
+    expect(w.total, `over 150 KB with fonts: ${report(page, w)}`).toBeLessThanOrEqual(150 * KB);
+  });
+
+  it('ships at most 2 font files', () => {
+    const fonts = distFiles().filter((f) => /\.(woff2?|ttf|otf)$/.test(f));
+    expect(fonts.length, fonts.join(', ')).toBeLessThanOrEqual(2);
+  });
+});
