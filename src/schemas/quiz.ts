@@ -153,7 +153,13 @@ export const quizSchema = z
     questions: z
       .array(questionSchema)
       .min(1)
-      .refine(hasUniqueIds, { message: 'mã câu hỏi bị trùng' }),
+      .superRefine((qs, ctx) => {
+        const seen = new Set<string>();
+        qs.forEach((q, i) => {
+          if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `mã câu hỏi bị trùng: ${q.id}` });
+          seen.add(q.id);
+        });
+      }),
   })
   .refine((q) => q.draw <= q.questions.length, { message: 'draw lớn hơn số câu trong ngân hàng', path: ['draw'] });
 

@@ -57,7 +57,7 @@ describe.each(['light', 'dark'] as const)('quiz states, %s, 360 px', (colorSchem
     // A certificate with data.
     await page.evaluate(() => {
       const r = JSON.parse(localStorage.getItem('tt-kiem-tra')!);
-      r.completions['01-ke-hoach-83-kh-tu'] = { percent: 90, date: '2026-11-27', code: '4489-E8YJ-XM9M', finishedAt: '2026-11-27T02:00:00Z' };
+      r.completions['01-ke-hoach-83-kh-tu'] = { percent: 90, date: '2026-11-27', code: '4489-E8YJ-XM9M', finishedAt: '2026-11-27T02:00:00Z', name: 'Lò Thị Mai', unit: 'Xã Thanh Nưa' };
       localStorage.setItem('tt-kiem-tra', JSON.stringify(r));
     });
     await page.goto(siteUrl('kiem-tra/chung-nhan/?bai=01-ke-hoach-83-kh-tu'));

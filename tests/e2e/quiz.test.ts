@@ -131,6 +131,11 @@ describe('quiz flow', () => {
     const code = (await page.locator('[data-code]').first().textContent())!;
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
+    // Editing the name afterwards does not change what the existing certificate and code say.
+    await page.getByRole('button', { name: 'Đổi họ tên, đơn vị' }).click();
+    await fillLearner(page, 'Lò Thị Mai Hoa', UNIT);
+    await poll(() => page.locator('.learner-line').first().textContent()).toContain('Lò Thị Mai Hoa');
+
     // Progress page lists the session as done.
     await page.goto(siteUrl('kiem-tra/tien-do/'));
     const row = page.locator('tr[data-quiz="01-ke-hoach-83-kh-tu"]');
@@ -221,9 +226,16 @@ describe('quiz flow', () => {
     await page.locator('input[data-merge]').setInputFiles({ name: 'giang-vien-b.csv', mimeType: 'text/csv', buffer: Buffer.from(other, 'utf8') });
     await poll(() => page.locator('[data-summary]').textContent()).toBe('2 mã hợp lệ, 1 mã bị từ chối.');
     expect(await page.locator('[data-rejected] tbody tr').first().textContent()).toContain('giang-vien-b.csv:2');
+    // A hostile name in a pasted line is shown as text and refused (it does not match the code).
+    await page.getByLabel('Mã xác nhận').fill(`${x}\tLò Văn Xuân\tXã Pá Khoang\n${y}\t<img src=x onerror="document.title='hacked'">\tXã Pá Khoang`);
+    await page.getByRole('button', { name: 'Kiểm tra và thêm vào danh sách' }).click();
+    await poll(() => page.locator('[data-rejected] tbody tr[data-reason="holder-mismatch"]').count()).toBe(1);
+    expect(await page.locator('[data-rejected] tbody').textContent()).toContain('<img src=x');
+    expect(await page.locator('tt-roster img').count()).toBe(0);
+    expect(await page.title()).not.toBe('hacked');
     // The roster survives a reload.
     await page.reload();
-    await poll(() => page.locator('[data-summary]').textContent()).toBe('2 mã hợp lệ, 1 mã bị từ chối.');
+    await poll(() => page.locator('[data-summary]').textContent()).toBe('2 mã hợp lệ, 2 mã bị từ chối.');
     await context.close();
   });
 });
@@ -324,6 +336,70 @@ describe('quiz page robustness', () => {
     console.log(`quiz page JavaScript: ${bodies.length} scripts, ${gz} bytes gzip`);
     expect(bodies.length).toBeGreaterThan(0);
     expect(gz).toBeLessThan(15_000);
+    await context.close();
+  });
+});
+
+describe('ordering questions and QR scanning', () => {
+  it('reorders items by keyboard, keeps focus on the moved item and announces the move', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(siteUrl(QUIZ));
+    const quiz = await quizData(page);
+    const ordering = quiz.questions.find((q) => q.type === 'ordering')!;
+    if (ordering.type !== 'ordering') throw new Error('bank 1 has an ordering question');
+    const shown = [...ordering.items.map((i) => i.id)].reverse();
+    // A saved attempt whose first question is the ordering one, shown reversed.
+    await page.evaluate(
+      ({ quizId, qid, shown, others }) => {
+        const attempt = { v: 1, quizId, seed: 1, startedAt: new Date().toISOString(), questionIds: [qid, ...others], optionOrder: { [qid]: shown }, answers: {}, current: 0, finishedAt: null };
+        const q = JSON.parse(document.querySelector('script[data-json="quiz"]')!.textContent!);
+        for (const o of others) {
+          const def = q.questions.find((x: { id: string }) => x.id === o);
+          attempt.optionOrder[o] = def.type === 'true-false' ? ['dung', 'sai'] : (def.options ?? def.items).map((x: { id: string }) => x.id);
+        }
+        localStorage.setItem('tt-kiem-tra', JSON.stringify({ v: 1, learner: { name: 'Lò Thị Mai', unit: 'Xã Thanh Nưa' }, history: [], completions: {}, inProgress: { [quizId]: attempt } }));
+      },
+      { quizId: quiz.id, qid: ordering.id, shown, others: quiz.questions.filter((q) => q.id !== ordering.id).slice(0, quiz.draw - 1).map((q) => q.id) },
+    );
+    await page.reload();
+    await poll(() => page.locator('.order-list li').count()).toBe(ordering.items.length);
+    const first = ordering.items[ordering.items.length - 1]!;
+    // Move the first shown item down with the keyboard.
+    await page.getByRole('button', { name: `Chuyển xuống: ${first.text}` }).focus();
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('.order-list li').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id))).toEqual([shown[1], shown[0], ...shown.slice(2)]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Chuyển xuống: ${first.text}`);
+    await poll(() => page.locator('[data-live]').textContent()).toBe(`Đã chuyển “${first.text}” đến vị trí 2.`);
+    const saved = await page.evaluate((id) => JSON.parse(localStorage.getItem('tt-kiem-tra')!).inProgress[id].answers, quiz.id);
+    expect(saved[ordering.id]).toEqual([shown[1], shown[0], ...shown.slice(2)]);
+    await context.close();
+  });
+
+  it('adds codes scanned from QR codes where the browser has BarcodeDetector', async () => {
+    const { page, context } = await openPage(browser);
+    const line = `${encodeReceipt({ quiz: 1, date: '2026-11-20', percent: 90, holder: holderHash('Lò Thị Mai', 'Xã Thanh Nưa') })}\tLò Thị Mai\tXã Thanh Nưa`;
+    // A camera and a detector that "see" one certificate's QR code.
+    await page.addInitScript((value) => {
+      const w = window as unknown as Record<string, unknown>;
+      w.BarcodeDetector = class {
+        async detect() {
+          return [{ rawValue: value }];
+        }
+      };
+      navigator.mediaDevices.getUserMedia = async () => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 8;
+        canvas.height = 8;
+        canvas.getContext('2d')!.fillRect(0, 0, 8, 8);
+        return canvas.captureStream(5);
+      };
+    }, line);
+    await page.goto(siteUrl('giang-vien/'));
+    await page.getByRole('button', { name: 'Quét mã QR bằng camera' }).click();
+    await poll(() => page.locator('[data-accepted] tbody tr').count()).toBe(1);
+    expect(await page.getByLabel('Mã xác nhận').inputValue()).toBe(line);
+    await page.getByRole('button', { name: 'Dừng quét' }).click();
+    await poll(() => page.locator('video').isHidden()).toBe(true);
     await context.close();
   });
 });

@@ -248,6 +248,31 @@ describe('search page', () => {
     await context.close();
   });
 
+  it('keeps working offline once its files were fetched (service worker cache)', async () => {
+    const { page, context, consoleErrors } = await openPage(browser);
+    await page.goto(siteUrl('tim-kiem/'));
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+      }
+    });
+    await page.goto(siteUrl('tim-kiem/?q=dong%20chi'));
+    await waitStatus(page, '«dong chi»');
+    await context.setOffline(true);
+    try {
+      // A new page load, offline: the page, the code, the index and the fragments come from the cache.
+      await page.goto(siteUrl('tim-kiem/?q=dang%20uy'));
+      await waitStatus(page, '«dang uy»');
+      expect(await statusOf(page)).toMatch(/^Tìm thấy \d+ trang/);
+      expect(await page.getAttribute('.sr-result .sr-title a', 'href')).toMatch(/#noi-nhan$/);
+    } finally {
+      await context.setOffline(false);
+    }
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   it('without JavaScript, says search needs it and links the document list', async () => {
     const { page, context } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto(siteUrl('tim-kiem/?q=dang'));

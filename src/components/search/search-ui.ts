@@ -22,12 +22,16 @@ const fill = (s: string | undefined, vars: Record<string, string | number>): str
 
 let pagefind: Promise<PagefindApi> | null = null;
 
-/** Loads Pagefind once (main thread: one fewer download than its worker, and our index is small). */
-export function loadPagefind(): Promise<PagefindApi> {
+/**
+ * Loads Pagefind once (main thread: one fewer download than its worker, and our index is small).
+ * `tag` identifies the build: Pagefind otherwise fetches its entry file with `?ts=<now>`, a new URL
+ * every time, which no cache (the service worker's included) can answer offline.
+ */
+export function loadPagefind(tag?: string): Promise<PagefindApi> {
   if (!pagefind) {
     const url = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/pagefind.js`;
     pagefind = import(/* @vite-ignore */ url).then(async (pf) => {
-      await pf.options({ noWorker: true, excerptLength: 0 });
+      await pf.options({ noWorker: true, excerptLength: 0, ...(tag ? { metaCacheTag: tag } : {}) });
       await pf.init();
       return pf as PagefindApi;
     });
@@ -74,7 +78,14 @@ export function enhanceBox(root: HTMLElement): void {
   const input = root.querySelector<HTMLInputElement>('input[role="combobox"]')!;
   const popup = root.querySelector<HTMLElement>('.sb-popup')!;
   const list = root.querySelector<HTMLElement>('[role="listbox"]')!;
-  const status = root.querySelector<HTMLElement>('[role="status"]')!;
+  // The live region is made when search starts, so pages that never search carry no extra status.
+  const status = root.querySelector<HTMLElement>('[role="status"]') ?? document.createElement('p');
+  if (!status.isConnected) {
+    status.className = 'visually-hidden';
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    root.append(status);
+  }
   const searchPage = root.dataset.searchPage ?? '/tim-kiem/';
   const expandD = root.dataset.expandD !== 'false';
   const run = latest();
@@ -110,7 +121,7 @@ export function enhanceBox(root: HTMLElement): void {
     }
     let out: SearchOutcome | null;
     try {
-      out = await run(await loadPagefind(), q, { limit: 5, labels, expandD });
+      out = await run(await loadPagefind(root.dataset.indexTag), q, { limit: 5, labels, expandD });
     } catch {
       status.textContent = strings.loadError ?? '';
       return;
@@ -255,7 +266,7 @@ export function enhancePage(root: HTMLElement): void {
     const f = filters();
     let out: SearchOutcome | null;
     try {
-      out = await run(await loadPagefind(), q, { limit, labels, filters: f, expandD });
+      out = await run(await loadPagefind(root.dataset.indexTag), q, { limit, labels, filters: f, expandD });
     } catch {
       root.removeAttribute('aria-busy');
       status.textContent = strings.loadError ?? '';

@@ -28,8 +28,8 @@ export const quiz = {
   'quiz.difficulty.easy': 'Dễ',
   'quiz.difficulty.medium': 'Vừa',
   'quiz.difficulty.hard': 'Khó',
+  'quiz.difficulty.label': 'Độ khó: {level}',
   'quiz.noscriptNote': 'Bật JavaScript để làm bài có chấm điểm, lưu kết quả và nhận giấy xác nhận.',
-  'quiz.loading': 'Đang tải bài kiểm tra…',
 
   'learner.title': 'Thông tin người học',
   'learner.lead': 'Họ tên và đơn vị chỉ lưu trên máy này và được in lên giấy xác nhận. Bạn chỉ cần nhập một lần.',
@@ -57,7 +57,6 @@ export const quiz = {
   'attempt.next': 'Câu tiếp',
   'attempt.submit': 'Nộp bài',
   'attempt.confirmUnanswered': 'Còn {n} câu chưa trả lời. Bấm “Nộp bài” lần nữa để nộp.',
-  'attempt.saved': 'Đã lưu câu trả lời.',
   'attempt.moveUp': 'Chuyển lên',
   'attempt.moveDown': 'Chuyển xuống',
   'attempt.moved': 'Đã chuyển “{item}” đến vị trí {n}.',

@@ -8,11 +8,14 @@
  *   "v": 1,
  *   "learner": { "name": "Lò Thị Mai", "unit": "Xã Thanh Nưa" },
  *   "history": [{ "quizId": "…", "startedAt": "ISO", "finishedAt": "ISO", "percent": 60, "passed": false }],
- *   "completions": { "01-ke-hoach-83-kh-tu": { "percent": 90, "date": "2026-11-27", "code": "1ABC-…", "finishedAt": "ISO" } },
+ *   "completions": { "01-ke-hoach-83-kh-tu": { "percent": 90, "date": "2026-11-27", "code": "4489-E8YJ-XM9M", "finishedAt": "ISO",
+ *                                              "name": "Lò Thị Mai", "unit": "Xã Thanh Nưa" } },
  *   "inProgress": { "01-ke-hoach-83-kh-tu": { …AttemptState, see engine.ts… } }
  * }
  * ```
- * - `completions` keeps the best passing result per quiz (ties: the earlier one).
+ * - `completions` keeps the best passing result per quiz (ties: the earlier one), with the name and
+ *   unit the code was made for, so the certificate stays consistent with its code even if the
+ *   learner later edits `learner`.
  * - `history` keeps finished attempts for the retry rules, newest last, at most {@link MAX_HISTORY}.
  * - Anything else (not JSON, another shape, another version) is reported, never thrown, so the
  *   page can explain it in Vietnamese and offer a reset.
@@ -34,6 +37,9 @@ export interface Completion {
   date: string;
   code: string;
   finishedAt: string;
+  /** Name and unit hashed into `code`. */
+  name: string;
+  unit: string;
 }
 
 /** The whole device record. */
@@ -71,6 +77,9 @@ function isRecordV1(x: Record<string, unknown>): boolean {
   if (!isObj(x.completions)) return false;
   for (const c of Object.values(x.completions)) {
     if (!isObj(c) || !isPercent(c.percent) || !isIsoDate(c.date) || typeof c.code !== 'string' || typeof c.finishedAt !== 'string') {
+      return false;
+    }
+    if (typeof c.name !== 'string' || typeof c.unit !== 'string') {
       return false;
     }
   }

@@ -7,29 +7,39 @@
 export const KIND_FILTER = 'loai';
 /** Filter holding the document number a page belongs to ("83-KH/TU"). */
 export const DOC_FILTER = 'van_ban';
+/** Meta key telling an official text ("official") from our summary ("summary"). */
+export const SOURCE_META = 'source';
 /** Values of {@link KIND_FILTER}. */
 export const KIND_VALUES = { document: 'văn bản', study: 'tài liệu học tập' } as const;
 /** One of the kinds of searchable pages. */
 export type SearchKind = keyof typeof KIND_VALUES;
 
-// Pagefind reads "name:value"; one filter per element (a second "name:value" in the same attribute
-// would become part of the first value), while meta accepts a comma-separated list.
-const clean = (v: string): string => v.normalize('NFC').replace(/\s+/g, ' ').replace(/,/g, '\\,').trim();
+// Pagefind reads one "name:value" per attribute: a second pair in the same attribute becomes part
+// of the first value. So each filter and each meta field gets an element of its own.
+const clean = (v: string): string => v.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /**
- * The data-pagefind-* attribute sets a searchable page carries: one element per filter (its kind
- * and the document it belongs to), one for the metadata (document number, and title when given).
- * Render each as an empty `<span hidden>` inside the indexed body (see SearchMeta.astro).
+ * The data-pagefind-* attribute sets a searchable page carries, one per element: its kind and the
+ * document it belongs to as filters; the document number, the title when given, and for documents
+ * whether the text is official or our summary, as metadata. Render each as an empty `<span hidden>`
+ * inside the indexed body (see SearchMeta.astro).
  * @example searchAttributeSets({ kind: 'document', number: '83-KH/TU' })
  *   // [{ 'data-pagefind-filter': 'loai:văn bản' }, { 'data-pagefind-filter': 'van_ban:83-KH/TU' },
  *   //  { 'data-pagefind-meta': 'number:83-KH/TU' }]
  */
-export function searchAttributeSets(page: { kind: SearchKind; number?: string | undefined; title?: string | undefined }): Record<string, string>[] {
+export function searchAttributeSets(page: {
+  kind: SearchKind;
+  number?: string | undefined;
+  title?: string | undefined;
+  /** For documents: true when the page holds the official text, false for our summary. */
+  official?: boolean | undefined;
+}): Record<string, string>[] {
   const sets: Record<string, string>[] = [{ 'data-pagefind-filter': `${KIND_FILTER}:${KIND_VALUES[page.kind]}` }];
   if (page.number) sets.push({ 'data-pagefind-filter': `${DOC_FILTER}:${clean(page.number)}` });
-  const meta: string[] = [];
-  if (page.number) meta.push(`number:${clean(page.number)}`);
-  if (page.title) meta.push(`title:${clean(page.title)}`);
-  if (meta.length) sets.push({ 'data-pagefind-meta': meta.join(', ') });
+  if (page.number) sets.push({ 'data-pagefind-meta': `number:${clean(page.number)}` });
+  if (page.title) sets.push({ 'data-pagefind-meta': `title:${clean(page.title)}` });
+  if (page.kind === 'document' && page.official !== undefined) {
+    sets.push({ 'data-pagefind-meta': `${SOURCE_META}:${page.official ? 'official' : 'summary'}` });
+  }
   return sets;
 }

@@ -13,7 +13,7 @@ import { termVariants, combinations } from './variants.ts';
 import { analysePage, splitWords, termInfos } from './rank.ts';
 import { fold, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
-import { DOC_FILTER, KIND_FILTER, KIND_VALUES } from './attributes.ts';
+import { DOC_FILTER, KIND_FILTER, KIND_VALUES, SOURCE_META } from './attributes.ts';
 
 /** One Pagefind result, as returned by `pagefind.search()`. */
 export interface PagefindResult {
@@ -87,6 +87,13 @@ export const PAGE_WEIGHTS = {
   phrase: 2,
   /** How many extra candidates beyond `limit` get their text analysed. */
   analyseExtra: 4,
+  /**
+   * Source priors: the official text is the authority; our summaries and the study material
+   * paraphrase and quote it, so with a match as good they come after it.
+   */
+  prior: { official: 1, summary: 0.8, study: 0.7 },
+  /** Weight of Pagefind's own page score next to our section score. */
+  pagefind: 0.25,
 };
 
 interface Candidate {
@@ -106,10 +113,23 @@ async function reallyMatches(result: PagefindResult, term: string, metaIndex = f
   // With the folded meta field, a match may lie in the meta alone (no word location), and d stands for đ.
   if (metaIndex && result.words.length === 0) return true;
   const f = metaIndex ? fold : pagefindFold;
-  const frag = await result.data();
+  let frag: Fragment;
+  try {
+    frag = await result.data();
+  } catch {
+    // Offline with this fragment never fetched: we cannot check, so trust Pagefind.
+    return true;
+  }
   const words = splitWords(frag.content);
   const want = f(stripWordPunctuation(term));
   return result.words.some((i) => f(stripWordPunctuation(words[i] ?? '')).startsWith(want));
+}
+
+/** How much a page's source counts: official text, our summary, or study material. */
+function sourcePrior(frag: Fragment): number {
+  if (frag.filters?.[KIND_FILTER]?.includes(KIND_VALUES.study)) return PAGE_WEIGHTS.prior.study;
+  if (frag.meta[SOURCE_META] === 'summary') return PAGE_WEIGHTS.prior.summary;
+  return PAGE_WEIGHTS.prior.official;
 }
 
 const empty = (query: ParsedQuery): SearchOutcome => ({ query, total: 0, pages: [], missing: [], suggestion: '', searches: 0 });
@@ -196,15 +216,29 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   const top = Math.max(1, ...[...candidates.values()].map((c) => c.score));
   const pre = [...candidates.values()].sort((a, b) => b.boost - a.boost || b.score - a.score);
   const infos = termInfos(query.terms);
-  const pages: RankedPage[] = [];
+  const analysed: { c: Candidate; frag: Fragment; a: ReturnType<typeof analysePage> }[] = [];
   for (const c of pre.slice(0, limit + PAGE_WEIGHTS.analyseExtra)) {
     // Sequential on purpose: Pagefind caches one fragment object per page and mutates it per call.
-    const frag = await c.result!.data();
+    let frag: Fragment;
+    try {
+      frag = await c.result!.data();
+    } catch {
+      // A page whose text cannot be fetched (offline, never cached) is left out rather than failing all.
+      continue;
+    }
     const a = analysePage(frag, infos, options.labels);
     if (query.quoted && query.terms.length > 1 && a.phraseRatio < 1 && !c.boost) continue;
+    analysed.push({ c, frag, a });
+  }
+  // Pages are compared by their best section (provisions and study sections are of a like size),
+  // not by the whole-page score, which favours short pages; Pagefind's score still counts a little.
+  const bestLocal = Math.max(1e-9, ...analysed.map((x) => x.a.best));
+  const pages: RankedPage[] = [];
+  for (const { c, frag, a } of analysed) {
     const norm = c.score / top;
     const phrase = query.terms.length > 1 ? PAGE_WEIGHTS.phrase * a.phraseRatio * a.phraseRatio : 0;
-    const score = c.boost + phrase + norm * a.coverage * a.coverage * (0.6 + 0.4 * (a.sections[0]?.coverage ?? 0));
+    const relevance = phrase + (a.best / bestLocal) * a.coverage * a.coverage + PAGE_WEIGHTS.pagefind * norm;
+    const score = c.boost + sourcePrior(frag) * relevance;
     pages.push({
       id: c.id,
       url: frag.url,
@@ -212,7 +246,8 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
       ...(frag.meta.number ? { number: frag.meta.number } : {}),
       ...(frag.filters?.[KIND_FILTER]?.[0] ? { kind: frag.filters[KIND_FILTER][0] } : {}),
       score,
-      sections: a.sections,
+      // The document named by its number is the answer itself: link to its top first.
+      sections: c.named ? [a.top, ...a.sections.filter((x) => x.id !== null)] : a.sections,
       namedDocument: c.named,
     });
   }

@@ -115,6 +115,8 @@ export interface PageAnalysis {
   phraseRatio: number;
   /** Best section score. */
   best: number;
+  /** The top of the page (before the first anchor), scored like the others, matched or not. */
+  top: ScoredSection;
 }
 
 /** Tunable weights of {@link analysePage}. */
@@ -256,6 +258,7 @@ export function analysePage(
     };
   });
 
+  const top = sections[0]!;
   const matched = sections.filter((s) => s.score > 0);
   const ordered = (matched.length ? matched : sections.slice(0, 1)).sort((a, b) => b.score - a.score || a.start - b.start);
   return {
@@ -263,5 +266,6 @@ export function analysePage(
     coverage: n ? pageTerms.size / n : 0,
     phraseRatio: n > 1 ? longest / n : matchedAt.size > 0 ? 1 : 0,
     best: ordered[0]?.score ?? 0,
+    top,
   };
 }

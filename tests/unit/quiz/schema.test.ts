@@ -83,7 +83,7 @@ describe('quiz schema and checks', () => {
   });
 
   it('rejects duplicate question ids', () => {
-    expect(fields(bank([single(), single()], { draw: 2 })).join('\n')).toMatch(/questions: mã câu hỏi bị trùng/);
+    expect(fields(bank([single(), single()], { draw: 2 }))).toContain('questions.1.id: mã câu hỏi bị trùng: q01');
   });
 
   it('rejects duplicate option ids and duplicate option texts', () => {
@@ -120,6 +120,18 @@ describe('quiz schema and checks', () => {
     expect(fields(bank([single()], { draw: 2 }))).toContain('draw: draw lớn hơn số câu trong ngân hàng');
     expect(fields(bank([single({ type: 'essay' })])).length).toBeGreaterThan(0);
     expect(fields(bank([single({ answr: true })])).join('\n')).toMatch(/answr/);
+  });
+
+  it('rejects a "quotation" that is not verbatim in a full-text document', () => {
+    const entries = (explanation: string): RawEntry[] => [
+      { collection: 'documents', id: 'ke-hoach-mau', file: 'd.mdx', data: { textKind: 'full' }, body: `${docBody}\nNgân sách của tỉnh ưu tiên cân đối\nkinh phí đầu tư.\n` },
+      { collection: 'quizzes', id: 'a', file: 'a.yaml', data: bank([single({ explanation })]) },
+    ];
+    const schemas = { documents: { safeParse: (d: unknown) => ({ success: true, data: d }) } as never, quizzes: quizSchema };
+    expect(validateCorpus(entries('Mục 3 viết: "Ngân sách của tỉnh ưu tiên cân đối kinh phí".'), schemas, quizChecks).problems).toEqual([]);
+    expect(validateCorpus(entries('Mục 3 viết: "Ngân sách tỉnh ưu tiên kinh phí".'), schemas, quizChecks).problems).toEqual([
+      { file: 'a.yaml', field: 'questions.0.explanation', message: 'câu q01: trích dẫn "Ngân sách tỉnh ưu tiên kinh phí" không có nguyên văn trong "ke-hoach-mau"' },
+    ]);
   });
 
   it('rejects two banks with the same receipt code', () => {

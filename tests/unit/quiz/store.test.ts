@@ -66,6 +66,7 @@ describe('device record', () => {
     ['a newer version', '{"v":2}', 'newer'],
     ['a broken history', '{"v":1,"learner":null,"history":[{"quizId":1}],"completions":{},"inProgress":{}}', 'corrupt'],
     ['a bad completion', '{"v":1,"learner":null,"history":[],"completions":{"a":{"percent":180,"date":"x","code":"c","finishedAt":"t"}},"inProgress":{}}', 'corrupt'],
+    ['a completion without the name it was made for', '{"v":1,"learner":null,"history":[],"completions":{"a":{"percent":90,"date":"2026-11-27","code":"c","finishedAt":"t"}},"inProgress":{}}', 'corrupt'],
     ['a bad attempt', '{"v":1,"learner":null,"history":[],"completions":{},"inProgress":{"a":{"v":1}}}', 'corrupt'],
   ])('reports %s without throwing', (_label, raw, problem) => {
     expect(readRecord(raw)).toEqual({ ok: false, problem });
@@ -73,8 +74,8 @@ describe('device record', () => {
 
   it('records results, keeping the best pass and capping the history', () => {
     let r = emptyRecord();
-    r = recordResult(r, rec({ percent: 90, passed: true }), { percent: 90, date: '2026-11-27', code: 'A', finishedAt: 't' });
-    r = recordResult(r, rec({ percent: 85, passed: true }), { percent: 85, date: '2026-11-28', code: 'B', finishedAt: 't' });
+    r = recordResult(r, rec({ percent: 90, passed: true }), { percent: 90, date: '2026-11-27', code: 'A', finishedAt: 't', name: 'Mai', unit: 'Xã A' });
+    r = recordResult(r, rec({ percent: 85, passed: true }), { percent: 85, date: '2026-11-28', code: 'B', finishedAt: 't', name: 'Mai', unit: 'Xã A' });
     r = recordResult(r, rec({ percent: 40 }), null);
     expect(r.completions.q!.code).toBe('A');
     expect(r.history).toHaveLength(3);

@@ -2,17 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { searchAttributeSets } from '../../../src/lib/search/attributes.ts';
 
 describe('searchAttributeSets', () => {
-  it('one filter per element, meta as a list', () => {
-    expect(searchAttributeSets({ kind: 'document', number: '83-KH/TU' })).toEqual([
+  it('one filter or meta field per element', () => {
+    expect(searchAttributeSets({ kind: 'document', number: '83-KH/TU', official: true })).toEqual([
       { 'data-pagefind-filter': 'loai:văn bản' },
       { 'data-pagefind-filter': 'van_ban:83-KH/TU' },
       { 'data-pagefind-meta': 'number:83-KH/TU' },
+      { 'data-pagefind-meta': 'source:official' },
     ]);
   });
-  it('study pages without a document get only their kind; titles with commas are escaped', () => {
+  it('documents say whether they hold the official text', () => {
+    expect(searchAttributeSets({ kind: 'document', number: '27-NQ/TW', official: false }).at(-1)).toEqual({
+      'data-pagefind-meta': 'source:summary',
+    });
+  });
+  it('study pages without a document get only their kind (and a title when given)', () => {
     expect(searchAttributeSets({ kind: 'study', title: 'Bài 1: A, B' })).toEqual([
       { 'data-pagefind-filter': 'loai:tài liệu học tập' },
-      { 'data-pagefind-meta': 'title:Bài 1: A\\, B' },
+      { 'data-pagefind-meta': 'title:Bài 1: A, B' },
     ]);
   });
 });

@@ -89,3 +89,39 @@ describe('words Pagefind would silently shorten', () => {
     expect(o.missing).toEqual(['dangg']);
   });
 });
+
+describe('fragments that cannot be fetched (offline, never cached)', () => {
+  it('leaves those pages out instead of failing the search', async () => {
+    const fake = fakePagefind(allPages);
+    const flaky = {
+      ...fake,
+      async search(term: string | null, options?: { filters?: Record<string, string | string[]> }) {
+        const r = await fake.search(term, options);
+        for (const x of r?.results ?? []) {
+          if (x.id.includes('nghi-quyet')) x.data = async () => Promise.reject(new Error('offline'));
+        }
+        return r;
+      },
+    };
+    const o = await search(flaky, 'dang', { labels });
+    expect(o.pages.length).toBeGreaterThan(0);
+    expect(o.pages.some((p) => p.url.includes('nghi-quyet'))).toBe(false);
+  });
+});
+
+describe('sources and named documents', () => {
+  const quoting = {
+    url: '/hoc-tap/bai-2/',
+    title: 'Bài 2',
+    filters: { loai: ['tài liệu học tập'] },
+    blocks: [{ h: 'Người đứng đầu', id: 'nguoi-dung-dau', text: 'Người đứng đầu chịu trách nhiệm thúc đẩy việc trọng dụng trí thức.' }],
+  };
+  it('the official text comes before study material quoting it', async () => {
+    const o = await search(fakePagefind([...allPages, quoting]), 'nguoi dung dau chiu trach nhiem', { labels });
+    expect(o.pages.map((p) => p.url).slice(0, 2)).toEqual(['/van-ban/ke-hoach-1-kh-tu/', '/hoc-tap/bai-2/']);
+  });
+  it('a named document links to its top, not to a section', async () => {
+    const o = await run('1-KH/TU');
+    expect(o.pages[0]!.sections[0]!.id).toBeNull();
+  });
+});

@@ -3,12 +3,12 @@
  * existing document, receipt codes of quizzes are unique, each bank names a real study session.
  */
 import type { ContentProblem, CorpusCheck, ValidEntry } from '../types.ts';
-import { anchorsInMdx } from '../../documents/mdx-anchors.ts';
+import { anchorsInMdx, unescapeMarkdown } from '../../documents/mdx-anchors.ts';
 
 interface QuizLike {
   study: string;
   code: number;
-  questions: { id: string; citation: { document: string; anchor: string } }[];
+  questions: { id: string; explanation: string; citation: { document: string; anchor: string } }[];
 }
 
 // Entries reach the checks already validated by src/schemas/quiz.ts, so the cast only names the shape.
@@ -65,5 +65,32 @@ export const knownStudySessions: CorpusCheck = (corpus) => {
     .map((q) => ({ file: q.file, field: 'study', message: `không có buổi học "${q.data.study}" trong content/study/` }));
 };
 
+const flat = (s: string) => unescapeMarkdown(s.normalize('NFC')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+/**
+ * Official text is quoted only verbatim: a span in "double quotes" inside the explanation of a
+ * question citing a full-text document must appear, word for word, in that document.
+ */
+export const verbatimQuotes: CorpusCheck = (corpus) => {
+  const bodies = new Map<string, string>();
+  for (const d of corpus.documents ?? []) {
+    if ((d.data as { textKind?: string }).textKind === 'full') bodies.set(d.id, flat(d.body ?? ''));
+  }
+  const problems: ContentProblem[] = [];
+  for (const q of quizzesOf(corpus)) {
+    q.data.questions.forEach((question, i) => {
+      const body = bodies.get(question.citation.document);
+      if (!body) return;
+      for (const m of question.explanation.matchAll(/"([^"]+)"|“([^”]+)”/g)) {
+        const quote = flat(m[1] ?? m[2] ?? '').trim();
+        if (!body.includes(quote)) {
+          problems.push({ file: q.file, field: `questions.${i}.explanation`, message: `câu ${question.id}: trích dẫn "${quote}" không có nguyên văn trong "${question.citation.document}"` });
+        }
+      }
+    });
+  }
+  return problems;
+};
+
 /** All quiz checks, in the order they run. */
-export const quizChecks: CorpusCheck[] = [resolvableCitations, uniqueQuizCodes, knownStudySessions];
+export const quizChecks: CorpusCheck[] = [resolvableCitations, uniqueQuizCodes, knownStudySessions, verbatimQuotes];
