@@ -12,8 +12,8 @@ export type DocumentEntry = CollectionEntry<'documents'>;
 /** All documents in reading order (date of issue). */
 export async function getDocuments(): Promise<DocumentEntry[]> {
   const entries = await getCollection('documents');
-  const sorted = sortDocuments(entries.map((e) => ({ ...e.data, id: e.id })));
-  return sorted.map((s) => entries.find((e) => e.id === s.id)!);
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return sortDocuments(entries.map((e) => ({ ...e.data, id: e.id }))).map((s) => byId.get(s.id)!);
 }
 
 /** "Kế hoạch số 83-KH/TU" style label used in citations. */

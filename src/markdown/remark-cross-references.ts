@@ -11,7 +11,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Root, Parent, RootContent, PhrasingContent, Link } from 'mdast';
 import { buildMatchers, findReferences } from '../lib/documents/cross-references.ts';
-import type { XrefTarget } from '../lib/documents/cross-references.ts';
+import type { XrefMatcher, XrefTarget } from '../lib/documents/cross-references.ts';
 import { joinBase } from '../lib/text/url.ts';
 
 /** Options. */
@@ -57,12 +57,12 @@ function currentDocId(path: string | undefined): string | undefined {
 export function remarkCrossReferences(options: CrossReferenceOptions = {}) {
   const base = options.base ?? process.env.BASE_PATH ?? '/';
   const firstPerBlock = options.firstPerBlock ?? true;
-  let targets = options.targets;
+  let matcher: XrefMatcher | undefined;
   return (tree: Root, file: { path?: string; history?: string[] }) => {
-    targets ??= readTargets(options.contentDir ?? process.env.CONTENT_DIR ?? 'content');
+    // Built once per build: one regex for all documents, so each file costs one scan per text node.
+    matcher ??= buildMatchers(options.targets ?? readTargets(options.contentDir ?? process.env.CONTENT_DIR ?? 'content'));
     const self = currentDocId(file.path ?? file.history?.[file.history.length - 1]);
-    const matchers = buildMatchers(targets.filter((t) => t.id !== self));
-    if (matchers.length === 0) return;
+    if (matcher.byNumber.size === 0) return;
     const walk = (parent: Parent, seen: Set<string>) => {
       const next: RootContent[] = [];
       for (const child of parent.children as RootContent[]) {
@@ -71,7 +71,7 @@ export function remarkCrossReferences(options: CrossReferenceOptions = {}) {
           continue;
         }
         if (child.type === 'text') {
-          const hits = findReferences(child.value, matchers).filter((h) => !(firstPerBlock && seen.has(h.id)));
+          const hits = findReferences(child.value, matcher).filter((h) => h.id !== self && !(firstPerBlock && seen.has(h.id)));
           let pos = 0;
           for (const h of hits) {
             if (firstPerBlock && seen.has(h.id)) continue;

@@ -44,8 +44,11 @@ async function answerCurrent(page: Page, quiz: ClientQuiz, right: boolean): Prom
     const ids = q.options.filter((o) => (right ? o.correct : !o.correct)).map((o) => o.id);
     for (const id of ids.slice(0, q.type === 'single' ? 1 : ids.length)) await page.locator(`input[value="${id}"]`).check();
   } else {
-    // Sort the items with the "move up" buttons, as a keyboard user would; wrong = leave the scrambled order reversed.
-    const target = right ? q.items.map((i) => i.id) : q.items.map((i) => i.id).reverse();
+    // Sort the items with the "move up" buttons, as a keyboard user would. Wrong = the right order
+    // rotated by one, so no item is in its place (a reversal keeps the middle item of an odd list right,
+    // which earns partial credit).
+    const ids = q.items.map((i) => i.id);
+    const target = right ? ids : [...ids.slice(1), ids[0]!];
     for (let pos = 0; pos < target.length; pos++) {
       for (;;) {
         const order = await page.locator('.order-list li').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id!));

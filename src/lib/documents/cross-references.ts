@@ -42,47 +42,67 @@ export const EXTRA_ALIASES: Record<string, readonly string[]> = {
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** A space in a name matches any run of spaces (including no-break spaces). */
 const spaced = (s: string) => escapeRe(s).replace(/ /g, '[\\s\\u00a0]+');
+const normSpace = (s: string) => s.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').toLocaleLowerCase('vi');
 
 const BEFORE = '(?<![\\p{L}\\p{N}/\\-])';
 const AFTER = '(?![\\p{L}\\p{N}]|[\\-/][\\p{L}\\p{N}])';
+const NUMBER = '\\d{1,5}-[\\p{Lu}Đ]{1,5}\\/[\\p{L}]{1,10}';
 
-/** One regular expression per target, matching every way of naming it. */
-export function buildMatchers(targets: readonly XrefTarget[]): { id: string; re: RegExp }[] {
-  const out: { id: string; re: RegExp }[] = [];
+/**
+ * Everything needed to find mentions of a set of documents: ONE regular expression for every way of
+ * naming any document (aliases, "kind word [số] serial[-number]", a bare number), and maps from what
+ * it captures to the document id. Built once per build, so the cost per text is one regex scan,
+ * whatever the number of documents (the old per-document regexes made builds quadratic).
+ */
+export interface XrefMatcher {
+  re: RegExp;
+  byNumber: Map<string, string>;
+  byKindSerial: Map<string, string>;
+  byAlias: Map<string, string>;
+  wordToCode: Map<string, string>;
+}
+
+/** Builds the matcher for these targets (the first target wins when two share a kind and serial). */
+export function buildMatchers(targets: readonly XrefTarget[]): XrefMatcher {
+  const byNumber = new Map<string, string>();
+  const byKindSerial = new Map<string, string>();
+  const byAlias = new Map<string, string>();
   for (const t of targets) {
     const num = parseDocumentNumber(t.number);
     if (!num) continue;
-    const word = KIND_WORDS[num.kindCode];
-    const full = spaced(num.text);
-    const alts: string[] = [];
-    for (const a of EXTRA_ALIASES[num.text] ?? []) alts.push(spaced(a));
-    if (word) {
-      // "Nghị quyết số 27-NQ/TW", "Nghị quyết 27-NQ/TW", "Nghị quyết số 27", "Nghị quyết 27".
-      alts.push(`${spaced(word)}[\\s\\u00a0]+(?:số[\\s\\u00a0]+)?(?:${full}|${num.serial})`);
-    }
-    alts.push(full);
-    out.push({ id: t.id, re: new RegExp(`${BEFORE}(?:${alts.join('|')})${AFTER}`, 'giu') });
+    if (!byNumber.has(num.text)) byNumber.set(num.text, t.id);
+    const key = `${num.kindCode} ${num.serial}`;
+    if (!byKindSerial.has(key)) byKindSerial.set(key, t.id);
+    for (const a of EXTRA_ALIASES[num.text] ?? []) if (!byAlias.has(normSpace(a))) byAlias.set(normSpace(a), t.id);
   }
-  return out;
+  const wordToCode = new Map(Object.entries(KIND_WORDS).map(([code, word]) => [normSpace(word), code]));
+  const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length).map(spaced);
+  const words = Object.values(KIND_WORDS).map(spaced).join('|');
+  const alts = [
+    ...(aliases.length ? [`(?<alias>${aliases.join('|')})`] : []),
+    `(?<word>${words})[\\s\\u00a0]+(?:số[\\s\\u00a0]+)?(?:(?<wnum>${NUMBER})|(?<serial>\\d{1,5}))`,
+    `(?<num>${NUMBER})`,
+  ];
+  return { re: new RegExp(`${BEFORE}(?:${alts.join('|')})${AFTER}`, 'giu'), byNumber, byKindSerial, byAlias, wordToCode };
 }
 
-/** Every non-overlapping mention in `text`, leftmost-longest, in order. */
-export function findReferences(text: string, matchers: readonly { id: string; re: RegExp }[]): XrefMatch[] {
-  const found: XrefMatch[] = [];
-  for (const m of matchers) {
-    m.re.lastIndex = 0;
-    for (const hit of text.matchAll(m.re)) {
-      found.push({ start: hit.index, end: hit.index + hit[0].length, id: m.id, text: hit[0] });
-    }
-  }
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+/** Every non-overlapping mention in `text` of a known document, leftmost-longest, in order. */
+export function findReferences(text: string, matcher: XrefMatcher): XrefMatch[] {
   const out: XrefMatch[] = [];
-  let last = -1;
-  for (const f of found) {
-    if (f.start >= last) {
-      out.push(f);
-      last = f.end;
-    }
+  if (matcher.byNumber.size === 0) return out;
+  matcher.re.lastIndex = 0;
+  for (const hit of text.matchAll(matcher.re)) {
+    const g = hit.groups ?? {};
+    let id: string | undefined;
+    if (g.alias) id = matcher.byAlias.get(normSpace(g.alias));
+    else if (g.wnum) {
+      const num = parseDocumentNumber(g.wnum);
+      const code = matcher.wordToCode.get(normSpace(g.word!));
+      // The kind word must agree with the number ("Nghị quyết số 52-KL/TW" is not a mention).
+      if (num && code === num.kindCode) id = matcher.byNumber.get(num.text);
+    } else if (g.serial) id = matcher.byKindSerial.get(`${matcher.wordToCode.get(normSpace(g.word!))} ${Number(g.serial)}`);
+    else if (g.num) id = matcher.byNumber.get(parseDocumentNumber(g.num)?.text ?? '');
+    if (id) out.push({ start: hit.index, end: hit.index + hit[0].length, id, text: hit[0] });
   }
   return out;
 }
