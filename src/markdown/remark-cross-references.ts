@@ -60,9 +60,9 @@ export function remarkCrossReferences(options: CrossReferenceOptions = {}) {
   let matcher: XrefMatcher | undefined;
   return (tree: Root, file: { path?: string; history?: string[] }) => {
     // Built once per build: one regex for all documents, so each file costs one scan per text node.
-    matcher ??= buildMatchers(options.targets ?? readTargets(options.contentDir ?? process.env.CONTENT_DIR ?? 'content'));
+    const m = (matcher ??= buildMatchers(options.targets ?? readTargets(options.contentDir ?? process.env.CONTENT_DIR ?? 'content')));
     const self = currentDocId(file.path ?? file.history?.[file.history.length - 1]);
-    if (matcher.byNumber.size === 0) return;
+    if (m.byNumber.size === 0) return;
     const walk = (parent: Parent, seen: Set<string>) => {
       const next: RootContent[] = [];
       for (const child of parent.children as RootContent[]) {
@@ -71,7 +71,7 @@ export function remarkCrossReferences(options: CrossReferenceOptions = {}) {
           continue;
         }
         if (child.type === 'text') {
-          const hits = findReferences(child.value, matcher).filter((h) => h.id !== self && !(firstPerBlock && seen.has(h.id)));
+          const hits = findReferences(child.value, m).filter((h) => h.id !== self && !(firstPerBlock && seen.has(h.id)));
           let pos = 0;
           for (const h of hits) {
             if (firstPerBlock && seen.has(h.id)) continue;
