@@ -12,6 +12,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { createRng } from './rng.ts';
 import type { Rng } from './rng.ts';
+import { slugifyVi } from '../../src/lib/text/slug.ts';
 
 /** One generated file. */
 export interface GeneratedDocument {
@@ -124,15 +125,7 @@ const RELATION_TYPES = ['implements', 'continues', 'reviews'] as const;
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
 
 /** ASCII slug of a short code: "QĐ" → "qd". */
-function asciiSlug(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+const asciiSlug = slugifyVi;
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

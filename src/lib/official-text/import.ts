@@ -9,6 +9,7 @@ import { parseOfficialText, OfficialTextError } from './parse.ts';
 import type { OfficialText } from './parse.ts';
 import { detectMeta, toMdx } from './to-mdx.ts';
 import type { DetectedMeta } from './to-mdx.ts';
+import { slugifyVi } from '../text/slug.ts';
 
 /** Front matter keys kept from an existing file, in the order they appear there. */
 export const CARRIED_KEYS = ['issuingBody', 'officialUrl', 'statusAsOf', 'relations', 'tags'] as const;
@@ -21,16 +22,7 @@ export interface ImportResult {
   doc: OfficialText;
 }
 
-/** ASCII kebab-case slug of Vietnamese text: "Kế hoạch số 83-KH/TU" → "ke-hoach-so-83-kh-tu". */
-export function slugifyVi(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export { slugifyVi };
 
 /** The default id of a document: kind label and number, e.g. "ke-hoach-83-kh-tu". */
 export function defaultId(meta: DetectedMeta): string {

@@ -3,19 +3,9 @@
  * so ids stay short in shared links; repeated headings get "-2", "-3"…
  */
 
-/**
- * Turns Vietnamese text into a lowercase ASCII kebab-case slug.
- * @example slugifyVi('Liên hệ thực tiễn Điện Biên') // "lien-he-thuc-tien-dien-bien"
- */
-export function slugifyVi(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+import { slugifyVi } from '../text/slug.ts';
+
+export { slugifyVi };
 
 /** Hands out unique slugs in document order; the rehype plugin and the outline share it so ids match. */
 export class HeadingSlugger {

@@ -2,29 +2,11 @@
  * Launches Debian's Chromium through playwright-core (never a downloaded browser) and records
  * every request that leaves the site under test, so a test can assert there were none.
  */
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath, launchBrowser } from '../../../scripts/lib/chromium.ts';
 import { inject } from 'vitest';
 
-/** Path of the system Chromium; override with CHROMIUM_PATH. */
-export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-/** Flags that keep Chromium quiet on a machine without a network. */
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-sync',
-];
-
-/** Starts a headless browser. */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
-}
+export { chromiumArgs, chromiumPath, launchBrowser };
 
 /** The base URL of the served site, always ending in "/". */
 export function siteUrl(path = ''): string {
