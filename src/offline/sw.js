@@ -60,7 +60,7 @@ self.addEventListener('fetch', (event) => {
 });
 
 async function cacheFirst(req) {
-  const hit = await caches.match(req, { ignoreSearch: true });
+  const hit = (await caches.match(req)) || (await caches.match(req, { ignoreSearch: true }));
   if (hit) return hit;
   const res = await fetch(req);
   if (res.ok) (await caches.open(CACHE_RUNTIME)).put(req, res.clone());
@@ -73,7 +73,9 @@ async function networkFirst(req) {
     if (res.ok && res.type === 'basic') (await caches.open(CACHE_RUNTIME)).put(req, res.clone());
     return res;
   } catch (err) {
-    const hit = (await caches.match(req, { ignoreSearch: req.mode === 'navigate' })) ||
+    // Exact copy first; else the saved copy of the same path (saved files carry no query string,
+    // while Pagefind asks for its entry file with a cache tag, e.g. pagefind-entry.json?ts=…).
+    const hit = (await caches.match(req)) || (await caches.match(req, { ignoreSearch: true })) ||
       (req.mode === 'navigate' ? await caches.match(new URL('404.html', self.registration.scope).href) : undefined);
     if (!hit) throw err;
     if (req.mode === 'navigate') servedFromCache.add(stripHash(req.url));

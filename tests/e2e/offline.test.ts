@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, siteUrl } from './helpers/browser.ts';
 import { sitemapPaths } from './helpers/sitemap.ts';
+import { fillLearner, quizData, takeAttempt } from './helpers/quiz.ts';
 
 const dist = process.env.DIST_DIR || 'dist';
 let browser: Browser;
@@ -57,6 +58,36 @@ describe('offline reading', () => {
       }
       await page.goto(siteUrl('van-ban/ke-hoach-83-kh-tu/#phan-iii-muc-4'));
       expect(await page.locator('[data-official-text]').innerText()).toContain('Lò Văn Muôn');
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
+  it('searches with and without diacritics, runs a deck and records a quiz completion, all offline', async () => {
+    await context.setOffline(true);
+    try {
+      // Search: the page, Pagefind, its wasm and index chunks all come from the saved copy.
+      for (const q of ['người đứng đầu', 'nguoi dung dau', 'dang uy']) {
+        await page.goto(siteUrl(`tim-kiem/?q=${encodeURIComponent(q)}`));
+        await expect.poll(() => page.locator('.sr-result').count(), { timeout: 15_000, message: q }).toBeGreaterThan(0);
+        expect(await page.getAttribute('.sr-result .sr-title a', 'href'), q).toMatch(/\/(van-ban|hoc-tap)\//);
+      }
+      // Deck: keyboard navigation and the #n hash work without a network.
+      await page.goto(siteUrl('hoc-tap/01-ke-hoach-83-kh-tu/trinh-chieu/#1'));
+      await page.waitForFunction(() => customElements.get('tt-deck') !== undefined);
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe('#2');
+      // Quiz: take it, pass, and find the completion recorded on the device.
+      await page.goto(siteUrl('kiem-tra/01-ke-hoach-83-kh-tu/'));
+      const quiz = await quizData(page);
+      await fillLearner(page, 'Lò Văn Offline', 'Chi bộ bản Mường Phăng');
+      await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+      await takeAttempt(page, quiz, () => true);
+      await expect.poll(() => page.locator('.score').getAttribute('data-score'), { timeout: 15_000 }).toBe('100');
+      const stored = await page.evaluate(() => localStorage.getItem('tt-kiem-tra') ?? '');
+      expect(stored).toContain('01-ke-hoach-83-kh-tu');
+      await page.goto(siteUrl('kiem-tra/tien-do/'));
+      await expect.poll(() => page.locator('main').innerText(), { timeout: 15_000 }).toMatch(/100\s*%/);
     } finally {
       await context.setOffline(false);
     }
