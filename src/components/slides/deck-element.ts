@@ -15,6 +15,8 @@ import type { NavAction, NavState } from '../../lib/slides/nav.ts';
 const CHANNEL = 'tt-deck';
 const STORAGE_KEY = 'tt-deck-sync';
 const THEME_KEY = 'tt-deck-theme';
+// Same key as src/lib/receipt/session.ts; not imported so the deck's startup bundle stays tiny.
+const SESSIONS_KEY = 'tt-buoi-hoc';
 
 function store(kind: 'local' | 'session'): Storage | null {
   try {
@@ -77,6 +79,13 @@ class TtDeck extends HTMLElement {
 
     if (this.dataset.mode === 'presenter') this.startTimer();
     this.render(false);
+    // An opened study session replaces the closing slide's QR (code loaded only when there is one).
+    const session = () => {
+      if (this.dataset.quiz && store('local')?.getItem(SESSIONS_KEY)) void import('./session-slide.ts').then((m) => m.showSession(this));
+    };
+    session();
+    window.addEventListener('storage', (e) => e.key === SESSIONS_KEY && session(), { signal });
+    window.addEventListener('tt-sessions-changed', session, { signal });
   }
 
   disconnectedCallback() {
@@ -109,7 +118,7 @@ class TtDeck extends HTMLElement {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const target = e.target as HTMLElement | null;
     // Typing in a field is never navigation; Enter/Space on a focused button or link activate it.
-    if (target?.closest('input, textarea, select, [contenteditable]')) return;
+    if (target?.closest('input, textarea, select, [contenteditable], dialog')) return;
     if (target?.closest('button, a') && (e.key === 'Enter' || e.key === ' ')) return;
     const a = keyAction(e.key, e.shiftKey);
     if (!a) return;

@@ -10,9 +10,15 @@
  *   "history": [{ "quizId": "…", "startedAt": "ISO", "finishedAt": "ISO", "percent": 60, "passed": false }],
  *   "completions": { "01-ke-hoach-83-kh-tu": { "percent": 90, "date": "2026-11-27", "code": "4489-E8YJ-XM9M", "finishedAt": "ISO",
  *                                              "name": "Lò Thị Mai", "unit": "Xã Thanh Nưa" } },
- *   "inProgress": { "01-ke-hoach-83-kh-tu": { …AttemptState, see engine.ts… } }
+ *   "inProgress": { "01-ke-hoach-83-kh-tu": { …AttemptState, see engine.ts… } },
+ *   "joined": { "01-ke-hoach-83-kh-tu": { "id": 4242, "key": "…", "quiz": "01-ke-hoach-83-kh-tu", "unit": "…", "date": "2026-12-01" } }
  * }
  * ```
+ * - `joined` (optional, added in December 2026 without a version bump: older pages ignore it) is the
+ *   study session whose link the learner opened for that quiz (see src/lib/receipt/session.ts); a
+ *   pass while it is set gives a session-bound code, and the completion then carries
+ *   `session: { id, unit, date }` for the certificate. An unreadable `joined` entry is dropped, not
+ *   reported: the learner can open the session link again.
  * - `completions` keeps the best passing result per quiz (ties: the earlier one), with the name and
  *   unit the code was made for, so the certificate stays consistent with its code even if the
  *   learner later edits `learner`.
@@ -23,6 +29,8 @@
 import type { AttemptRecord } from './attempts.ts';
 import { isAttemptState } from './engine.ts';
 import type { AttemptState } from './engine.ts';
+import { parseSessionLink, learnerLink } from '../receipt/session.ts';
+import type { SessionLink } from '../receipt/session.ts';
 
 /** localStorage key of the record. */
 export const STORAGE_KEY = 'tt-kiem-tra';
@@ -40,6 +48,8 @@ export interface Completion {
   /** Name and unit hashed into `code`. */
   name: string;
   unit: string;
+  /** The study session the code is bound to, when it is. */
+  session?: { id: number; unit: string; date: string };
 }
 
 /** The whole device record. */
@@ -49,6 +59,8 @@ export interface DeviceRecord {
   history: AttemptRecord[];
   completions: Record<string, Completion>;
   inProgress: Record<string, AttemptState>;
+  /** Study sessions joined through a session link, by quiz id. */
+  joined?: Record<string, SessionLink>;
 }
 
 /** Why a stored value could not be used. */
@@ -82,9 +94,24 @@ function isRecordV1(x: Record<string, unknown>): boolean {
     if (typeof c.name !== 'string' || typeof c.unit !== 'string') {
       return false;
     }
+    if (c.session !== undefined && !(isObj(c.session) && typeof c.session.id === 'number' && typeof c.session.unit === 'string' && isIsoDate(c.session.date))) {
+      return false;
+    }
   }
   if (!isObj(x.inProgress)) return false;
   return Object.values(x.inProgress).every(isAttemptState);
+}
+
+// Each joined session is re-read through the link parser, the one place that validates a session.
+function cleanJoined(x: unknown): Record<string, SessionLink> {
+  const out: Record<string, SessionLink> = {};
+  if (!isObj(x)) return out;
+  for (const [quiz, v] of Object.entries(x)) {
+    if (!isObj(v) || typeof v.id !== 'number' || typeof v.key !== 'string') continue;
+    const r = parseSessionLink(learnerLink('', v as unknown as SessionLink));
+    if (r.ok && r.session.quiz === quiz) out[quiz] = r.session;
+  }
+  return out;
 }
 
 /** Reads the stored string; `null` (nothing stored yet) gives an empty record. */
@@ -99,7 +126,9 @@ export function readRecord(raw: string | null): ReadResult {
   if (!isObj(parsed) || typeof parsed.v !== 'number') return { ok: false, problem: 'foreign' };
   if (parsed.v > STORE_VERSION) return { ok: false, problem: 'newer' };
   if (parsed.v !== 1 || !isRecordV1(parsed)) return { ok: false, problem: 'corrupt' };
-  return { ok: true, record: parsed as unknown as DeviceRecord };
+  const record = parsed as unknown as DeviceRecord;
+  if (record.joined !== undefined) record.joined = cleanJoined(record.joined);
+  return { ok: true, record };
 }
 
 /** Serialises a record for storage. */
@@ -107,12 +136,14 @@ export function writeRecord(record: DeviceRecord): string {
   return JSON.stringify(record);
 }
 
-/** Adds a finished attempt to the history (capped) and, when passed and best so far, to the completions. */
+/** Adds a finished attempt to the history (capped) and, when passed and best so far (session-bound first, then score), to the completions. */
 export function recordResult(record: DeviceRecord, result: AttemptRecord, completion: Completion | null): DeviceRecord {
   const history = [...record.history, result].slice(-MAX_HISTORY);
   const completions = { ...record.completions };
   const prev = completions[result.quizId];
-  if (completion && (!prev || completion.percent > prev.percent)) completions[result.quizId] = completion;
+  // A session-bound completion outranks a self-study one whatever the scores: it is what the trainer collects.
+  const rank = (c: Completion) => (c.session ? 1000 : 0) + c.percent;
+  if (completion && (!prev || rank(completion) > rank(prev))) completions[result.quizId] = completion;
   const inProgress = { ...record.inProgress };
   delete inProgress[result.quizId];
   return { ...record, history, completions, inProgress };

@@ -1,18 +1,31 @@
 /**
- * Receipt codes ("mã xác nhận"): twelve Crockford base32 characters in three groups of four,
- * e.g. `1A3F-9KQZ-M2XH`, easy to read aloud over the phone or type from a printed certificate.
+ * Receipt codes ("mã xác nhận"): Crockford base32 characters in groups of four, easy to read aloud
+ * over the phone or type from a printed certificate. Three versions (full description and the
+ * reasoning behind each length in ./README.md):
  *
- * Layout (version 1): 10 data characters = 50 bits, big-endian, then 2 check characters.
- * | bits | field | range |
- * |---|---|---|
- * | 3  | version | 1 (0 and 2–7 are refused) |
- * | 5  | quiz code (`code:` in the quiz YAML) | 1–31 |
- * | 14 | day of completion, days since 2024-01-01 (Vietnam date) | 2024-01-01 … 2068-11-08 |
- * | 7  | score in percent | 0–100 |
- * | 21 | hash of the normalised họ tên + đơn vị (FNV-1a folded to 21 bits) | |
+ * | version | length | meaning | data bits |
+ * |---|---|---|---|
+ * | 1 | 12 (4-4-4) | self-study, made before December 2026 (plain layout, still accepted) | 50 |
+ * | 2 | 12 (4-4-4) | self-study ("tự học") | 50 |
+ * | 3 | 20 (4-4-4-4-4) | bound to a study session opened by a trainer ("đã dự buổi") | 90 |
  *
- * Check: the 50-bit value modulo the prime 1021, written as two base32 characters. Why this
- * catches every single-character typo and every swap of two neighbouring characters:
+ * Data value (big-endian, base 32): the top 3 bits are the version, in the clear, so a reader knows
+ * the layout (v1 codes start with 4–7, v2 with 8–B, v3 with C–F). The other bits are the fields:
+ * | bits | field |
+ * |---|---|
+ * | 5  | quiz code (`code:` in the quiz YAML), 1–31 |
+ * | 14 | day of completion, days since 2024-01-01 (Vietnam date) |
+ * | 7  | score in percent, 0–100 |
+ * | 21 | hash of the normalised họ tên + đơn vị ({@link holderHash}) |
+ * | 16 | v3 only: session id |
+ * | 24 | v3 only: HMAC-SHA-256 under the session secret, truncated to 24 bits ({@link sessionMac}) |
+ * In v2 and v3 those bits are mixed by a fixed invertible permutation ({@link mix}) so that a change
+ * of any one field (another quiz, another day) changes every group of the code; v1 wrote them as is,
+ * which made one learner's codes for three quizzes look almost the same.
+ *
+ * Check: the data value modulo the prime 1021, written as two base32 characters after the data.
+ * Why this catches every single-character typo and every swap of two neighbouring characters, for
+ * any number of data characters:
  * - a typo in data position k changes the value by d·32^k with 0 < |d| ≤ 31; 1021 is a prime
  *   larger than 31 that does not divide 32^k, so the remainder changes;
  * - swapping data neighbours a,b changes the value by (a−b)·31·32^k, again not a multiple of 1021;
@@ -20,26 +33,37 @@
  * - swapping the two check characters h,l changes 32h+l to 32l+h (different when h ≠ l);
  * - swapping the last data character x with the first check character h would need 33·(h−x) ≡ 0
  *   (mod 1021), only possible when h = x, i.e. when the swap changes nothing.
- * tests/unit/quiz/receipt.test.ts checks these facts exhaustively over every digit and position.
+ * The check is computed over the characters as written (after mixing), so mixing does not weaken it.
+ * tests/unit/quiz/receipt.test.ts checks these facts exhaustively for both lengths.
  *
- * What the code does NOT guarantee: the site is static and the algorithm is public, so anyone can
- * compute a valid code for any name, score and date. The check only catches honest mistakes; the
- * hash only lets a trainer confirm a code goes with the name and unit written beside it.
+ * What the code does NOT guarantee: the algorithm is public, so anyone can compute a valid
+ * self-study code (v1, v2) for any name, score and date. A v3 code can only be made by someone who
+ * holds the session secret (a learner who opened the session link, or the trainer); see README.md.
  */
 import { comparableText } from '../quiz/learner.ts';
 
 /** Crockford's base32 alphabet (no I, L, O, U). */
 export const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** Current code version. */
-export const RECEIPT_VERSION = 1;
+/** Version of new self-study codes. */
+export const SELF_STUDY_VERSION = 2;
+/** Version of session-bound codes. */
+export const SESSION_VERSION = 3;
 /** Modulus of the check (a prime just under 32²). */
 export const CHECK_MODULUS = 1021;
 /** Day 0 of the date field. */
 export const EPOCH = '2024-01-01';
-/** Data characters. */
+/** Data characters of a 12-character (v1, v2) code. */
 export const DATA_LENGTH = 10;
-/** Total characters without separators. */
+/** Characters of a v1/v2 code without separators. */
 export const CODE_LENGTH = 12;
+/** Data characters of a 20-character (v3) code. */
+export const SESSION_DATA_LENGTH = 18;
+/** Characters of a v3 code without separators. */
+export const SESSION_CODE_LENGTH = 20;
+/** Bits of the session id in a v3 code. */
+export const SESSION_ID_BITS = 16;
+/** Bits of the truncated MAC in a v3 code: a guessed code passes with probability 2^-24 (1 in 16,777,216). */
+export const MAC_BITS = 24;
 
 const HASH_BITS = 21;
 const MAX_DAY = 2 ** 14 - 1;
@@ -55,7 +79,12 @@ export interface Receipt {
   percent: number;
   /** 21-bit hash of họ tên + đơn vị ({@link holderHash}). */
   holder: number;
+  /** v3 only: the session id and the truncated MAC carried by the code. */
+  session?: { id: number; mac: number };
 }
+
+/** The fields a code is made of (what the MAC covers, apart from the session id). */
+export type ReceiptFields = Pick<Receipt, 'quiz' | 'date' | 'percent' | 'holder'>;
 
 /** Why a text is not a valid code. */
 export type DecodeProblem = 'length' | 'characters' | 'check' | 'version' | 'fields';
@@ -79,41 +108,136 @@ export function holderHash(name: string, unit: string): number {
 const dayNumber = (iso: string) => Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${EPOCH}T00:00:00Z`)) / 86_400_000);
 const dayToIso = (n: number) => new Date(Date.parse(`${EPOCH}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-/** The check value (0…1020) of a data value. */
-export function checkOf(value: number): number {
-  return value % CHECK_MODULUS;
+// ---- mixing --------------------------------------------------------------------------------------
+// A fixed bijection on n-bit integers: three rounds of "xor with the value shifted right" (spreads
+// high bits down) and "multiply by an odd constant modulo 2^n" (spreads low bits up). Both steps are
+// invertible, so decoding undoes them exactly. It hides nothing (it is public and keyless); it only
+// makes codes that differ in one field look different everywhere.
+const PHI = 0x9e3779b97f4a7c15f39cc0605cedc834n; // 2^128 / golden ratio, a well-spread odd-ish constant
+const ROUNDS = 3;
+
+function mixParams(n: number) {
+  const bits = BigInt(n);
+  const mask = (1n << bits) - 1n;
+  const mul = ((PHI >> (128n - bits)) | 1n) & mask;
+  // Inverse modulo 2^n by Newton's iteration (each step doubles the correct low bits).
+  let inv = mul;
+  for (let i = 0; i < 7; i++) inv = (inv * (2n - mul * inv)) & mask;
+  const shift = BigInt(Math.ceil(n / 2));
+  return { bits, mask, mul, inv, shift };
+}
+const PARAMS = new Map<number, ReturnType<typeof mixParams>>();
+const params = (n: number) => PARAMS.get(n) ?? PARAMS.set(n, mixParams(n)).get(n)!;
+
+/** The fixed mixing permutation on `n`-bit values (n = 47 for v2, 87 for v3). */
+export function mix(x: bigint, n: number): bigint {
+  const { mask, mul, shift } = params(n);
+  let v = x & mask;
+  for (let r = 0; r < ROUNDS; r++) {
+    v ^= v >> shift;
+    v = (v * mul) & mask;
+  }
+  return v;
 }
 
-function toDigits(value: number, length: number): number[] {
+/** Inverse of {@link mix}. */
+export function unmix(x: bigint, n: number): bigint {
+  const { bits, mask, inv, shift } = params(n);
+  let v = x & mask;
+  for (let r = 0; r < ROUNDS; r++) {
+    v = (v * inv) & mask;
+    // Undo v ^= v >> shift: shift ≥ n/2, so one more xor restores the value.
+    let u = v;
+    for (let s = shift; s < bits; s += shift) u = v ^ (u >> shift);
+    v = u;
+  }
+  return v;
+}
+
+// ---- digits and check ----------------------------------------------------------------------------
+
+/** The check value (0…1020) of a data value. */
+export function checkOf(value: bigint | number): number {
+  return Number(BigInt(value) % BigInt(CHECK_MODULUS));
+}
+
+function toDigits(value: bigint, length: number): number[] {
   const out: number[] = new Array(length).fill(0);
   let v = value;
   for (let i = length - 1; i >= 0; i--) {
-    out[i] = v % 32;
-    v = Math.floor(v / 32);
+    out[i] = Number(v & 31n);
+    v >>= 5n;
   }
   return out;
 }
 
-/** Groups 12 characters as XXXX-XXXX-XXXX. */
+/** Groups characters by four: XXXX-XXXX-XXXX(-XXXX-XXXX). */
 export function groupCode(chars: string): string {
   return chars.match(/.{1,4}/g)!.join('-');
 }
 
-/**
- * Builds the code of a receipt.
- * @example encodeReceipt({ version: 1, quiz: 1, date: '2026-11-27', percent: 90, holder: holderHash('Lò Thị Mai', 'Xã Thanh Nưa') })
- */
-export function encodeReceipt(r: Omit<Receipt, 'version'> & { version?: number }): string {
-  const version = r.version ?? RECEIPT_VERSION;
+function write(value: bigint, dataLength: number): string {
+  const digits = [...toDigits(value, dataLength), ...toDigits(BigInt(checkOf(value)), 2)];
+  return groupCode(digits.map((d) => ALPHABET[d]).join(''));
+}
+
+function fieldsValue(r: ReceiptFields): bigint {
   const day = dayNumber(r.date);
-  if (!Number.isInteger(version) || version < 0 || version > 7) throw new RangeError('version');
   if (!Number.isInteger(r.quiz) || r.quiz < 0 || r.quiz > 31) throw new RangeError('quiz code');
   if (!Number.isInteger(day) || day < 0 || day > MAX_DAY) throw new RangeError('date');
   if (!Number.isInteger(r.percent) || r.percent < 0 || r.percent > 100) throw new RangeError('percent');
   if (!Number.isInteger(r.holder) || r.holder < 0 || r.holder >= 2 ** HASH_BITS) throw new RangeError('holder');
-  const value = (((version * 32 + r.quiz) * 2 ** 14 + day) * 128 + r.percent) * 2 ** HASH_BITS + r.holder;
-  const digits = [...toDigits(value, DATA_LENGTH), ...toDigits(checkOf(value), 2)];
-  return groupCode(digits.map((d) => ALPHABET[d]).join(''));
+  return (((BigInt(r.quiz) << 14n | BigInt(day)) << 7n | BigInt(r.percent)) << BigInt(HASH_BITS)) | BigInt(r.holder);
+}
+
+const FIELD_BITS = 5 + 14 + 7 + HASH_BITS; // 47
+const SESSION_BITS = FIELD_BITS + SESSION_ID_BITS + MAC_BITS; // 87
+
+/**
+ * Builds a self-study code (version 2; `version: 1` writes the old plain layout, kept for tests of
+ * old codes and nothing else).
+ * @example encodeReceipt({ quiz: 1, date: '2026-11-27', percent: 90, holder: holderHash('Lò Thị Mai', 'Xã Thanh Nưa') })
+ */
+export function encodeReceipt(r: ReceiptFields & { version?: number }): string {
+  const version = r.version ?? SELF_STUDY_VERSION;
+  if (!Number.isInteger(version) || version < 0 || version > 7) throw new RangeError('version');
+  const fields = fieldsValue(r);
+  const body = version === 1 ? fields : mix(fields, FIELD_BITS);
+  return write((BigInt(version) << BigInt(FIELD_BITS)) | body, DATA_LENGTH);
+}
+
+/** The bytes the session MAC is computed over: a label, the version and every field, fixed width. */
+export function macMessage(r: ReceiptFields, sessionId: number): Uint8Array {
+  const day = dayNumber(r.date);
+  const label = new TextEncoder().encode('tt-ma-xac-nhan');
+  const out = new Uint8Array(label.length + 10);
+  out.set(label);
+  // version(1) quiz(1) day(2) percent(1) holder(3) session(2), big-endian.
+  const f = [SESSION_VERSION, r.quiz, day >> 8, day & 255, r.percent, (r.holder >> 16) & 255, (r.holder >> 8) & 255, r.holder & 255, sessionId >> 8, sessionId & 255];
+  out.set(f, label.length);
+  return out;
+}
+
+/** HMAC-SHA-256 of the code's fields under the session secret, truncated to its first {@link MAC_BITS} bits. */
+export async function sessionMac(r: ReceiptFields, sessionId: number, secret: Uint8Array): Promise<number> {
+  const key = await crypto.subtle.importKey('raw', secret as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const tag = new Uint8Array(await crypto.subtle.sign('HMAC', key, macMessage(r, sessionId) as BufferSource));
+  return ((tag[0]! << 16) | (tag[1]! << 8) | tag[2]!) >>> 0;
+}
+
+/** Builds a session-bound code (version 3, 20 characters). */
+export async function encodeSessionReceipt(r: ReceiptFields, session: { id: number; secret: Uint8Array }): Promise<string> {
+  if (!Number.isInteger(session.id) || session.id < 0 || session.id >= 2 ** SESSION_ID_BITS) throw new RangeError('session id');
+  const fields = fieldsValue(r);
+  const mac = await sessionMac(r, session.id, session.secret);
+  const body = (((fields << BigInt(SESSION_ID_BITS)) | BigInt(session.id)) << BigInt(MAC_BITS)) | BigInt(mac);
+  return write((BigInt(SESSION_VERSION) << BigInt(SESSION_BITS)) | mix(body, SESSION_BITS), SESSION_DATA_LENGTH);
+}
+
+/** Whether a v3 receipt's MAC is the one the secret gives. */
+export async function macMatches(r: Receipt, secret: Uint8Array): Promise<boolean> {
+  if (!r.session) return false;
+  return (await sessionMac(r, r.session.id, secret)) === r.session.mac;
 }
 
 /** Upper-cases, drops spaces and hyphens and maps the look-alikes Crockford allows (O→0, I/L→1). */
@@ -125,29 +249,49 @@ export function normaliseCode(text: string): string {
     .replace(/[IL]/g, '1');
 }
 
-/** Reads a code typed or pasted by a person. */
+function readFields(v: bigint, version: number): Omit<Receipt, 'session'> | null {
+  const holder = Number(v & BigInt(2 ** HASH_BITS - 1));
+  const percent = Number((v >> BigInt(HASH_BITS)) & 127n);
+  const day = Number((v >> BigInt(HASH_BITS + 7)) & BigInt(MAX_DAY));
+  const quiz = Number((v >> BigInt(HASH_BITS + 21)) & 31n);
+  if (percent > 100 || quiz === 0) return null;
+  return { version, quiz, date: dayToIso(day), percent, holder };
+}
+
+/** Reads a code typed or pasted by a person (any version). The MAC of a v3 code is checked separately ({@link macMatches}). */
 export function decodeReceipt(text: string): DecodeResult {
   const chars = normaliseCode(text);
-  if (chars.length !== CODE_LENGTH) return { ok: false, problem: 'length' };
+  if (chars.length !== CODE_LENGTH && chars.length !== SESSION_CODE_LENGTH) return { ok: false, problem: 'length' };
   const digits: number[] = [];
   for (const ch of chars) {
     const d = ALPHABET.indexOf(ch);
     if (d < 0) return { ok: false, problem: 'characters' };
     digits.push(d);
   }
-  let value = 0;
-  for (const d of digits.slice(0, DATA_LENGTH)) value = value * 32 + d;
-  const stored = digits[DATA_LENGTH]! * 32 + digits[DATA_LENGTH + 1]!;
+  const dataLength = chars.length - 2;
+  let value = 0n;
+  for (const d of digits.slice(0, dataLength)) value = (value << 5n) | BigInt(d);
+  const stored = digits[dataLength]! * 32 + digits[dataLength + 1]!;
   if (stored !== checkOf(value)) return { ok: false, problem: 'check' };
-  const holder = value % 2 ** HASH_BITS;
-  let rest = Math.floor(value / 2 ** HASH_BITS);
-  const percent = rest % 128;
-  rest = Math.floor(rest / 128);
-  const day = rest % 2 ** 14;
-  rest = Math.floor(rest / 2 ** 14);
-  const quiz = rest % 32;
-  const version = Math.floor(rest / 32);
-  if (version !== RECEIPT_VERSION) return { ok: false, problem: 'version' };
-  if (percent > 100 || quiz === 0) return { ok: false, problem: 'fields' };
-  return { ok: true, code: groupCode(chars), receipt: { version, quiz, date: dayToIso(day), percent, holder } };
+  const long = dataLength === SESSION_DATA_LENGTH;
+  const bodyBits = long ? SESSION_BITS : FIELD_BITS;
+  const version = Number(value >> BigInt(bodyBits));
+  const body = value & ((1n << BigInt(bodyBits)) - 1n);
+  const code = groupCode(chars);
+  if (!long && version === 1) {
+    const r = readFields(body, 1);
+    return r ? { ok: true, code, receipt: r } : { ok: false, problem: 'fields' };
+  }
+  if (!long && version === SELF_STUDY_VERSION) {
+    const r = readFields(unmix(body, FIELD_BITS), version);
+    return r ? { ok: true, code, receipt: r } : { ok: false, problem: 'fields' };
+  }
+  if (long && version === SESSION_VERSION) {
+    const plain = unmix(body, SESSION_BITS);
+    const mac = Number(plain & BigInt(2 ** MAC_BITS - 1));
+    const id = Number((plain >> BigInt(MAC_BITS)) & BigInt(2 ** SESSION_ID_BITS - 1));
+    const r = readFields(plain >> BigInt(MAC_BITS + SESSION_ID_BITS), version);
+    return r ? { ok: true, code, receipt: { ...r, session: { id, mac } } } : { ok: false, problem: 'fields' };
+  }
+  return { ok: false, problem: 'version' };
 }

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { encodeReceipt, holderHash } from '../../../src/lib/receipt/code.ts';
+import { encodeReceipt, encodeSessionReceipt, holderHash } from '../../../src/lib/receipt/code.ts';
 import { parseCsv, toCsv, BOM } from '../../../src/lib/receipt/csv.ts';
-import { groupByUnit, inputsFromCsv, parsePaste, rosterCsv, verifyAll } from '../../../src/lib/receipt/roster.ts';
-import type { KnownQuiz } from '../../../src/lib/receipt/roster.ts';
+import { inputsFromCsv, isAccepted, parsePaste, rosterCsv, summaryBySession, summaryByUnit, verifyAll } from '../../../src/lib/receipt/roster.ts';
+import type { KnownQuiz, KnownSession, RosterRow } from '../../../src/lib/receipt/roster.ts';
 
 const quizzes: KnownQuiz[] = [
   { code: 1, id: '01-mau', title: 'Bài 1', passPercent: 80 },
@@ -30,13 +30,16 @@ describe('roster verification', () => {
     'ABC',
   ].join('\n');
 
-  const rows = verifyAll(parsePaste(lines), quizzes, '2026-11-27');
+  let rows: RosterRow[];
+  beforeAll(async () => {
+    rows = await verifyAll(parsePaste(lines), quizzes, '2026-11-27');
+  });
 
   it('accepts valid codes and gives a reason for each refusal', () => {
-    expect(rows.map((r) => (r.status === 'ok' ? 'ok' : r.reason))).toEqual([
-      'ok',
-      'ok',
-      'ok',
+    expect(rows.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual([
+      'self-study',
+      'self-study',
+      'self-study',
       'check',
       'duplicate',
       'unknown-quiz',
@@ -50,38 +53,98 @@ describe('roster verification', () => {
     expect(dup.status === 'rejected' && dup.duplicateOf).toBe('1');
   });
 
-  it('groups by unit with totals per session', () => {
-    const groups = groupByUnit(rows);
-    expect(groups.map((g) => [g.unit, g.total, g.bySession])).toEqual([
-      ['Phường Him Lam', 1, { '01-mau': 1 }],
-      ['Xã Thanh Nưa', 2, { '01-mau': 1, '02-mau': 1 }],
+  it('counts by unit and quiz: self-study and refused separately, duplicates not at all', () => {
+    const groups = summaryByUnit(rows, quizzes);
+    expect(groups.map((g) => [g.unit, g.quiz, g.attended, g.selfStudy, g.otherSession, g.rejected])).toEqual([
+      ['', '', 0, 0, 0, 1],
+      ['Phường Him Lam', '01-mau', 0, 1, 0, 0],
+      ['Xã Thanh Nưa', '01-mau', 0, 1, 0, 2],
+      ['Xã Thanh Nưa', '02-mau', 0, 1, 0, 1],
+      ['Xã Thanh Nưa', '', 0, 0, 0, 1],
+      ['Y', '', 0, 0, 0, 1],
     ]);
   });
 
-  it('exports a CSV with BOM that reads back to the same accepted rows', () => {
-    const csv = rosterCsv(rows);
+  const label = (r: RosterRow) => (r.status === 'rejected' ? `bị từ chối: ${r.reason}` : r.status);
+
+  it('exports a CSV with BOM and the status of every line that reads back to the same accepted rows', async () => {
+    const csv = rosterCsv(rows, label, () => '');
     expect(csv.startsWith(BOM)).toBe(true);
     expect(csv).toContain('Lò Thị Mai');
-    const back = verifyAll(inputsFromCsv(csv, 'a.csv'), quizzes, '2026-11-27');
-    expect(back.filter((r) => r.status === 'ok').map((r) => r.status === 'ok' && [r.code, r.input.name, r.input.unit])).toEqual(
-      rows.filter((r) => r.status === 'ok').map((r) => r.status === 'ok' && [r.code, r.input.name, r.input.unit]),
-    );
+    const table = parseCsv(csv);
+    expect(table[0]).toContain('Trạng thái');
+    expect(table.slice(1).map((r) => r[6])).toEqual(['self-study', 'self-study', 'self-study', 'bị từ chối: check', 'bị từ chối: unknown-quiz', 'bị từ chối: future-date', 'bị từ chối: below-pass', 'bị từ chối: holder-mismatch', 'bị từ chối: length']);
+    const back = await verifyAll(inputsFromCsv(csv, 'a.csv'), quizzes, '2026-11-27');
+    expect(back.filter(isAccepted).map((r) => [r.code, r.input.name, r.input.unit])).toEqual(rows.filter(isAccepted).map((r) => [r.code, r.input.name, r.input.unit]));
   });
 
-  it('merging two trainers\' files removes duplicates by code', () => {
-    const a = rosterCsv(verifyAll(parsePaste(`${mai}\tLò Thị Mai\tXã Thanh Nưa\n${an}\tNguyễn Văn An\tXã Thanh Nưa`), quizzes, '2026-11-27'));
-    const b = rosterCsv(verifyAll(parsePaste(`${an}\tNguyễn Văn An\tXã Thanh Nưa\n${binh}\tQuàng Văn Bình\tPhường Him Lam`), quizzes, '2026-11-27'));
-    const merged = verifyAll([...inputsFromCsv(a, 'a.csv'), ...inputsFromCsv(b, 'b.csv')], quizzes, '2026-11-27');
-    expect(merged.filter((r) => r.status === 'ok')).toHaveLength(3);
+  it('keeps the guard against formula cells in the export', async () => {
+    const evil = await verifyAll(parsePaste(`${mai}\t=HYPERLINK("http://x")\tXã Thanh Nưa`), quizzes, '2026-11-27');
+    const csv = rosterCsv(evil, label, () => '');
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+  });
+
+  it('merging two trainers\' files removes duplicates by code', async () => {
+    const a = rosterCsv(await verifyAll(parsePaste(`${mai}\tLò Thị Mai\tXã Thanh Nưa\n${an}\tNguyễn Văn An\tXã Thanh Nưa`), quizzes, '2026-11-27'), label, () => '');
+    const b = rosterCsv(await verifyAll(parsePaste(`${an}\tNguyễn Văn An\tXã Thanh Nưa\n${binh}\tQuàng Văn Bình\tPhường Him Lam`), quizzes, '2026-11-27'), label, () => '');
+    const merged = await verifyAll([...inputsFromCsv(a, 'a.csv'), ...inputsFromCsv(b, 'b.csv')], quizzes, '2026-11-27');
+    expect(merged.filter(isAccepted)).toHaveLength(3);
     expect(merged.filter((r) => r.status === 'rejected').map((r) => r.status === 'rejected' && [r.reason, r.input.source])).toEqual([
       ['duplicate', 'b.csv:2'],
     ]);
   });
 
-  it('a code alone (no name or unit) is accepted and grouped under an empty unit', () => {
-    const r = verifyAll(parsePaste(mai), quizzes, '2026-11-27');
-    expect(r[0]!.status).toBe('ok');
-    expect(groupByUnit(r)[0]!.unit).toBe('');
+  it('a code alone (no name or unit) is accepted and grouped under an empty unit', async () => {
+    const r = await verifyAll(parsePaste(mai), quizzes, '2026-11-27');
+    expect(r[0]!.status).toBe('self-study');
+    expect(summaryByUnit(r, quizzes)[0]!.unit).toBe('');
+  });
+
+  it('an old (v1) code is still accepted, as self-study', async () => {
+    const old = encodeReceipt({ version: 1, quiz: 1, date: '2026-11-20', percent: 90, holder: holderHash('Lò Thị Mai', 'Xã Thanh Nưa') });
+    const r = await verifyAll(parsePaste(`${old}\tLò Thị Mai\tXã Thanh Nưa`), quizzes, '2026-11-27');
+    expect(r.map((x) => x.status)).toEqual(['self-study']);
+  });
+});
+
+describe('roster with study sessions', () => {
+  const held: KnownSession = { id: 0x1092, secret: Uint8Array.from({ length: 16 }, (_, i) => i), quiz: '01-mau', unit: 'Chi bộ bản Noong Bua', date: '2026-11-20' };
+  const twin: KnownSession = { ...held, secret: Uint8Array.from({ length: 16 }, (_, i) => 100 + i), quiz: '02-mau', unit: 'Xã Thanh Nưa' };
+  const fields = (name: string, unit: string, quiz = 1) => ({ quiz, date: '2026-11-20', percent: 90, holder: holderHash(name, unit) });
+
+  it('marks attended, other-session, bad MAC, wrong quiz and self-study codes, and counts each', async () => {
+    const attended = await encodeSessionReceipt(fields('Lò Thị Mai', 'Xã A'), { id: held.id, secret: held.secret });
+    const forged = await encodeSessionReceipt(fields('Cà Văn Giả', 'Xã A'), { id: held.id, secret: new Uint8Array(16) });
+    const elsewhere = await encodeSessionReceipt(fields('Lò Văn Khác', 'Xã B'), { id: 0x2222, secret: new Uint8Array(16).fill(9) });
+    const wrongQuiz = await encodeSessionReceipt(fields('Tòng Thị Sai', 'Xã A', 2), { id: held.id, secret: held.secret });
+    const selfStudy = encodeReceipt(fields('Quàng Văn Nhà', 'Xã A'));
+    const viaTwin = await encodeSessionReceipt(fields('Lường Thị Đôi', 'Xã A', 2), { id: twin.id, secret: twin.secret });
+    const paste = [
+      `${attended}\tLò Thị Mai\tXã A`,
+      `${forged}\tCà Văn Giả\tXã A`,
+      `${elsewhere}\tLò Văn Khác\tXã B`,
+      `${wrongQuiz}\tTòng Thị Sai\tXã A`,
+      `${selfStudy}\tQuàng Văn Nhà\tXã A`,
+      `${viaTwin}\tLường Thị Đôi\tXã A`,
+      `${attended.toLowerCase()}\tLò Thị Mai\tXã A`,
+    ].join('\n');
+    const rows = await verifyAll(parsePaste(paste), quizzes, '2026-11-27', [held, twin]);
+    expect(rows.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual(['attended', 'bad-mac', 'other-session', 'wrong-quiz', 'self-study', 'attended', 'duplicate']);
+    const first = rows[0]!;
+    expect(first.status === 'attended' && first.session).toBe(held);
+    const sixth = rows[5]!;
+    expect(sixth.status === 'attended' && sixth.session).toBe(twin); // same id, told apart by the MAC
+    const bad = rows[1]!;
+    expect(bad.status === 'rejected' && bad.claimedSession).toBe(held.id);
+    expect(summaryByUnit(rows, quizzes).map((g) => [g.unit, g.quiz, g.attended, g.selfStudy, g.otherSession, g.rejected])).toEqual([
+      ['Xã A', '01-mau', 1, 1, 0, 1],
+      ['Xã A', '02-mau', 1, 0, 0, 1],
+      ['Xã B', '01-mau', 0, 0, 1, 0],
+    ]);
+    expect(summaryBySession(rows, [held, twin]).map((x) => x.attended)).toEqual([1, 1]);
+    // Without the session on this device the same code is "another session", not refused.
+    const away = await verifyAll(parsePaste(`${attended}\tLò Thị Mai\tXã A`), quizzes, '2026-11-27', []);
+    expect(away[0]!.status).toBe('other-session');
   });
 });
 
