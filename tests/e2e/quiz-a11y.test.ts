@@ -67,7 +67,7 @@ describe.each(['light', 'dark'] as const)('quiz states, %s, 360 px', (colorSchem
     // A roster with accepted and rejected lines.
     const ok = encodeReceipt({ quiz: 1, date: '2026-11-20', percent: 90, holder: holderHash('Lò Thị Mai', 'Xã Thanh Nưa') });
     await page.goto(siteUrl('giang-vien/'));
-    await page.getByLabel('Mã xác nhận').fill(`${ok}\tLò Thị Mai\tXã Thanh Nưa\nABCD-EFGH-JKMN\n${ok}`);
+    await page.getByLabel('Mã xác nhận', { exact: true }).fill(`${ok}\tLò Thị Mai\tXã Thanh Nưa\nABCD-EFGH-JKMN\n${ok}`);
     await page.getByRole('button', { name: 'Kiểm tra và thêm vào danh sách' }).click();
     await poll(() => page.locator('[data-summary]').textContent()).toBe('1 mã hợp lệ, 2 mã bị từ chối.');
     expect(await axe(page)).toEqual([]);

@@ -135,17 +135,30 @@ describe('quiz flow', () => {
       `${mk('Tương Lai', 'Xã Nà Tấu', 1, '2027-01-01')}\tTương Lai\tXã Nà Tấu`,
     ];
     await page.goto(siteUrl('giang-vien/'));
-    await page.getByLabel('Mã xác nhận').fill(lines.join('\n'));
+    const titles: Record<string, string> = JSON.parse((await page.locator('tt-roster script[data-json="quizzes"]').textContent())!).reduce(
+      (m: Record<string, string>, q: { id: string; title: string }) => ({ ...m, [q.id]: q.title }),
+      {},
+    );
+    await page.getByLabel('Mã xác nhận', { exact: true }).fill(lines.join('\n'));
     await page.getByRole('button', { name: 'Kiểm tra và thêm vào danh sách' }).click();
     await poll(() => page.locator('[data-summary]').textContent()).toBe('5 mã hợp lệ, 6 mã bị từ chối.');
     const reasons = await page.locator('[data-rejected] tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.reason));
     expect(reasons).toEqual(['check', 'check', 'duplicate', 'duplicate', 'unknown-quiz', 'future-date']);
     expect(await page.locator('[data-rejected] tbody tr').nth(2).textContent()).toContain('Trùng với mã ở dòng 1');
+    expect(await page.locator('[data-summary-detail]').textContent()).toBe('Trong số mã hợp lệ: 0 đã dự buổi, 5 tự học, 0 của buổi khác.');
+    expect(await page.locator('[data-accepted] tbody tr[data-status="self-study"]').count()).toBe(5);
+    // By unit and quiz: unit, quiz, attended, self-study, other session, refused (duplicates not counted).
     const units = await page.locator('[data-units] tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+    const [q1, q2, q3] = ['01-ke-hoach-83-kh-tu', '02-nghi-quyet-27-va-chuoi-van-ban', '03-ket-luan-52-phan-cong-dien-bien'].map((id) => titles[id]!);
     expect(units).toEqual([
-      ['(không ghi đơn vị)', '1', '0', '0', '1'],
-      ['Phường Him Lam', '1', '0', '1', '2'],
-      ['Xã Thanh Nưa, huyện Điện Biên', '1', '1', '0', '2'],
+      ['(không ghi đơn vị)', q1, '0', '1', '0', '0'],
+      ['(không ghi đơn vị)', '(không rõ)', '0', '0', '0', '1'],
+      ['Phường Him Lam', q1, '0', '1', '0', '0'],
+      ['Phường Him Lam', q3, '0', '1', '0', '0'],
+      ['Xã Mường Phăng', '(không rõ)', '0', '0', '0', '2'],
+      ['Xã Nà Tấu', q1, '0', '0', '0', '1'],
+      ['Xã Thanh Nưa, huyện Điện Biên', q1, '0', '1', '0', '0'],
+      ['Xã Thanh Nưa, huyện Điện Biên', q2, '0', '1', '0', '0'],
     ]);
 
     // Export and read the CSV back.
@@ -153,13 +166,18 @@ describe('quiz flow', () => {
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(bytes.toString('utf8'));
-    expect(rows[0]).toEqual(['Mã xác nhận', 'Họ tên', 'Đơn vị', 'Bài kiểm tra', 'Điểm (%)', 'Ngày hoàn thành']);
-    expect(rows.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
-      [code, NAME, UNIT],
-      [a, 'Nguyễn Văn An', 'Xã Thanh Nưa, huyện Điện Biên'],
-      [b, 'Quàng Thị Bích', 'Phường Him Lam'],
-      [c, 'Lường Văn Cường', 'Phường Him Lam'],
-      [d, '', ''],
+    expect(rows[0]).toEqual(['Mã xác nhận', 'Họ tên', 'Đơn vị', 'Bài kiểm tra', 'Điểm (%)', 'Ngày hoàn thành', 'Trạng thái', 'Buổi học']);
+    // Every line but the duplicates, in input order, with its status in words.
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[6]])).toEqual([
+      [code, NAME, UNIT, 'tự học'],
+      [a, 'Nguyễn Văn An', 'Xã Thanh Nưa, huyện Điện Biên', 'tự học'],
+      [b, 'Quàng Thị Bích', 'Phường Him Lam', 'tự học'],
+      [c, 'Lường Văn Cường', 'Phường Him Lam', 'tự học'],
+      [d, '', '', 'tự học'],
+      [typo(f), 'Lò Văn Phúc', 'Xã Mường Phăng', 'bị từ chối: Sai ký tự kiểm tra: có thể gõ nhầm hoặc đảo chỗ hai ký tự.'],
+      [swapped, 'Điêu Thị Én', 'Xã Mường Phăng', 'bị từ chối: Sai ký tự kiểm tra: có thể gõ nhầm hoặc đảo chỗ hai ký tự.'],
+      [lines[9], '', '', 'bị từ chối: Mã thuộc một bài kiểm tra không có trên trang.'],
+      [lines[10]!.split('\t')[0], 'Tương Lai', 'Xã Nà Tấu', 'bị từ chối: Ngày hoàn thành nằm trong tương lai.'],
     ]);
     expect(rows[1]![4]).toBe('100');
     expect(rows[1]![5]).toBe('2026-11-27');
@@ -175,14 +193,14 @@ describe('quiz flow', () => {
     const x = mk('Lò Văn Xuân', 'Xã Pá Khoang');
     const y = mk('Tòng Thị Yến', 'Xã Pá Khoang');
     await page.goto(siteUrl('giang-vien/'));
-    await page.getByLabel('Mã xác nhận').fill(`${x}\tLò Văn Xuân\tXã Pá Khoang`);
+    await page.getByLabel('Mã xác nhận', { exact: true }).fill(`${x}\tLò Văn Xuân\tXã Pá Khoang`);
     await page.getByRole('button', { name: 'Kiểm tra và thêm vào danh sách' }).click();
     const other = `\uFEFFMã xác nhận,Họ tên,Đơn vị,Bài kiểm tra,Điểm (%),Ngày hoàn thành\r\n${x},Lò Văn Xuân,Xã Pá Khoang,Bài 1,85,2026-11-20\r\n${y},Tòng Thị Yến,Xã Pá Khoang,Bài 1,85,2026-11-20\r\n`;
     await page.locator('input[data-merge]').setInputFiles({ name: 'giang-vien-b.csv', mimeType: 'text/csv', buffer: Buffer.from(other, 'utf8') });
     await poll(() => page.locator('[data-summary]').textContent()).toBe('2 mã hợp lệ, 1 mã bị từ chối.');
     expect(await page.locator('[data-rejected] tbody tr').first().textContent()).toContain('giang-vien-b.csv:2');
     // A hostile name in a pasted line is shown as text and refused (it does not match the code).
-    await page.getByLabel('Mã xác nhận').fill(`${x}\tLò Văn Xuân\tXã Pá Khoang\n${y}\t<img src=x onerror="document.title='hacked'">\tXã Pá Khoang`);
+    await page.getByLabel('Mã xác nhận', { exact: true }).fill(`${x}\tLò Văn Xuân\tXã Pá Khoang\n${y}\t<img src=x onerror="document.title='hacked'">\tXã Pá Khoang`);
     await page.getByRole('button', { name: 'Kiểm tra và thêm vào danh sách' }).click();
     await poll(() => page.locator('[data-rejected] tbody tr[data-reason="holder-mismatch"]').count()).toBe(1);
     expect(await page.locator('[data-rejected] tbody').textContent()).toContain('<img src=x');
@@ -352,7 +370,7 @@ describe('ordering questions and QR scanning', () => {
     await page.goto(siteUrl('giang-vien/'));
     await page.getByRole('button', { name: 'Quét mã QR bằng camera' }).click();
     await poll(() => page.locator('[data-accepted] tbody tr').count()).toBe(1);
-    expect(await page.getByLabel('Mã xác nhận').inputValue()).toBe(line);
+    expect(await page.getByLabel('Mã xác nhận', { exact: true }).inputValue()).toBe(line);
     await page.getByRole('button', { name: 'Dừng quét' }).click();
     await poll(() => page.locator('video').isHidden()).toBe(true);
     await context.close();

@@ -194,7 +194,7 @@ export const quiz = {
   'roster.title': 'Tổng hợp mã xác nhận (dành cho giảng viên)',
   'roster.lead':
     'Dán các mã xác nhận học viên gửi, mỗi dòng một mã (có thể kèm họ tên và đơn vị, cách nhau bằng dấu tab, ; hoặc |). Mọi dữ liệu chỉ xử lý trên máy này, không gửi đi đâu.',
-  'roster.codesTitle': 'Kiểm tra mã xác nhận',
+  'roster.codesTitle': 'Kiểm tra mã học viên nộp',
   'roster.paste': 'Mã xác nhận',
   'roster.check': 'Kiểm tra và thêm vào danh sách',
   'roster.merge': 'Gộp tệp CSV của giảng viên khác',

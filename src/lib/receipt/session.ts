@@ -136,9 +136,9 @@ export type LinkResult = { ok: true; kind: 'buoi' | 'nhan'; session: SessionLink
  * `none` means the text holds no session at all (a normal quiz visit); the others name the bad part.
  */
 export function parseSessionLink(text: string): LinkResult {
-  const at = text.search(/[#&?](buoi|nhan)=/);
-  if (at < 0) return { ok: false, problem: 'none' };
-  const frag = text.slice(at + 1).trim().split(/\s/)[0]!;
+  const m = /(?:^|[#&?\s])((?:buoi|nhan)=\S*)/.exec(text);
+  if (!m) return { ok: false, problem: 'none' };
+  const frag = m[1]!;
   let p: URLSearchParams;
   try {
     p = new URLSearchParams(frag);
