@@ -138,6 +138,7 @@ export const quiz = {
   'cert.note': 'Giấy xác nhận do trang học tập tự tạo trên máy của người học; giảng viên kiểm tra mã xác nhận tại trang dành cho giảng viên.',
 
   'session.title': 'Buổi học trên máy này',
+  'session.listTitle': 'Các buổi học đã mở trên máy này',
   'session.open': 'Mở buổi học',
   'session.openTitle': 'Mở buổi học mới',
   'session.lead': 'Mở buổi học để học viên quét mã QR và làm bài kiểm tra gắn với buổi này. Máy này tạo một khóa bí mật ngẫu nhiên và chỉ giữ trên máy; khóa nằm trong phần sau dấu # của liên kết nên không được gửi tới máy chủ nào.',
