@@ -124,7 +124,10 @@ export const questionSchema = z.discriminatedUnion('type', [
   orderingQuestionSchema,
 ]);
 
-/** Retry rules of a quiz. */
+/**
+ * Retry rules of a quiz: a study aid (read the explanations before trying again), not a control. They count on one
+ * device only; the quiz page says so.
+ */
 export const attemptPolicySchema = z.strictObject({
   /** Most attempts allowed in one calendar day on one device. */
   maxPerDay: z.number().int().min(1).max(50).default(3),

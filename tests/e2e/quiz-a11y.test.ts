@@ -1,7 +1,8 @@
 /**
  * axe-core on the quiz area's interactive states, which the sitemap-wide a11y suite cannot reach:
  * a question (including an ordering one), the result and review, a filled certificate and a
- * roster with accepted and rejected codes. Light and dark, 360 px.
+ * roster with accepted and rejected codes; the presenter's "open a session" dialog with its QR, the quiz page in
+ * session mode and the trainer page with a session and session-bound codes. Light and dark, 360 px.
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -70,6 +71,31 @@ describe.each(['light', 'dark'] as const)('quiz states, %s, 360 px', (colorSchem
     await page.getByLabel('Mã xác nhận', { exact: true }).fill(`${ok}\tLò Thị Mai\tXã Thanh Nưa\nABCD-EFGH-JKMN\n${ok}`);
     await page.getByRole('button', { name: 'Kiểm tra và thêm vào danh sách' }).click();
     await poll(() => page.locator('[data-summary]').textContent()).toBe('1 mã hợp lệ, 2 mã bị từ chối.');
+    expect(await axe(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('the session dialog, the quiz page in session mode and the trainer page with sessions have no WCAG 2.1 AA violations', async () => {
+    const { page, context } = await openPage(browser, { colorScheme, viewport: { width: 360, height: 800 }, bypassCSP: true });
+    await page.goto(siteUrl('hoc-tap/01-ke-hoach-83-kh-tu/nguoi-trinh-bay/'));
+    await page.getByRole('button', { name: 'Mở buổi học' }).click();
+    await page.getByLabel('Đơn vị tổ chức').fill('Chi bộ bản Noong Bua');
+    await page.getByRole('button', { name: 'Mở buổi học và hiện mã QR' }).click();
+    const link = page.locator('input[data-link="learner"]');
+    await poll(() => link.count()).toBe(1);
+    expect(await axe(page)).toEqual([]);
+    const url = await link.inputValue();
+    const learner = await context.newPage();
+    await learner.goto(url);
+    await poll(() => learner.locator('[data-session-mode="session"]').count()).toBe(1);
+    expect(await axe(learner)).toEqual([]);
+    await page.goto(siteUrl('giang-vien/'));
+    await page.getByRole('button', { name: 'Chuyển sang máy khác' }).click();
+    await poll(() => page.locator('input[data-link="transfer"]').count()).toBe(1);
+    const ok = encodeReceipt({ quiz: 1, date: '2026-11-20', percent: 90, holder: holderHash('Lò Thị Mai', 'Xã Thanh Nưa') });
+    await page.getByLabel('Mã xác nhận', { exact: true }).fill(`${ok}\tLò Thị Mai\tXã Thanh Nưa\nABCD-EFGH-JKMN-PQRS-TVWX`);
+    await page.getByRole('button', { name: 'Kiểm tra và thêm vào danh sách' }).click();
+    await poll(() => page.locator('[data-summary]').textContent()).toBe('1 mã hợp lệ, 1 mã bị từ chối.');
     expect(await axe(page)).toEqual([]);
     await context.close();
   });
