@@ -75,6 +75,7 @@ describe('session-bound completion records, offline', () => {
   let learnerCode = '';
   let link = '';
   let transfer = '';
+  let transferFile = '';
   let trainer: Awaited<ReturnType<typeof offlineDevice>>;
 
   it('the trainer opens a session in the presenter view; its QR is shown there and on the closing slide', async () => {
@@ -135,7 +136,7 @@ describe('session-bound completion records, offline', () => {
     // The certificate says which session, and copies the line the trainer pastes.
     await page.goto(siteUrl(`kiem-tra/chung-nhan/?bai=${QUIZ}`));
     await poll(() => page.locator('[data-f="code"]').textContent()).toBe(learnerCode);
-    expect(await page.locator('[data-f="attended"]').textContent()).toBe(`${UNIT}, ngày ${ddmmyyyy}`);
+    expect(await page.locator('[data-f="attended"]').textContent()).toBe(`Đã dự buổi học ${UNIT}, ngày ${ddmmyyyy}`);
     await page.getByRole('button', { name: 'Sao chép mã' }).click();
     await poll(() => page.locator('[data-copy-status]').textContent()).toContain(learnerCode);
     learnerLine = await page.evaluate(() => navigator.clipboard.readText());
@@ -147,7 +148,7 @@ describe('session-bound completion records, offline', () => {
   it('the trainer\'s roster: attended, forged (changed secret), self-study and another session, each with its status', async () => {
     const d = decodeReceipt(learnerCode);
     if (!d.ok || !d.receipt.session) throw new Error('not a session code');
-    const { quiz, date, percent, holder } = d.receipt;
+    const { quiz, date, percent } = d.receipt;
     // A copy of the algorithm with the secret changed: the forger's best guess at home.
     const p = parseSessionLink(link);
     if (!p.ok) throw new Error(p.problem);
@@ -194,6 +195,9 @@ describe('session-bound completion records, offline', () => {
     transfer = await input.inputValue();
     expect(transfer.startsWith(siteUrl('giang-vien/#nhan=1&'))).toBe(true);
     await expectQrOf(page, '.session-qr svg path', transfer);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải tệp chuyển buổi học' }).click()]);
+    transferFile = await (await import('node:fs')).promises.readFile((await file.path())!, 'utf8');
+    expect(transferFile.trim()).toBe(transfer);
     expect(trainer.consoleErrors).toEqual([]);
     expect(trainer.foreignRequests).toEqual([]);
   });
@@ -214,6 +218,17 @@ describe('session-bound completion records, offline', () => {
     await page.getByRole('button', { name: 'Nhận buổi học' }).click();
     await poll(() => page.locator('[data-session-status]').innerText()).toContain('Máy này đã có buổi học');
     expect(await page.locator('.session-item').count()).toBe(1);
+    // Removed, then brought back from the downloaded file instead.
+    await page.locator('.session-item').getByRole('button', { name: 'Xóa buổi học' }).click();
+    await page.locator('.session-item').getByRole('button', { name: 'Xóa buổi học' }).click();
+    await poll(() => page.locator('[data-accepted] tbody tr').getAttribute('data-status')).toBe('other-session');
+    await page.locator('input[data-import-file]').setInputFiles({ name: 'buoi-hoc.txt', mimeType: 'text/plain', buffer: Buffer.from(transferFile, 'utf8') });
+    await poll(() => page.locator('[data-accepted] tbody tr').getAttribute('data-status')).toBe('attended');
+    // Opening the transfer link itself imports it too (here: on a page that already has it).
+    await page.goto(siteUrl(''));
+    await page.goto(transfer);
+    await poll(() => page.locator('[data-session-status]').innerText()).toContain('Máy này đã có buổi học');
+    expect(new URL(page.url()).hash).toBe('');
     expect(second.consoleErrors).toEqual([]);
   });
 });
@@ -262,6 +277,22 @@ describe('bad input around sessions', () => {
     await page.getByLabel('Dán liên kết chuyển buổi học (hoặc nội dung tệp)').fill('#nhan=1&id=0001&k=xyz');
     await page.getByRole('button', { name: 'Nhận buổi học' }).click();
     await poll(() => page.locator('[data-session-status]').innerText()).toContain('thiếu hoặc sai khóa bí mật');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('over plain http (no Web Crypto) the quiz falls back to self-study and the trainer page says why', async () => {
+    const { page, context, consoleErrors } = await openPage(browser);
+    contexts.push(context);
+    // What a non-secure origin looks like to the page: crypto.subtle is missing.
+    await page.addInitScript(() => Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined }));
+    const fragment = `#buoi=1&id=00AA&k=${'A'.repeat(22)}&bai=${QUIZ}&ngay=2026-12-01&dv=Xa%20A`;
+    await page.goto(siteUrl(`kiem-tra/${QUIZ}/${fragment}`));
+    await poll(() => page.locator('[data-session-mode="self-study"]').innerText()).toContain('kết nối không bảo mật');
+    await page.goto(siteUrl('giang-vien/'));
+    await page.getByLabel('Đơn vị tổ chức').fill('Xã A');
+    await page.getByRole('button', { name: 'Mở buổi học và hiện mã QR' }).click();
+    await poll(() => page.locator('[data-session-status]').innerText()).toContain('không mở hoặc kiểm tra được buổi học');
+    expect(await page.locator('.session-item').count()).toBe(0);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ import { attemptGate, vnDate } from '../../lib/quiz/attempts.ts';
 import { recordResult } from '../../lib/quiz/store.ts';
 import type { Completion, DeviceRecord } from '../../lib/quiz/store.ts';
 import { checkName, checkUnit, MAX_NAME, MAX_UNIT } from '../../lib/quiz/learner.ts';
-import { encodeReceipt, encodeSessionReceipt, holderHash } from '../../lib/receipt/code.ts';
+import { canMac, encodeReceipt, encodeSessionReceipt, holderHash } from '../../lib/receipt/code.ts';
 import { parseSessionLink, secretOf } from '../../lib/receipt/session.ts';
 import type { SessionLink } from '../../lib/receipt/session.ts';
 import { formatDate } from './client.ts';
@@ -101,14 +101,18 @@ class TtQuiz extends HTMLElement {
     return null;
   }
 
+  // Without Web Crypto (a page served over plain http) a session code cannot be made: the attempt is self-study.
   private joined(): SessionLink | undefined {
-    return this.record.joined?.[this.quiz.id];
+    return canMac() ? this.record.joined?.[this.quiz.id] : undefined;
   }
 
   /** The banner saying whether this attempt counts for a study session or as self-study. */
   private sessionBanner(): HTMLElement {
     const s = this.joined();
-    if (!s) return h('p', { class: 'session-mode session-mode--self', 'data-session-mode': 'self-study' }, this.tr('join.selfStudy'));
+    if (!s) {
+      const text = this.record.joined?.[this.quiz.id] ? this.tr('join.noCrypto') : this.tr('join.selfStudy');
+      return h('p', { class: 'session-mode session-mode--self', 'data-session-mode': 'self-study' }, text);
+    }
     const leave = h('button', { type: 'button', class: 'btn btn--link' }, this.tr('join.leave'));
     leave.addEventListener('click', () => {
       this.mutate((r) => {

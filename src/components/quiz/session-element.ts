@@ -11,6 +11,7 @@
 import { h, makeTr, readJson, formatDate } from './client.ts';
 import type { Tr } from './client.ts';
 import { qrSvg } from './qr.ts';
+import { canMac } from '../../lib/receipt/code.ts';
 import { vnDate } from '../../lib/quiz/attempts.ts';
 import { checkUnit } from '../../lib/quiz/learner.ts';
 import {
@@ -173,6 +174,7 @@ class TtSession extends HTMLElement {
       unit.toggleAttribute('aria-invalid', !u.ok);
       if (!u.ok) return (unit as HTMLInputElement).focus();
       if (dErr.textContent) return (date as HTMLInputElement).focus();
+      if (!canMac()) return this.status(tr('session.noCrypto'), 'error');
       const quiz = this.fixed || (form.elements.namedItem('bai') as HTMLSelectElement).value;
       const s = newSession(crypto.getRandomValues(new Uint8Array(2 + SECRET_BYTES)), { quiz, unit: u.value, date: d }, new Date());
       this.store = addSession(this.store, s, true);

@@ -218,6 +218,11 @@ export function macMessage(r: ReceiptFields, sessionId: number): Uint8Array {
   return out;
 }
 
+/** Whether this runtime can compute the MAC (Web Crypto's `subtle` exists only in secure contexts: https or localhost). */
+export function canMac(): boolean {
+  return typeof crypto !== 'undefined' && typeof crypto.subtle?.sign === 'function';
+}
+
 /** HMAC-SHA-256 of the code's fields under the session secret, truncated to its first {@link MAC_BITS} bits. */
 export async function sessionMac(r: ReceiptFields, sessionId: number, secret: Uint8Array): Promise<number> {
   const key = await crypto.subtle.importKey('raw', secret as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
