@@ -48,7 +48,7 @@ export const quiz = {
 
   'join.title': 'Bạn đang làm bài cho buổi học: {unit}, ngày {date}',
   'join.lead': 'Giảng viên đã mở buổi học này và chiếu mã QR. Khi bạn làm đạt, mã xác nhận sẽ ghi nhận bạn đã dự buổi học (mã gồm 20 ký tự).',
-  'join.selfStudy': 'Bài làm ở chế độ tự học: mã xác nhận sẽ ghi “tự học”. Để mã ghi nhận bạn đã dự buổi học, hãy quét mã QR giảng viên chiếu trong buổi.',
+  'join.selfStudy': 'Lượt làm này ở chế độ tự học: nếu đạt, mã xác nhận sẽ ghi “tự học”. Để mã ghi nhận bạn đã dự buổi học, hãy quét mã QR giảng viên chiếu trong buổi.',
   'join.bad': 'Liên kết buổi học không đọc được ({reason}), nên bài làm ở chế độ tự học. Hãy quét lại mã QR giảng viên chiếu.',
   'join.otherQuiz': 'Liên kết buổi học này dành cho một bài kiểm tra khác, nên bài này làm ở chế độ tự học.',
   'join.noCrypto': 'Trang đang mở qua kết nối không bảo mật (http) nên trình duyệt không tạo được mã gắn với buổi học; bài làm ở chế độ tự học. Hãy mở trang qua https.',
