@@ -119,7 +119,7 @@ async function firefoxDriver(): Promise<Driver> {
       await page.waitForSelector(css, { visible: true, timeout: TIMEOUT });
       await page.type(css, text);
     },
-    press: (key) => page.keyboard.press(key === ' ' ? 'Space' : key),
+    press: (key) => page.keyboard.press(key),
     waitFor: poller(run),
     close: async () => {
       await browser.close();
@@ -181,11 +181,9 @@ async function webkitDriver(): Promise<Driver> {
       ' ': SKey.SPACE,
     };
     const run: Driver['run'] = (fn, ...args) => driver.executeScript(`return ${expression(fn as never, args)};`) as never;
-    const find = async (css: string) => {
-      const el = await driver.wait(until.elementLocated(By.css(css)), TIMEOUT);
-      await driver.wait(until.elementIsVisible(el), TIMEOUT);
-      return el;
-    };
+    // No isDisplayed() wait: Selenium's visibility atom counts everything inside a closed <details> as hidden,
+    // while the TOC shows it on wide screens with ::details-content. The steps check visibility from layout.
+    const find = (css: string) => driver.wait(until.elementLocated(By.css(css)), TIMEOUT);
     return {
       engine: 'webkit',
       goto: async (u) => void (await driver.get(u)),
