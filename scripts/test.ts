@@ -69,7 +69,7 @@ function journeys(): Tally[] {
   const byEngine = new Map<string, Tally>();
   for (const file of report.testResults) {
     for (const a of file.assertionResults) {
-      const name = a.ancestorTitles[0] ?? 'journeys';
+      const name = `journeys:${a.ancestorTitles[0] ?? '?'}`;
       const t = byEngine.get(name) ?? { name, passed: 0, failed: 0 };
       if (a.status === 'passed') t.passed++;
       else if (a.status === 'failed') t.failed++;
@@ -106,7 +106,7 @@ if (built) {
 }
 
 console.log('\nSuites:');
-for (const t of tallies) console.log(`  ${t.name.padEnd(10)} ${t.passed} passed, ${t.failed} failed`);
+for (const t of tallies) console.log(`  ${t.name.padEnd(18)} ${t.passed} passed, ${t.failed} failed`);
 const passed = tallies.reduce((s, t) => s + t.passed, 0);
 const failed = tallies.reduce((s, t) => s + t.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);

@@ -37,6 +37,8 @@ export interface Driver {
   press(key: Key): Promise<void>;
   /** Polls `fn` in the page until it returns a truthy value; fails with `message` after `timeout` ms. */
   waitFor<T, A extends unknown[]>(message: string, fn: (...args: A) => T | Promise<T>, ...args: A): Promise<T>;
+  /** PNG of the window, for looking at what an engine shows. */
+  screenshot(): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ async function chromiumDriver(): Promise<Driver> {
     type: (css, text) => page.locator(css).first().pressSequentially(text),
     press: (key) => page.keyboard.press(key === ' ' ? 'Space' : key),
     waitFor: poller(run),
+    screenshot: () => page.screenshot(),
     close: () => browser.close(),
   };
 }
@@ -121,6 +124,7 @@ async function firefoxDriver(): Promise<Driver> {
     },
     press: (key) => page.keyboard.press(key),
     waitFor: poller(run),
+    screenshot: async () => Buffer.from(await page.screenshot()),
     close: async () => {
       await browser.close();
       rmSync(profile, { recursive: true, force: true });
@@ -186,12 +190,17 @@ async function webkitDriver(): Promise<Driver> {
     const find = (css: string) => driver.wait(until.elementLocated(By.css(css)), TIMEOUT);
     return {
       engine: 'webkit',
-      goto: async (u) => void (await driver.get(u)),
+      // WebKitWebDriver may return from a first navigation at "interactive": wait for the load event like the others.
+      goto: async (u) => {
+        await driver.get(u);
+        await driver.wait(async () => (await driver.executeScript('return document.readyState')) === 'complete', TIMEOUT);
+      },
       run,
       click: async (css) => (await find(css)).click(),
       type: async (css, text) => (await find(css)).sendKeys(text),
       press: (key) => driver.actions().sendKeys(keys[key]).perform(),
       waitFor: poller(run),
+      screenshot: async () => Buffer.from(await driver.takeScreenshot(), 'base64'),
       close: async () => {
         await driver.quit().catch(() => {});
         stopServer();
