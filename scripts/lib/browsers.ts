@@ -46,13 +46,14 @@ function missing(): Need[] {
 }
 
 /** null when everything is there (possibly after installing it), else the one line saying what to install. */
-export function ensureSystemPrograms(log: (line: string) => void = console.log): string | null {
+export function ensureSystemPrograms(opts: { install?: boolean; log?: (line: string) => void } = {}): string | null {
+  const log = opts.log ?? console.log;
   let lack = missing();
   if (lack.length === 0) return null;
   const pkgs = [...new Set(lack.map((n) => n.pkg))];
   const root = process.getuid?.() === 0;
   const sudo = !root && which('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
-  if (which('apt-get') && (root || sudo)) {
+  if (opts.install !== false && which('apt-get') && (root || sudo)) {
     log(`Installing with apt-get: ${pkgs.join(' ')}`);
     const run = (args: string[]) =>
       spawnSync(root ? 'apt-get' : 'sudo', root ? args : ['apt-get', ...args], {
