@@ -63,17 +63,18 @@ const args = process.argv.slice(2);
 if (args.length === 0) fail('usage: node scripts/node.mjs <script> [args…]');
 
 let exe = process.execPath;
-let pre = [];
 const env = { ...process.env };
-if (flagged) pre = ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'];
-else if (!native) {
+if (flagged) {
+  // Through NODE_OPTIONS, so the scripts' own child processes (build steps, Vitest workers) get it too.
+  env.NODE_OPTIONS = `${env.NODE_OPTIONS || ''} --experimental-strip-types --disable-warning=ExperimentalWarning`.trim();
+} else if (!native) {
   exe = pinnedNode();
   const sep = process.platform === 'win32' ? ';' : ':';
   const key = Object.keys(env).find((k) => k.toUpperCase() === 'PATH') || 'PATH';
   env[key] = dirname(exe) + sep + (env[key] || '');
 }
 
-const child = spawn(exe, [...pre, ...args], { stdio: 'inherit', env });
+const child = spawn(exe, args, { stdio: 'inherit', env });
 // Pass stop requests on, so stopping `npm start` stops the server it started.
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
