@@ -66,5 +66,6 @@ export function ensureSystemPrograms(opts: { install?: boolean; log?: (line: str
   }
   const what = lack.map((n) => n.what).join(', ');
   const all = [...new Set(lack.map((n) => n.pkg))].join(' ');
-  return `npm test needs ${what}: install them with \`sudo apt-get install -y ${all}\` (Debian/Ubuntu) and run npm test again.`;
+  const elsewhere = which('apt-get') ? '' : ' (elsewhere: the same programs, with CHROMIUM_PATH, FIREFOX_PATH, WEBKITWEBDRIVER_PATH, MINIBROWSER_PATH, JAVA_PATH)';
+  return `npm test needs ${what}: install with \`sudo apt-get install -y ${all}\`${elsewhere} and run npm test again.`;
 }
