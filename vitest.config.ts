@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
-// Three projects: "unit" (pure lib and schemas, fast), "dist" (checks over the built site in
-// $DIST_DIR, default dist/), "e2e" (real headless Chromium against the built site).
+// Four projects: "unit" (pure lib and schemas, fast), "dist" (checks over the built site in
+// $DIST_DIR, default dist/), "e2e" (real headless Chromium against the built site), "journeys" (the core
+// journeys written once and run in Chromium, Firefox ESR and WebKitGTK: tests/journeys/driver.ts).
 import { getViteConfig } from 'astro/config';
 
 export default getViteConfig({
@@ -23,6 +24,18 @@ export default getViteConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One browser at a time: the machines have two cores.
+          fileParallelism: false,
+          globalSetup: ['tests/e2e/setup/global.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'journeys',
+          include: ['tests/journeys/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
           fileParallelism: false,
           globalSetup: ['tests/e2e/setup/global.ts'],
         },

@@ -5,10 +5,14 @@
  *   2. build     (npm run build: content validation, Astro, Pagefind), counted as one test
  *   3. dist      (Vitest, checks over the built site)
  *   4. e2e       (Vitest + real Chromium against the built site)
- * A suite that cannot start counts as failed. Exit code 1 when anything failed.
+ *   5. journeys  (the core journeys, written once, in Chromium, Firefox ESR and WebKitGTK: one tally per engine)
+ * Missing browsers (and Java for the Nu HTML Checker) are installed first when apt-get can; otherwise the run
+ * stops with one line saying what to install. A suite that cannot start counts as failed. Exit code 1 when
+ * anything failed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureSystemPrograms } from './lib/browsers.ts';
 
 interface Tally {
   name: string;
@@ -19,7 +23,22 @@ interface Tally {
 const tallies: Tally[] = [];
 mkdirSync('.tmp', { recursive: true });
 
-function vitest(project: string): Tally {
+const lacking = ensureSystemPrograms();
+if (lacking) {
+  console.error(lacking);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numFailedTestSuites: number;
+  testResults: { assertionResults: { ancestorTitles: string[]; status: string }[]; status: string; name: string }[];
+}
+
+/** Runs one Vitest project; returns its tally (and the JSON report, when there is one). */
+function vitestRun(project: string): { tally: Tally; report?: VitestReport } {
   const out = `.tmp/vitest-${project}.json`;
   rmSync(out, { force: true });
   const res = spawnSync(
@@ -27,17 +46,40 @@ function vitest(project: string): Tally {
     ['node_modules/vitest/vitest.mjs', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
     { stdio: 'inherit', env: process.env },
   );
-  if (!existsSync(out)) return { name: project, passed: 0, failed: 1 };
-  const report = JSON.parse(readFileSync(out, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numFailedTestSuites: number;
-    testResults: { assertionResults: unknown[]; status: string }[];
-  };
+  if (!existsSync(out)) return { tally: { name: project, passed: 0, failed: 1 } };
+  const report = JSON.parse(readFileSync(out, 'utf8')) as VitestReport;
   // A test file that fails to load has no assertions but a failed status: count it once.
   const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
   const failed = report.numFailedTests + brokenFiles + (res.status !== 0 && report.numFailedTests + brokenFiles === 0 ? 1 : 0);
-  return { name: project, passed: report.numPassedTests, failed };
+  return { tally: { name: project, passed: report.numPassedTests, failed }, report };
+}
+
+function vitest(project: string): Tally {
+  return vitestRun(project).tally;
+}
+
+/**
+ * The journeys project, one tally per engine: each journey sits in a `describe(<engine>)` block, so the
+ * first ancestor title names the engine. Whatever the engine split misses (a file that did not load, a
+ * crashed run) is reported as failed under "journeys".
+ */
+function journeys(): Tally[] {
+  const { tally, report } = vitestRun('journeys');
+  if (!report) return [tally];
+  const byEngine = new Map<string, Tally>();
+  for (const file of report.testResults) {
+    for (const a of file.assertionResults) {
+      const name = `journeys:${a.ancestorTitles[0] ?? '?'}`;
+      const t = byEngine.get(name) ?? { name, passed: 0, failed: 0 };
+      if (a.status === 'passed') t.passed++;
+      else if (a.status === 'failed') t.failed++;
+      byEngine.set(name, t);
+    }
+  }
+  const split = [...byEngine.values()];
+  const rest = tally.failed - split.reduce((s, t) => s + t.failed, 0);
+  if (rest > 0) split.push({ name: 'journeys', passed: 0, failed: rest });
+  return split;
 }
 
 tallies.push(vitest('unit'));
@@ -57,13 +99,14 @@ if (process.env.SKIP_BUILD !== '1') {
 if (built) {
   tallies.push(vitest('dist'));
   tallies.push(vitest('e2e'));
+  tallies.push(...journeys());
 } else {
   console.error('Build failed: dist and e2e suites not run (counted as failed).');
   tallies.push({ name: 'dist+e2e', passed: 0, failed: 1 });
 }
 
 console.log('\nSuites:');
-for (const t of tallies) console.log(`  ${t.name.padEnd(8)} ${t.passed} passed, ${t.failed} failed`);
+for (const t of tallies) console.log(`  ${t.name.padEnd(18)} ${t.passed} passed, ${t.failed} failed`);
 const passed = tallies.reduce((s, t) => s + t.passed, 0);
 const failed = tallies.reduce((s, t) => s + t.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);

@@ -128,6 +128,11 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Runn
   return {
     url: `http://127.0.0.1:${port}${base}`,
     server,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    // Also drop kept-alive connections: a browser holding one would otherwise still be served (and close would wait).
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -43,6 +43,9 @@ class TtDeck extends HTMLElement {
     const theme = store('local')?.getItem(THEME_KEY);
     if (theme === 'dark') this.dataset.theme = 'dark';
     this.querySelectorAll<HTMLButtonElement>('button[data-action]').forEach((b) => (b.disabled = false));
+    // Safari on iPhone has no element fullscreen: no button that does nothing (the deck already fills the window).
+    const fs = this.querySelector<HTMLButtonElement>('button[data-action="fullscreen"]');
+    if (fs && !document.fullscreenEnabled) fs.hidden = true;
     const signal = this.abort.signal;
 
     this.addEventListener('click', (e) => this.onClick(e), { signal });

@@ -129,7 +129,7 @@ export const quiz = {
   'cert.print': 'In giấy xác nhận',
   'cert.copy': 'Sao chép mã',
   'cert.copied': 'Đã sao chép: {text}',
-  'cert.copyFailed': 'Không sao chép được; hãy chọn và sao chép mã bằng tay.',
+  'cert.copyFailed': 'Không sao chép được; mã đã được chọn sẵn, hãy nhấn Ctrl+C hoặc giữ ngón tay lên mã để sao chép.',
   'cert.none': 'Chưa có kết quả đạt của bài này trên máy này.',
   'cert.choose': 'Chọn giấy xác nhận:',
   'cert.noscript': 'Cần bật JavaScript để hiển thị giấy xác nhận lưu trên máy này.',

@@ -1,0 +1,71 @@
+/**
+ * The programs `npm test` needs beyond Node, all from Debian's packages (never a downloaded browser build):
+ * the three browser engines, a virtual display for WebKitGTK, and Java for the Nu HTML Checker.
+ * `ensureSystemPrograms()` installs the missing ones with apt-get when it can (root, or sudo without a
+ * password) and otherwise returns the one line that says what to install.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+/** Path of a program: an absolute path as given, else the first match on PATH, else ''. */
+export function which(name: string): string {
+  if (name.startsWith('/')) return existsSync(name) ? name : '';
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir && existsSync(join(dir, name))) return join(dir, name);
+  }
+  return '';
+}
+
+/** MiniBrowser ships in libwebkit2gtk-4.1-0 (a dependency of webkit2gtk-driver), outside PATH. */
+export const miniBrowserPath =
+  process.env.MINIBROWSER_PATH ||
+  ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/libexec', '/usr/lib'].map((d) => `${d}/webkit2gtk-4.1/MiniBrowser`).find((p) => existsSync(p)) ||
+  '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+interface Need {
+  /** Debian package that provides it. */
+  pkg: string;
+  /** What it is for, for the message. */
+  what: string;
+  /** Path or command name; overridable by the env variable. */
+  path: () => string;
+}
+
+const needs: Need[] = [
+  { pkg: 'chromium', what: 'Chromium', path: () => process.env.CHROMIUM_PATH || '/usr/bin/chromium' },
+  { pkg: 'firefox-esr', what: 'Firefox ESR', path: () => process.env.FIREFOX_PATH || '/usr/bin/firefox-esr' },
+  { pkg: 'webkit2gtk-driver', what: 'WebKitWebDriver', path: () => process.env.WEBKITWEBDRIVER_PATH || 'WebKitWebDriver' },
+  { pkg: 'webkit2gtk-driver', what: 'MiniBrowser', path: () => miniBrowserPath },
+  { pkg: 'xvfb', what: 'xvfb-run', path: () => 'xvfb-run' },
+  { pkg: 'default-jre-headless', what: 'Java (Nu HTML Checker)', path: () => process.env.JAVA_PATH || 'java' },
+];
+
+function missing(): Need[] {
+  return needs.filter((n) => !which(n.path()));
+}
+
+/** null when everything is there (possibly after installing it), else the one line saying what to install. */
+export function ensureSystemPrograms(opts: { install?: boolean; log?: (line: string) => void } = {}): string | null {
+  const log = opts.log ?? console.log;
+  let lack = missing();
+  if (lack.length === 0) return null;
+  const pkgs = [...new Set(lack.map((n) => n.pkg))];
+  const root = process.getuid?.() === 0;
+  const sudo = !root && which('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+  if (opts.install !== false && which('apt-get') && (root || sudo)) {
+    log(`Installing with apt-get: ${pkgs.join(' ')}`);
+    const run = (args: string[]) =>
+      spawnSync(root ? 'apt-get' : 'sudo', root ? args : ['apt-get', ...args], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      }).status === 0;
+    if (run(['update', '-qq'])) run(['install', '-y', '-qq', '--no-install-recommends', ...pkgs]);
+    lack = missing();
+    if (lack.length === 0) return null;
+  }
+  const what = lack.map((n) => n.what).join(', ');
+  const all = [...new Set(lack.map((n) => n.pkg))].join(' ');
+  const elsewhere = which('apt-get') ? '' : ' (elsewhere: the same programs, with CHROMIUM_PATH, FIREFOX_PATH, WEBKITWEBDRIVER_PATH, MINIBROWSER_PATH, JAVA_PATH)';
+  return `npm test needs ${what}: install with \`sudo apt-get install -y ${all}\`${elsewhere} and run npm test again.`;
+}
