@@ -1,0 +1,23 @@
+/** Sharing strings: share cards (og:image), feed, share button, posters, listen mode. */
+export const share = {
+  'share.card.document.kicker': '{kind} · {issuer}',
+  'share.card.document.full': 'Toàn văn chính thức · ban hành {date}',
+  'share.card.document.summary': 'Bản tóm lược để học tập · ban hành {date}',
+  'share.card.study.kicker': 'Tài liệu học tập · Chuyên đề {n}',
+  'share.card.study.footer': 'Bài đọc cho buổi học {minutes} phút, có bài tự kiểm tra',
+  'share.card.deck.kicker': 'Trình chiếu · Chuyên đề {n}',
+  'share.card.deck.footer': 'Trang chiếu cho báo cáo viên, dùng được khi không có mạng',
+  'share.card.quiz.kicker': 'Bài tự kiểm tra',
+  'share.card.quiz.footer': '{draw} câu mỗi lượt · đạt từ {pass}%',
+  'share.card.home.kicker': 'Trang học tập của tỉnh Điện Biên',
+  'share.card.home.subtitle': 'Toàn văn Kế hoạch 83-KH/TU, tóm lược các văn bản của Trung ương, tài liệu học tập và bài tự kiểm tra',
+  'share.card.home.footer': 'Văn bản · Học tập · Tự kiểm tra · Tra cứu',
+  'share.card.alt': 'Ảnh giới thiệu: {text}',
+  'share.feed.title': 'Trí thức Điện Biên: văn bản và tài liệu học tập mới (RSS)',
+  'share.feed.link': 'Theo dõi văn bản và tài liệu học tập mới (RSS)',
+  'share.feed.document.title': '{title}: {abstract}',
+  'share.feed.document.description': 'Số {number}, {issuer}, ban hành ngày {date}. {summary}',
+  'share.feed.study.title': '{title} (chuyên đề {n})',
+  'share.feed.category.document': 'Văn bản',
+  'share.feed.category.study': 'Tài liệu học tập',
+} as const;
