@@ -6,7 +6,7 @@ export const share = {
   'share.card.study.kicker': 'Tài liệu học tập · Chuyên đề {n}',
   'share.card.study.footer': 'Bài đọc cho buổi học {minutes} phút, có bài tự kiểm tra',
   'share.card.deck.kicker': 'Trình chiếu · Chuyên đề {n}',
-  'share.card.deck.footer': 'Trang chiếu cho báo cáo viên, dùng được khi không có mạng',
+  'share.card.deck.footer': 'Trang chiếu cho báo cáo viên, có màn hình người trình bày',
   'share.card.quiz.kicker': 'Bài tự kiểm tra',
   'share.card.quiz.footer': '{draw} câu mỗi lượt · đạt từ {pass}%',
   'share.card.home.kicker': 'Trang học tập của tỉnh Điện Biên',
@@ -20,4 +20,9 @@ export const share = {
   'share.feed.study.title': '{title} (chuyên đề {n})',
   'share.feed.category.document': 'Văn bản',
   'share.feed.category.study': 'Tài liệu học tập',
+  'share.button': 'Chia sẻ',
+  'share.copied': 'Đã sao chép',
+  'share.shared': 'Đã chia sẻ',
+  'share.failed': 'Không sao chép được, hãy chép địa chỉ trên thanh địa chỉ',
+  'share.provision': 'Chia sẻ',
 } as const;
