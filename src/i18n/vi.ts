@@ -11,6 +11,7 @@ import { quiz } from './vi/quiz.ts';
 import { search } from './vi/search.ts';
 import { offline } from './vi/offline.ts';
 import { share } from './vi/share.ts';
+import { listen } from './vi/listen.ts';
 
 const strings = {
   ...common,
@@ -21,6 +22,7 @@ const strings = {
   ...search,
   ...offline,
   ...share,
+  ...listen,
 } as const;
 
 /** A known string key. */

@@ -11,18 +11,24 @@ import { formatDateShort } from '../../lib/text/date.ts';
 import { hasKey, t } from '../../i18n/vi.ts';
 import { href } from '../../url.ts';
 
-/** A card and the page it belongs to. */
+/** A card (all but the site's address) and the page it belongs to. */
 export interface PageCard {
   /** Site path of the page, without base, e.g. "/van-ban/ke-hoach-83-kh-tu/". */
   pagePath: string;
-  input: CardInput;
+  fields: Omit<CardInput, 'url'>;
 }
 
-/** The site's address as shown on cards: host and base path, no scheme. */
-const siteAddress = (): string => new URL(href('/'), import.meta.env.SITE).href.replace(/^https?:\/\//, '').replace(/\/$/, '');
-
 function card(pagePath: string, fields: Omit<CardInput, 'site' | 'url'>): PageCard {
-  return { pagePath, input: { site: t('site.title'), url: siteAddress(), ...fields } };
+  return { pagePath, fields: { site: t('site.title'), ...fields } };
+}
+
+/**
+ * The full card input, with the site's address (host and base path, no scheme) from `site`, which is
+ * Astro.site (SITE_URL) as the caller sees it at render time.
+ */
+export function cardInput(c: PageCard, site: URL | undefined): CardInput {
+  const address = new URL(href('/'), site ?? 'https://example.invalid').href.replace(/^https?:\/\//, '').replace(/\/$/, '');
+  return { ...c.fields, url: address };
 }
 
 let all: Promise<PageCard[]> | undefined;
@@ -73,13 +79,13 @@ async function collect(): Promise<PageCard[]> {
 }
 
 /** The og:image of a page: absolute URL, size and alt text, or undefined when the page has no card. */
-export async function cardFor(pagePath: string): Promise<{ url: string; alt: string; width: number; height: number } | undefined> {
+export async function cardFor(pagePath: string, site: URL | undefined): Promise<{ url: string; alt: string; width: number; height: number } | undefined> {
   byPath ??= allCards().then((cards) => new Map(cards.map((c) => [c.pagePath, c])));
   const c = (await byPath).get(pagePath);
   if (!c) return undefined;
   return {
-    url: new URL(href(cardPath(pagePath)), import.meta.env.SITE).href,
-    alt: t('share.card.alt', { text: cardAlt(c.input) }),
+    url: new URL(href(cardPath(pagePath)), site ?? 'https://example.invalid').href,
+    alt: t('share.card.alt', { text: cardAlt(cardInput(c, site)) }),
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
   };

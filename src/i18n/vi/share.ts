@@ -25,4 +25,12 @@ export const share = {
   'share.shared': 'Đã chia sẻ',
   'share.failed': 'Không sao chép được, hãy chép địa chỉ trên thanh địa chỉ',
   'share.provision': 'Chia sẻ',
+  'poster.title': 'Áp phích: {title}',
+  'poster.link': 'In áp phích có mã QR',
+  'poster.hint': 'Trang này để in ra dán ở bảng tin: dùng lệnh In của trình duyệt (Ctrl+P), khổ A4, in đen trắng.',
+  'poster.number': 'Số: {number}',
+  'poster.qrLabel': 'Mã QR dẫn tới {url}',
+  'poster.scanRead': 'Quét mã để đọc trên điện thoại',
+  'poster.scanQuiz': 'Quét mã để làm bài tự kiểm tra',
+  'poster.foot': 'Trang học tập của tỉnh Điện Biên về xây dựng đội ngũ trí thức. Mở bằng camera điện thoại hoặc Zalo.',
 } as const;
