@@ -6,6 +6,8 @@
  * which also works on engines whose pause() does nothing (Android).
  */
 
+import { sentences } from '../../lib/listen/sentences.ts';
+
 const HEADINGS = 'h2[id],h3[id],h4[id]';
 
 /** Never read: site chrome, căn cứ lines, search-ignored panels, notes, hidden or decorative parts, controls. */
@@ -18,23 +20,6 @@ function spoken(n: Node): string {
   if (n.nodeType !== Node.ELEMENT_NODE || (n as Element).matches(SKIP)) return '';
   const inner = [...n.childNodes].map(spoken).join('');
   return BLOCK.test(n.nodeName) ? ` ${inner}. ` : inner;
-}
-
-/** Sentences of at most ~220 characters, split at punctuation, then at spaces. */
-export function sentences(text: string): string[] {
-  const clean = text.replace(/\s+/g, ' ').replace(/(\s*\.\s*){2,}/g, '. ').replace(/([:;,!?])\s*\./g, '$1').trim();
-  const out: string[] = [];
-  // Not after a digit: "3. Ngân sách" and "30/5/2019." stay whole.
-  for (const s of clean.split(/(?<=[^\d\s.][.;:!?])\s+/)) {
-    let rest = s.trim();
-    while (rest.length > 220) {
-      const cut = rest.lastIndexOf(' ', 220);
-      out.push(rest.slice(0, cut > 0 ? cut : 220));
-      rest = rest.slice(cut > 0 ? cut + 1 : 220);
-    }
-    if (rest && rest !== '.') out.push(rest);
-  }
-  return out;
 }
 
 interface Section {
