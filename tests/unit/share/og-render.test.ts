@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'og-cache-'));
 process.env.OG_CACHE_DIR = dir;
-const { cardHash, renderCard } = await import('../../../src/components/share/og-render.ts');
+const { cardHash, cardStats, prerender, renderCard } = await import('../../../src/components/share/og-render.ts');
 
 const input = {
   site: 'Trí thức Điện Biên',
@@ -37,5 +37,17 @@ describe('renderCard', () => {
     expect(other.equals(first)).toBe(false);
     expect(pngs()).toHaveLength(2);
     expect(cardHash({ ...input, title: 'Kết luận số 52-KL/TW' })).not.toBe(cardHash(input));
+  });
+
+  it('renders the uncached cards of a build in worker threads, each card waiting for its own', { timeout: 60_000 }, async () => {
+    const many = Array.from({ length: 10 }, (_, i) => ({ ...input, title: `Văn bản số ${i + 1}-KH/TU` }));
+    prerender([input, ...many]);
+    expect(cardStats().workers).toBeGreaterThanOrEqual(1);
+    const out = await Promise.all(many.map((m) => renderCard(m)));
+    for (const png of out) expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    expect(new Set(out.map((p) => p.toString('base64'))).size).toBe(10);
+    expect(pngs()).toHaveLength(12);
+    // The first card was cached already, so it was not sent to a worker; rendered counts only new cards.
+    expect(cardStats().rendered).toBe(2 + 10);
   });
 });
