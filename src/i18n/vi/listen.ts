@@ -3,7 +3,7 @@ export const listen = {
   'listen.start': 'Nghe đọc',
   'listen.one': 'Nghe đoạn này',
   'listen.oneLabel': 'Nghe đoạn này: {label}',
-  'listen.none': 'Máy này chưa có giọng đọc tiếng Việt nên chưa nghe đọc được. Có thể cài giọng tiếng Việt trong phần cài đặt chuyển văn bản thành giọng nói của máy.',
+  'listen.none': 'Nghe đọc cần giọng đọc tiếng Việt của máy; máy này chưa có (có thể cài trong phần cài đặt giọng nói của máy).',
   'listen.controls': 'Điều khiển nghe đọc',
   'listen.pause': 'Tạm dừng',
   'listen.resume': 'Đọc tiếp',
