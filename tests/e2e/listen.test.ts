@@ -203,7 +203,7 @@ describe('listen mode: reading the plan', () => {
     await bar.getByRole('button', { name: 'Tạm dừng' }).click();
     await expect.poll(() => status(page)).toBe('Đã tạm dừng: mục 1, phần I');
     expect(await endOne(page)).toBe(false); // nothing is being spoken
-    expect(await bar.getByRole('button', { name: 'Đọc tiếp' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await bar.getByRole('button', { name: 'Tạm dừng' }).count()).toBe(0);
     await bar.getByRole('button', { name: 'Đọc tiếp' }).click();
     await expect.poll(() => spoken(page)).toHaveLength(3);
     expect((await spoken(page))[2]!.text).toBe(second);
@@ -216,8 +216,11 @@ describe('listen mode: reading the plan', () => {
     await bar.getByLabel('Tốc độ').selectOption('1.5');
     await expect.poll(async () => (await spoken(page)).at(-1)!.rate).toBe(1.5);
 
-    await bar.getByRole('button', { name: 'Dừng đọc' }).click();
+    await bar.getByRole('button', { name: 'Dừng đọc' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => status(page)).toBe('Đã dừng đọc.');
+    // Focus goes back to "Nghe đọc", not to the page body.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Nghe đọc');
     expect(await bar.isVisible()).toBe(false);
     expect(await page.locator('[data-listening]').count()).toBe(0);
     await context.close();

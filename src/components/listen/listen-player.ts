@@ -62,11 +62,13 @@ function ui(st: State, text: string): void {
   const d = st.el.dataset;
   const bar = st.el.querySelector<HTMLElement>('.listen__bar')!;
   const active = st.i < st.list.length && st.i >= 0;
+  // Closing the bar must not drop keyboard focus on the page body: hand it back to "Nghe đọc".
+  if (!active && bar.contains(document.activeElement)) st.el.querySelector<HTMLElement>('[data-listen]')?.focus();
   bar.hidden = !active;
   st.el.toggleAttribute('data-active', active);
   const pause = bar.querySelector<HTMLButtonElement>('[data-act=pause]')!;
+  // The label says what a press does ("Tạm dừng" / "Đọc tiếp"), so no aria-pressed on top of it.
   pause.textContent = st.paused ? d.tResume! : d.tPause!;
-  pause.setAttribute('aria-pressed', String(st.paused));
   st.el.querySelector('[role=status]')!.textContent = text;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Astro-side (build time) list of every share card: one per document, study session, deck, quiz and
- * the home page. Pages ask `cardFor(pagePath)` for their og:image; src/pages/og/[...card].png.ts renders them.
+ * the home page. ShareMeta.astro asks `cardFor(pagePath, Astro.site)` for a page's og:image;
+ * src/pages/og/[...card].png.ts renders them.
  */
 import { getDocuments } from '../../collections/documents.ts';
 import { getSessions, sessionPaths } from '../study/sessions.ts';
