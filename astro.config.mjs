@@ -49,7 +49,8 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
-  integrations: [mdx(), sitemap()],
+  // Posters are for printing, not for search engines (they are noindex too).
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/ap-phich\/$/.test(page) })],
   vite: { plugins: [tailwindcss()], cacheDir: './.astro/vite' },
   devToolbar: { enabled: false },
 });

@@ -10,11 +10,12 @@
  *   --no-search        skip the browser search measurements
  *   --no-lighthouse    skip Lighthouse
  *   --skip-build       reuse the builds already in bench/out/ (build times are then not measured)
+ *   --no-warm-cards    skip the second astro build that measures share cards with a warm cache
  */
 import { cpus, loadavg } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite } from './bench/build.ts';
+import { buildSite, rebuildAstroWarm } from './bench/build.ts';
 import { launchBrowser } from './bench/browser.ts';
 import { writeCorpus } from './bench/corpus.ts';
 import { runLighthouse } from './bench/lighthouse.ts';
@@ -41,6 +42,7 @@ const seed = Number(arg('seed') ?? 52);
 const doSearch = arg('no-search') === undefined;
 const doLighthouse = arg('no-lighthouse') === undefined;
 const skipBuild = arg('skip-build') !== undefined;
+const warmCards = arg('no-warm-cards') === undefined;
 
 function countDocs(contentDir: string): number {
   const d = join(contentDir, 'documents');
@@ -52,10 +54,22 @@ async function buildOne(name: string, contentDir: string, generated: number): Pr
   let build = null;
   if (!skipBuild || !existsSync(distDir)) {
     process.stdout.write(`▶ building ${name} (${countDocs(contentDir)} documents)… `);
-    build = await buildSite({ contentDir, outDir: distDir, logDir: join(OUT, 'logs', name) });
+    const ogCacheDir = join(OUT, `og-cache-${name}`);
+    build = await buildSite({ contentDir, outDir: distDir, logDir: join(OUT, 'logs', name), ogCacheDir });
     console.log(
       `validate ${build.validate} ms, astro ${build.astro} ms, pagefind ${build.pagefind} ms, offline ${build.offline ?? 'n/a'} ms (CPU ${build.cpu.total} ms)`,
     );
+    // Share cards: cold (empty cache, this build) and warm (astro again with the cache just filled).
+    if (build.cards) {
+      const cold = build.cards;
+      let line = `  share cards, cold: ${cold.rendered} rendered in ${cold.renderMs} ms`;
+      if (warmCards) {
+        const warm = await rebuildAstroWarm({ contentDir, outDir: distDir, logDir: join(OUT, 'logs', name), ogCacheDir });
+        build.cardsWarm = warm;
+        line += `; warm: ${warm.cards?.reused ?? '?'} reused in ${warm.cards?.readMs ?? '?'} ms, ${warm.cards?.rendered ?? '?'} rendered (astro ${build.astro} ms cold → ${warm.astroMs} ms warm)`;
+      }
+      console.log(line);
+    }
   }
   return {
     name,

@@ -23,6 +23,41 @@ export interface BuildTimes {
    * growth; on an idle machine a step's wall time is at most about its CPU time.
    */
   cpu: { validate: number; astro: number; pagefind: number; offline: number | null; total: number };
+  /** Share cards (og:image) of this build, from src/components/share/og-render.ts; null when the project has none. */
+  cards?: CardStats | null;
+  /** The same astro step run again with the cards cache filled (bench.ts --no-warm-cards skips it). */
+  cardsWarm?: { astroMs: number; cards: CardStats | null };
+}
+
+/** What the share-card step did in one astro build (<OG_CACHE_DIR>/last-build.json). */
+export interface CardStats {
+  /** Cards rendered (satori + resvg) because their hash was not in the cache. */
+  rendered: number;
+  /** Cards copied from the cache. */
+  reused: number;
+  /** Time spent rendering and writing, and reading cached cards, in ms (inside the astro step). */
+  renderMs: number;
+  readMs: number;
+}
+
+/** Reads the card figures an astro build left in its cache folder, or null. */
+export function readCardStats(ogCacheDir: string): CardStats | null {
+  const f = join(ogCacheDir, 'last-build.json');
+  if (!existsSync(f)) return null;
+  const { rendered, reused, renderMs, readMs } = JSON.parse(readFileSync(f, 'utf8')) as CardStats;
+  return { rendered, reused, renderMs, readMs };
+}
+
+/**
+ * Runs only the astro step again over an already built site, keeping the share-card cache: the
+ * warm case (what a rebuild with unchanged content pays for cards). Resolves with its wall time and card figures.
+ */
+export async function rebuildAstroWarm(opts: { contentDir: string; outDir: string; logDir: string; ogCacheDir: string }): Promise<{ astroMs: number; cards: CardStats | null }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: opts.contentDir, ASTRO_OUT_DIR: opts.outDir, OG_CACHE_DIR: opts.ogCacheDir };
+  for (const key of ['BASE_PATH', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'VITEST', 'VITEST_MODE', 'TEST']) delete env[key];
+  rmSync(join(opts.ogCacheDir, 'last-build.json'), { force: true });
+  const astro = await timedRun(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--force'], env, join(opts.logDir, 'astro-warm-cards.log'));
+  return { astroMs: astro.wallMs, cards: readCardStats(opts.ogCacheDir) };
 }
 
 /** Wall and CPU time of one command. */
@@ -77,8 +112,13 @@ export function timedRun(cmd: string, args: string[], env: NodeJS.ProcessEnv, lo
  * Builds `contentDir` into `outDir`; logs go to `logDir/<step>.log`. The site is built for the
  * root path ("/") whatever BASE_PATH says, so pages can be served and compared as-is.
  */
-export async function buildSite(opts: { contentDir: string; outDir: string; logDir: string }): Promise<BuildTimes> {
+export async function buildSite(opts: { contentDir: string; outDir: string; logDir: string; ogCacheDir?: string }): Promise<BuildTimes> {
   const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: opts.contentDir, ASTRO_OUT_DIR: opts.outDir };
+  // Share cards start from an empty cache of their own: the cold case.
+  if (opts.ogCacheDir) {
+    rmSync(opts.ogCacheDir, { recursive: true, force: true });
+    env.OG_CACHE_DIR = opts.ogCacheDir;
+  }
   // Like scripts/build.ts: no Vite/Vitest leftovers that Astro would take over the config.
   for (const key of ['BASE_PATH', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'VITEST', 'VITEST_MODE', 'TEST']) {
     delete env[key];
@@ -109,5 +149,6 @@ export async function buildSite(opts: { contentDir: string; outDir: string; logD
       offline: offline ? cpu(offline) : null,
       total: cpu(validate) + cpu(astro) + cpu(pagefind) + (offline ? cpu(offline) : 0),
     },
+    cards: opts.ogCacheDir ? readCardStats(opts.ogCacheDir) : null,
   };
 }

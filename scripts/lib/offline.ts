@@ -24,7 +24,8 @@ export interface OfflineManifest {
   files: OfflineEntry[];
 }
 
-const SKIP = /(^|\/)(sw\.js|offline-manifest\.json|sitemap-[^/]*\.xml|sitemap-index\.xml|robots\.txt|_headers)$/;
+// Share cards (og/) and the feed are for link previews and feed readers, not for reading offline.
+const SKIP = /(^|\/)(sw\.js|offline-manifest\.json|sitemap-[^/]*\.xml|sitemap-index\.xml|robots\.txt|_headers|rss\.xml)$|^og\//;
 
 /** Builds the manifest for a dist directory: pages as directory URLs, assets as files. */
 export function buildManifest(root: string): OfflineManifest {

@@ -10,6 +10,8 @@ import { study } from './vi/study.ts';
 import { quiz } from './vi/quiz.ts';
 import { search } from './vi/search.ts';
 import { offline } from './vi/offline.ts';
+import { share } from './vi/share.ts';
+import { listen } from './vi/listen.ts';
 
 const strings = {
   ...common,
@@ -19,6 +21,8 @@ const strings = {
   ...quiz,
   ...search,
   ...offline,
+  ...share,
+  ...listen,
 } as const;
 
 /** A known string key. */

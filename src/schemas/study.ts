@@ -5,7 +5,7 @@
  * live here as data and every output reads them from one place.
  */
 import { z } from 'astro/zod';
-import { slug, text } from './shared.ts';
+import { isoDate, slug, text } from './shared.ts';
 
 /** One line of the cell-meeting agenda. */
 export const agendaItemSchema = z
@@ -28,6 +28,8 @@ export const studySchema = z
     order: z.number().int().positive(),
     /** Id of the quiz (content/quizzes/<id>.yaml, page /kiem-tra/<id>/) that checks this session; by convention the session's own id. */
     quiz: slug,
+    /** Date (YYYY-MM-DD) the session was published on the site; orders and dates it in the RSS feed. */
+    publishedOn: isoDate.optional(),
     /** Planned length of the session in minutes ("thời lượng"). */
     duration: z.number().int().positive().max(480),
     /** Who the session is for ("đối tượng"). */

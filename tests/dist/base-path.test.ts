@@ -22,6 +22,9 @@ describe('build under /tri-thuc/', () => {
     const plan = readFileSync(`${OUT}/van-ban/ke-hoach-83-kh-tu/index.html`, 'utf8');
     expect(plan).toContain('href="/tri-thuc/van-ban/"');
     expect(plan).toContain('https://example.gov.vn/tri-thuc/van-ban/ke-hoach-83-kh-tu/');
+    // Share card and feed follow SITE_URL and BASE_PATH too.
+    expect(plan).toContain('<meta property="og:image" content="https://example.gov.vn/tri-thuc/og/van-ban/ke-hoach-83-kh-tu.png">');
+    expect(readFileSync(`${OUT}/rss.xml`, 'utf8')).toContain('<link>https://example.gov.vn/tri-thuc/van-ban/ke-hoach-83-kh-tu/</link>');
     expect(plan).not.toMatch(/(href|src)="\/(?!tri-thuc\/)[a-z_]/);
   });
 });

@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, siteUrl } from './helpers/browser.ts';
-import { sitemapPaths } from './helpers/sitemap.ts';
+import { posterPaths, sitemapPaths } from './helpers/sitemap.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const paths = ['', ...sitemapPaths().filter((p) => p !== ''), '404-khong-co-trang-nay/'];
+const paths = ['', ...sitemapPaths().filter((p) => p !== ''), ...posterPaths(), '404-khong-co-trang-nay/'];
 const modes = [
   { name: 'light 1280', colorScheme: 'light' as const, width: 1280 },
   { name: 'dark 1280', colorScheme: 'dark' as const, width: 1280 },

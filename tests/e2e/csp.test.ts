@@ -5,9 +5,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, siteUrl } from './helpers/browser.ts';
-import { sitemapPaths } from './helpers/sitemap.ts';
+import { posterPaths, sitemapPaths } from './helpers/sitemap.ts';
 
-const paths = ['', ...sitemapPaths().filter((p) => p !== '')];
+const paths = ['', ...sitemapPaths().filter((p) => p !== ''), ...posterPaths()];
 
 let browser: Browser;
 beforeAll(async () => {

@@ -112,7 +112,7 @@ describe('plan 83-KH/TU page', () => {
     const section = page.locator('section[data-for="phan-ii-muc-3"]');
     const tools = section.locator(':scope > .provision-tools');
     await section.locator(':scope > h3').hover();
-    expect(await tools.getByRole('button').allInnerTexts()).toEqual(['Chép liên kết', 'Chép trích dẫn']);
+    expect(await tools.getByRole('button').allInnerTexts()).toEqual(['Chép liên kết', 'Chép trích dẫn', 'Chia sẻ']);
     // Located by position: the accessible name changes to the cue after the click.
     const cite = tools.getByRole('button').nth(1);
     await cite.click();

@@ -9,3 +9,20 @@ export function sitemapPaths(dist = process.env.DIST_DIR || 'dist'): string[] {
   const urls = files.flatMap((f) => [...readFileSync(join(dist, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!));
   return urls.map((u) => new URL(u).pathname.slice(base.length));
 }
+
+/** Printable poster pages (noindex, so not in the sitemap), as paths relative to the site base. */
+export function posterPaths(dist = process.env.DIST_DIR || 'dist'): string[] {
+  const out: string[] = [];
+  for (const section of ['van-ban', 'hoc-tap']) {
+    const dir = join(dist, section);
+    for (const id of readdirSync(dir)) {
+      try {
+        readFileSync(join(dir, id, 'ap-phich', 'index.html'));
+        out.push(`${section}/${id}/ap-phich/`);
+      } catch {
+        // not a page with a poster
+      }
+    }
+  }
+  return out;
+}
