@@ -10,6 +10,7 @@ import { study } from './vi/study.ts';
 import { quiz } from './vi/quiz.ts';
 import { search } from './vi/search.ts';
 import { offline } from './vi/offline.ts';
+import { sources } from './vi/sources.ts';
 
 const strings = {
   ...common,
@@ -19,6 +20,7 @@ const strings = {
   ...quiz,
   ...search,
   ...offline,
+  ...sources,
 } as const;
 
 /** A known string key. */

@@ -117,7 +117,7 @@ describe('plan 83-KH/TU page', () => {
     const cite = tools.getByRole('button').nth(1);
     await cite.click();
     await expect.poll(() => cite.innerText()).toContain('Đã sao chép');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('mục 3, phần II, Kế hoạch số 83-KH/TU');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('mục 3, phần II Kế hoạch số 83-KH/TU ngày 27/8/2019 của Tỉnh ủy Điện Biên');
     await tools.getByRole('button').nth(0).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/van-ban\/ke-hoach-83-kh-tu\/#phan-ii-muc-3$/);
     await expect.poll(() => page.locator('tt-provisions [role=status]').innerText()).toContain('Đã sao chép');
