@@ -116,7 +116,7 @@ export function rehypeNguon(options: NguonOptions = {}) {
         close();
         section++;
       }
-      walk(node, false);
+      walk(node, isJsx(node, 'Notes'));
       out.push(node);
     }
     close();

@@ -8,7 +8,8 @@ import {
   intToRoman,
   parseAnchorId,
   readHeadingNumbering,
-  romanToInt,, citedDate, documentCitation } from '../../../src/lib/documents/anchors.ts';
+  romanToInt,
+} from '../../../src/lib/documents/anchors.ts';
 
 describe('roman numerals', () => {
   it.each([
