@@ -47,7 +47,7 @@ export const kindWords = (kind: string): string => t(`sources.kind.${kind}` as U
 export function sourceLine(s: SourceEntry): ElementContent[] {
   return [
     { type: 'element', tagName: 'a', properties: { href: s.url, rel: ['external', 'noopener'] }, children: [{ type: 'text', value: s.title }] },
-    { type: 'text', value: `. ${s.publisher} (${kindWords(s.kind)}, ${t('sources.read', { date: formatDateShort(s.dateRead) })}).` },
+    { type: 'text', value: `. ${s.publisher}: ${kindWords(s.kind)}, ${t('sources.read', { date: formatDateShort(s.dateRead) })}.` },
   ];
 }
 

@@ -34,8 +34,8 @@ describe('rehypeNguon', () => {
     // Section 1: a → [1], b → [2], a again → [1]; then its list, before the next heading.
     expect(html).toMatch(/X\.<sup class="nguon-ref" data-pagefind-ignore=""><a href="#nguon-1-1"[^>]*>\[1\]<\/a><\/sup> Y\..*\[2\].*Z\..*#nguon-1-1/);
     const list1 = html.slice(html.indexOf('<aside'), html.indexOf('</aside>'));
-    expect(list1).toContain('<li id="nguon-1-1" data-nguon="a"><a href="https://a.example/x" rel="external noopener">Bài A</a>. Báo A (tin báo, đọc ngày 01/12/2026).</li>');
-    expect(list1).toContain('Trang B (bản đăng lại toàn văn, đọc ngày 01/12/2026)');
+    expect(list1).toContain('<li id="nguon-1-1" data-nguon="a"><a href="https://a.example/x" rel="external noopener">Bài A</a>. Báo A: tin báo, đọc ngày 01/12/2026.</li>');
+    expect(list1).toContain('Trang B: bản đăng lại toàn văn, đọc ngày 01/12/2026');
     expect(html.indexOf('</aside>')).toBeLessThan(html.indexOf('>hai<'));
     // Section 2 restarts at [1]; section 3 cites nothing and gets no list.
     expect(html).toContain('href="#nguon-2-1"');
