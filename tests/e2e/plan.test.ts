@@ -65,7 +65,8 @@ describe('plan 83-KH/TU page', () => {
     await page.goto(siteUrl(PLAN));
     const panel = page.getByRole('region', { name: 'Thông tin văn bản' });
     const text = norm(await panel.innerText());
-    for (const s of ['83-KH/TU', 'Kế hoạch', 'Tỉnh ủy Điện Biên', 'ngày 27 tháng 8 năm 2019', 'Lò Văn Muôn', 'Toàn văn chính thức']) {
+    // The "toàn văn" label says what the text is verbatim to, and the provenance of that file.
+    for (const s of ['83-KH/TU', 'Kế hoạch', 'Tỉnh ủy Điện Biên', 'ngày 27 tháng 8 năm 2019', 'Lò Văn Muôn', 'Toàn văn (đăng nguyên văn bản đang lưu)', 'Xuất xứ của bản này', 'không có dòng thẩm quyền ký']) {
       expect(text).toContain(s);
     }
     expect(await page.title()).toContain('Kế hoạch số 83-KH/TU');
