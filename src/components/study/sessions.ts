@@ -83,7 +83,7 @@ async function build(entry: StudyEntry, site: URL | undefined): Promise<Rendered
   const known = new Map((await getCollection('sources')).map((s) => [s.id, s.data]));
   const short = (id: string) => {
     const s = known.get(id);
-    return s ? `${s.publisher} (${t(`sources.kind.${s.kind}` as UiKey)})` : id;
+    return s ? `${s.publisher}, ${t(`sources.kind.${s.kind}` as UiKey)}` : id;
   };
   const slides = await Promise.all(
     deck.map(async (s) => {
