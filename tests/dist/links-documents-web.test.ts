@@ -39,7 +39,7 @@ function resolveHref(href: string, from: string): string | null {
   return null;
 }
 
-const SELECTORS = ['a.xref', 'a[data-can-cu-target]', 'a[data-cancu-target]', '.related a', '.status a', '[data-timeline] a', '[data-matrix] a', '[data-deadlines] a', '.can-cu a'];
+const SELECTORS = ['.nguon-ref a', '.nguon-list a', 'a.xref', 'a[data-can-cu-target]', 'a[data-cancu-target]', '.related a', '.status a', '[data-timeline] a', '[data-matrix] a', '[data-deadlines] a', '.can-cu a'];
 const docPages = pages.filter((p) => /^\/van-ban\/[a-z0-9-]+\/$/.test(p.path) && !['/van-ban/dong-thoi-gian/', '/van-ban/phan-cong/'].includes(p.path));
 
 describe('documents web links in dist', () => {
@@ -158,6 +158,31 @@ describe('documents web links in dist', () => {
     expect(select(tl, '[data-timeline] time').map((t) => t.properties.dateTime)).toEqual(['2008-08-06', '2014-03-04', '2019-05-30', '2019-08-27', '2023-11-24', '2024-03-12', '2025-12-12']);
     // Entries without pages have no title link.
     expect(select(tl, '[data-timeline-entry] .tl__title a')).toEqual([]);
+  });
+});
+
+describe('summary sections show their sources', () => {
+  const KINDS = ['bản đăng lại toàn văn', 'tin báo', 'tài liệu tuyên truyền', 'cổng thông tin chính thức'];
+  it('every h2 section of a summary page lists its numbered sources (kind in words) or cites a provision of the plan', () => {
+    const summaries = docPages.filter((p) => p.path !== '/van-ban/ke-hoach-83-kh-tu/');
+    expect(summaries).toHaveLength(4);
+    for (const p of summaries) {
+      const article = select(parseHtml(p.html), 'article.official-text')[0]!;
+      const kids = article.children.filter((c): c is Element => c.type === 'element');
+      const starts = kids.map((k, i) => (k.tagName === 'h2' ? i : -1)).filter((i) => i >= 0);
+      expect(starts.length, p.path).toBeGreaterThan(2);
+      starts.forEach((start, n) => {
+        const section = kids.slice(start, starts[n + 1] ?? kids.length);
+        const root = { type: 'root' as const, children: section };
+        const list = select(root, 'aside.nguon-list li');
+        const provision = select(root, 'a[href*="/van-ban/ke-hoach-83-kh-tu/#"]');
+        const title = toText(section[0]!);
+        expect(list.length + provision.length, `${p.path} "${title}"`).toBeGreaterThan(0);
+        for (const li of list) expect(KINDS.some((k) => toText(li).includes(`: ${k}, đọc ngày`)), toText(li)).toBe(true);
+        // Marks [n] in the section point at its own list.
+        for (const a of select(root, '.nguon-ref a')) expect(list.map((li) => `#${String(li.properties.id)}`)).toContain(String(a.properties.href));
+      });
+    }
   });
 });
 
