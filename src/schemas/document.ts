@@ -57,7 +57,10 @@ export const documentSchema = z
     place: z.string().optional(),
     /** Date of issue ("ngày ban hành"), `YYYY-MM-DD`. */
     issuedOn: isoDate,
-    /** Signer ("người ký"), when known. */
+    /**
+     * Signer ("người ký"), only when read in the text or in an official portal's metadata. A signer known
+     * only from news is written in the text, worded as reported, not here (the panel cannot say "theo tin").
+     */
     signer: signerSchema.optional(),
     /** Abstract ("trích yếu"): what the document is about, as written on it. */
     abstract: text,
