@@ -41,7 +41,7 @@ describe('document pages: status and related documents', () => {
     const { page, context } = await openPage(browser);
     await page.goto(siteUrl('van-ban/nghi-quyet-45-nq-tw/'));
     const nq45 = norm(await page.locator('[data-status]').innerText());
-    expect(nq45).toContain('Chưa ghi nhận văn bản nào ra đời sau');
+    expect(nq45).toContain('Trên trang này chưa có văn bản nào ra đời sau');
     // A recorded check: its date, what was found and the sources consulted.
     expect(nq45).toContain('Thông tin tính đến ngày 01/12/2026. Đã rà soát:');
     expect(nq45).toContain('Hướng dẫn số 145-HD/BTGTW');

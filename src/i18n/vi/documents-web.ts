@@ -15,7 +15,7 @@ export const documentsWeb = {
   'web.status.checked': 'Đã rà soát: {found}',
   'web.status.checkedSources': 'Nguồn đã tra:',
   'web.status.notChecked': 'Tình trạng hiệu lực và văn bản thay thế của văn bản này chưa được rà soát; danh sách trên chỉ gồm các văn bản có trên trang.',
-  'web.status.none': 'Chưa ghi nhận văn bản nào ra đời sau và tiếp nối văn bản này.',
+  'web.status.none': 'Trên trang này chưa có văn bản nào ra đời sau và tiếp nối văn bản này.',
   'web.status.later': 'Những văn bản ra đời sau, cùng dòng văn bản này:',
   'web.status.direct': 'tiếp nối trực tiếp văn bản này',
   'web.status.line': 'tiếp tục cùng đường lối với {root}',
