@@ -45,6 +45,7 @@ describe('document pages: status and related documents', () => {
     // A recorded check: its date, what was found and the sources consulted.
     expect(nq45).toContain('Thông tin tính đến ngày 01/12/2026. Đã rà soát:');
     expect(nq45).toContain('Hướng dẫn số 145-HD/BTGTW');
+    expect(await page.locator('[data-successor-meta]').evaluateAll((els) => els.map((e) => e.getAttribute('data-successor-meta')))).toEqual(['huong-dan-145-hd-btgtw']);
     expect(await page.locator('[data-status-check] a[rel~="external"]').count()).toBe(3);
     await page.goto(siteUrl('van-ban/nghi-quyet-27-nq-tw/'));
     const later = await page.locator('[data-successor]').evaluateAll((els) => els.map((e) => e.getAttribute('data-successor')));

@@ -13,6 +13,7 @@ export const documentsWeb = {
   'web.status.title': 'Tình trạng và văn bản tiếp nối',
   'web.status.asOf': 'Thông tin tính đến ngày {date}.',
   'web.status.checked': 'Đã rà soát: {found}',
+  'web.status.metaLater': 'Văn bản ra đời sau mà trang chỉ biết qua nguồn công khai (chưa có trang riêng, xem dòng thời gian):',
   'web.status.checkedSources': 'Nguồn đã tra:',
   'web.status.notChecked': 'Tình trạng hiệu lực và văn bản thay thế của văn bản này chưa được rà soát; danh sách trên chỉ gồm các văn bản có trên trang.',
   'web.status.none': 'Trên trang này chưa có văn bản nào ra đời sau và tiếp nối văn bản này.',
