@@ -9,9 +9,12 @@ import { rehypeProvisionAnchors } from './src/markdown/rehype-provision-anchors.
 import { remarkCrossReferences } from './src/markdown/remark-cross-references.ts';
 import { rehypeCanCu } from './src/markdown/rehype-can-cu.ts';
 import { rehypeStudyHeadings } from './src/markdown/rehype-study-headings.ts';
+import { rehypeNguon } from './src/markdown/rehype-nguon.ts';
+
+import { siteConfig } from './src/site.config.ts';
 
 /** Deployment settings come from the environment so one build can target any host or sub-path. */
-const site = process.env.SITE_URL || 'https://tri-thuc.dienbien.example';
+const site = siteConfig.url;
 const base = process.env.BASE_PATH || '/';
 
 export default defineConfig({
@@ -26,7 +29,7 @@ export default defineConfig({
     processor: unified({
       smartypants: false, // official text must keep its own quotes and dashes
       remarkPlugins: [[remarkCrossReferences, { base }]],
-      rehypePlugins: [rehypeStudyHeadings, rehypeProvisionAnchors, [rehypeCanCu, { base }]],
+      rehypePlugins: [rehypeStudyHeadings, rehypeProvisionAnchors, [rehypeCanCu, { base }], rehypeNguon],
     }),
   },
   security: {

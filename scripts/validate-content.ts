@@ -12,13 +12,14 @@ import { collectionSpecs } from '../src/schemas/index.ts';
 import { validateCorpus } from '../src/lib/content/validate.ts';
 import { allChecks } from '../src/lib/content/checks/index.ts';
 import { formatProblem } from '../src/lib/content/types.ts';
+import { yamlLineOf } from '../src/lib/content/yaml-lines.ts';
 import type { ContentProblem, RawEntry } from '../src/lib/content/types.ts';
 
 /** Splits an MDX file into front matter (parsed) and body. */
-export function splitFrontMatter(source: string): { data: unknown; body: string } {
+export function splitFrontMatter(source: string): { data: unknown; body: string; bodyLine: number } {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
-  if (!m) return { data: null, body: source };
-  return { data: parseYaml(m[1]!), body: source.slice(m[0].length) };
+  if (!m) return { data: null, body: source, bodyLine: 1 };
+  return { data: parseYaml(m[1]!), body: source.slice(m[0].length), bodyLine: m[0].split('\n').length - (m[0].endsWith('\n') ? 0 : 1) };
 }
 
 /** Reads every content file into raw entries; unreadable files become problems. */
@@ -36,10 +37,10 @@ export function readCorpus(contentDir: string): { entries: RawEntry[]; problems:
       try {
         const source = readFileSync(path, 'utf8');
         if (spec.ext === 'mdx') {
-          const { data, body } = splitFrontMatter(source);
-          entries.push({ collection, id, file, data, body });
+          const { data, body, bodyLine } = splitFrontMatter(source);
+          entries.push({ collection, id, file, data, body, bodyLine });
         } else if (spec.ext === 'yaml') {
-          entries.push({ collection, id, file, data: parseYaml(source) });
+          entries.push({ collection, id, file, data: parseYaml(source), source });
         } else {
           entries.push({ collection, id, file, data: JSON.parse(source) });
         }
@@ -55,7 +56,13 @@ export function readCorpus(contentDir: string): { entries: RawEntry[]; problems:
 export function validateContentDir(contentDir: string): ContentProblem[] {
   const { entries, problems } = readCorpus(contentDir);
   const schemas = Object.fromEntries(Object.entries(collectionSpecs).map(([k, v]) => [k, v.schema]));
-  return [...problems, ...validateCorpus(entries, schemas, allChecks).problems];
+  const sources = new Map(entries.filter((e) => e.source !== undefined).map((e) => [e.file, e.source!]));
+  // YAML problems name a field path; give them the line of that field too.
+  return [...problems, ...validateCorpus(entries, schemas, allChecks).problems].map((p) => {
+    const src = p.line === undefined ? sources.get(p.file) : undefined;
+    const line = src === undefined ? undefined : yamlLineOf(src, p.field);
+    return line === undefined ? p : { ...p, line };
+  });
 }
 
 if (import.meta.main) {

@@ -6,6 +6,8 @@ import { studySchema } from './schemas/study.ts';
 import { quizSchema } from './schemas/quiz.ts';
 import { canCuSchema } from './schemas/can-cu.ts';
 import { responsibilitySchema } from './schemas/responsibility.ts';
+import { sourceSchema } from './schemas/nguon.ts';
+import { timelineEntrySchema } from './schemas/timeline.ts';
 
 const root = process.env.CONTENT_DIR || './content';
 
@@ -15,4 +17,6 @@ export const collections = {
   quizzes: defineCollection({ loader: glob({ pattern: '*.yaml', base: `${root}/quizzes` }), schema: quizSchema }),
   canCu: defineCollection({ loader: glob({ pattern: '*.yaml', base: `${root}/data/can-cu` }), schema: canCuSchema }),
   responsibilities: defineCollection({ loader: glob({ pattern: '*.yaml', base: `${root}/data/trach-nhiem` }), schema: responsibilitySchema }),
+  sources: defineCollection({ loader: glob({ pattern: '*.yaml', base: `${root}/data/nguon` }), schema: sourceSchema }),
+  timeline: defineCollection({ loader: glob({ pattern: '*.yaml', base: `${root}/data/dong-thoi-gian` }), schema: timelineEntrySchema }),
 };

@@ -12,6 +12,7 @@ import { search } from './vi/search.ts';
 import { offline } from './vi/offline.ts';
 import { share } from './vi/share.ts';
 import { listen } from './vi/listen.ts';
+import { sources } from './vi/sources.ts';
 
 const strings = {
   ...common,
@@ -23,6 +24,7 @@ const strings = {
   ...offline,
   ...share,
   ...listen,
+  ...sources,
 } as const;
 
 /** A known string key. */

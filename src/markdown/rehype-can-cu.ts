@@ -63,12 +63,19 @@ export function rehypeCanCu(options: CanCuOptions = {}) {
       const children: ElementContent[] = [{ type: 'text', value: 'Căn cứ: ' }];
       targets.forEach((t, j) => {
         if (j > 0) children.push({ type: 'text', value: '; ' });
+        const title = titles[t.doc] ?? t.doc;
+        // Provision to provision when we hold the target's text; otherwise the document as a whole,
+        // followed by the source provision's own words of what it carries out.
         children.push({
           type: 'element',
           tagName: 'a',
-          properties: { href: joinBase(base, `/van-ban/${t.doc}/#${t.anchor}`), dataCanCuTarget: `${t.doc}#${t.anchor}` },
-          children: [{ type: 'text', value: `${titles[t.doc] ?? t.doc}: ${t.label}` }],
+          properties: {
+            href: joinBase(base, t.anchor ? `/van-ban/${t.doc}/#${t.anchor}` : `/van-ban/${t.doc}/`),
+            dataCanCuTarget: t.anchor ? `${t.doc}#${t.anchor}` : t.doc,
+          },
+          children: [{ type: 'text', value: t.anchor ? `${title}: ${t.label ?? ''}` : title }],
         });
+        if (!t.anchor && t.wording) children.push({ type: 'text', value: ` (nguyên văn: “${t.wording}”)` });
       });
       return {
         type: 'element',

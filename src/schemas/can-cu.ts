@@ -6,17 +6,29 @@
 import { z } from 'astro/zod';
 import { anchor, slug, text } from './shared.ts';
 
-/** One target of a căn cứ link: a section of another document's page. */
+/**
+ * One target of a căn cứ link. Two modes, chosen by what we hold of the target:
+ * - the target's official text is on the site (`textKind: full`): `anchor` + `label` point at the
+ *   provision it carries out (provision to provision);
+ * - only a summary (`textKind: summary`): no `anchor` (we do not know its sections), the link goes to
+ *   the document as a whole, and `wording` quotes what the source provision itself says it carries out.
+ * The build checks which mode fits each target.
+ */
 export const canCuTargetSchema = z
   .object({
     /** Id of the target document in content/documents/, e.g. `ket-luan-52-kl-tw`. */
     doc: slug,
-    /** Anchor id on the target page, e.g. `trien-khai-noi-dung-1`; it must exist (checked at build). */
-    anchor,
-    /** Short Vietnamese label of the target section, in our own words (shown as the link text). */
-    label: text,
+    /** Provision anchor on the target page, e.g. `phan-ii-muc-1`; only when the target is a full text (checked at build). */
+    anchor: anchor.optional(),
+    /** Short Vietnamese label of the target provision, in our own words (link text); with `anchor` only. */
+    label: text.optional(),
+    /** Words of the source provision, verbatim, that name what it carries out; required without `anchor` (checked against the text). */
+    wording: text.optional(),
   })
-  .strict();
+  .strict()
+  .refine((t) => (t.anchor ? Boolean(t.label) : Boolean(t.wording)), {
+    message: 'căn cứ tới một điều khoản cần anchor và label; căn cứ tới cả văn bản cần wording (nguyên văn của điều khoản nguồn)',
+  });
 
 /** One provision of the source document and what it carries out. */
 export const canCuLinkSchema = z

@@ -26,6 +26,18 @@ export const signerSchema = z.object({
   position: z.string().optional(),
 });
 
+/** A recorded check of a document's status: when, what was consulted, what was found. */
+export const statusCheckSchema = z
+  .object({
+    /** Date of the check, `YYYY-MM-DD`. */
+    checkedOn: isoDate,
+    /** Ids of the public sources consulted (content/data/nguon/). */
+    sources: z.array(slug).min(1, { message: 'cần ít nhất một nguồn đã tra' }),
+    /** What was found, in Vietnamese, worded as the sources report it. */
+    found: text,
+  })
+  .strict();
+
 /** Front matter of a document. */
 export const documentSchema = z
   .object({
@@ -45,7 +57,10 @@ export const documentSchema = z
     place: z.string().optional(),
     /** Date of issue ("ngày ban hành"), `YYYY-MM-DD`. */
     issuedOn: isoDate,
-    /** Signer ("người ký"), when known. */
+    /**
+     * Signer ("người ký"), only when read in the text or in an official portal's metadata. A signer known
+     * only from news is written in the text, worded as reported, not here (the panel cannot say "theo tin").
+     */
     signer: signerSchema.optional(),
     /** Abstract ("trích yếu"): what the document is about, as written on it. */
     abstract: text,
@@ -57,12 +72,20 @@ export const documentSchema = z
     officialUrl: httpUrl.optional(),
     /** Repo path of the text as received, for `full` documents, e.g. content/sources/ke-hoach-83-kh-tu.txt. */
     sourceFile: z.string().optional(),
+    /**
+     * Where the text we hold comes from and what it lacks (e.g. no signing-authority line), in
+     * Vietnamese; shown next to the "toàn văn" label so a reader knows what "verbatim" is verbatim to.
+     */
+    provenance: z.string().trim().min(1).optional(),
     /** Relations to other documents, declared once here and shown on both pages. */
     relations: z.array(relationSchema).default([]),
     /** One-line description for lists, search results and link previews. */
     description: text,
-    /** Date up to which the status/successor information was checked, `YYYY-MM-DD`. */
-    statusAsOf: isoDate.optional(),
+    /**
+     * The last recorded check of this document's status (in force, replaced, what came later). Only
+     * with one does the page say "Thông tin tính đến ngày …"; without, it says the status is unchecked.
+     */
+    statusCheck: statusCheckSchema.optional(),
     /** Subject tags, ASCII slugs. */
     tags: z.array(slug).default([]),
   })

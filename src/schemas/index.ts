@@ -9,6 +9,8 @@ import { studySchema } from './study.ts';
 import { quizSchema } from './quiz.ts';
 import { canCuSchema } from './can-cu.ts';
 import { responsibilitySchema } from './responsibility.ts';
+import { sourceSchema } from './nguon.ts';
+import { timelineEntrySchema } from './timeline.ts';
 
 /** Where a collection lives and how its files are read. */
 export interface CollectionSpec {
@@ -27,4 +29,6 @@ export const collectionSpecs: Record<string, CollectionSpec> = {
   quizzes: { dir: 'quizzes', ext: 'yaml', schema: quizSchema },
   canCu: { dir: 'data/can-cu', ext: 'yaml', schema: canCuSchema },
   responsibilities: { dir: 'data/trach-nhiem', ext: 'yaml', schema: responsibilitySchema },
+  sources: { dir: 'data/nguon', ext: 'yaml', schema: sourceSchema },
+  timeline: { dir: 'data/dong-thoi-gian', ext: 'yaml', schema: timelineEntrySchema },
 };

@@ -56,6 +56,11 @@ const questionBase = {
   explanation: text,
   /** The provision that holds the answer; the review screen links to it ("đọc lại đoạn này"). */
   citation: citationSchema,
+  /**
+   * Ids of public sources (content/data/nguon/) the explanation rests on. Required (at least one)
+   * when `citation` points at a summary page, whose official text we do not hold.
+   */
+  sources: z.array(slug).default([]),
   /** How hard the question is: `easy`, `medium` or `hard`. */
   difficulty: z.enum(DIFFICULTIES, { message: `độ khó phải là một trong: ${DIFFICULTIES.join(', ')}` }),
 };

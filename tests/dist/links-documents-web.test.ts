@@ -39,7 +39,7 @@ function resolveHref(href: string, from: string): string | null {
   return null;
 }
 
-const SELECTORS = ['a.xref', 'a[data-can-cu-target]', 'a[data-cancu-target]', '.related a', '.status a', '[data-timeline] a', '[data-matrix] a', '[data-deadlines] a', '.can-cu a'];
+const SELECTORS = ['.nguon-ref a', '.nguon-list a', 'a.xref', 'a[data-can-cu-target]', 'a[data-cancu-target]', '.related a', '.status a', '[data-timeline] a', '[data-matrix] a', '[data-deadlines] a', '.can-cu a'];
 const docPages = pages.filter((p) => /^\/van-ban\/[a-z0-9-]+\/$/.test(p.path) && !['/van-ban/dong-thoi-gian/', '/van-ban/phan-cong/'].includes(p.path));
 
 describe('documents web links in dist', () => {
@@ -52,11 +52,20 @@ describe('documents web links in dist', () => {
   it('every căn cứ link, back link, cross-reference, related, status, timeline and matrix link resolves', () => {
     const broken: string[] = [];
     let checked = 0;
+    // Links out of the site are only to declared public sources (content/data/nguon/), marked rel="external".
+    const sourceUrls = new Set(
+      readdirSync('content/data/nguon').map((f) => (parseYaml(readFileSync(`content/data/nguon/${f}`, 'utf8')) as { url: string }).url),
+    );
     for (const p of pages) {
       const tree = parseHtml(p.html);
       for (const sel of SELECTORS) {
         for (const a of select(tree, sel)) {
           checked++;
+          const rel = ([] as unknown[]).concat(a.properties.rel ?? []).map(String);
+          if (rel.includes('external')) {
+            if (!sourceUrls.has(String(a.properties.href))) broken.push(`${p.path} ${sel}: external link to an undeclared source ${String(a.properties.href)}`);
+            continue;
+          }
           const problem = resolveHref(String(a.properties.href), p.path);
           if (problem) broken.push(`${p.path} ${sel}: ${problem}`);
         }
@@ -67,26 +76,31 @@ describe('documents web links in dist', () => {
   });
 
   it('the plan shows one căn cứ line under each provision declared in content/data/can-cu', () => {
-    const data = parseYaml(readFileSync('content/data/can-cu/ke-hoach-83-kh-tu.yaml', 'utf8')) as { links: { from: string; to: { doc: string; anchor: string }[] }[] };
+    const data = parseYaml(readFileSync('content/data/can-cu/ke-hoach-83-kh-tu.yaml', 'utf8')) as { links: { from: string; to: { doc: string; anchor?: string; wording?: string }[] }[] };
     const plan = page('/van-ban/ke-hoach-83-kh-tu/');
     const lines = select(plan.tree, '.can-cu');
     expect(lines.map((l) => l.properties.dataCanCu)).toEqual(data.links.map((l) => l.from));
     for (const link of data.links) {
       const line = lines.find((l) => l.properties.dataCanCu === link.from)!;
-      expect(select({ type: 'root', children: [line] }, 'a').map((a) => a.properties.dataCanCuTarget)).toEqual(link.to.map((t) => `${t.doc}#${t.anchor}`));
+      // We hold no official text of the Central documents: every link targets the document as a whole
+      // and quotes the plan's own words, never an invented section.
+      expect(select({ type: 'root', children: [line] }, 'a').map((a) => a.properties.dataCanCuTarget)).toEqual(link.to.map((t) => t.doc));
+      for (const t of link.to) expect(t.anchor, `${link.from} → ${t.doc}`).toBeUndefined();
+      for (const t of link.to) expect(toText(line)).toContain(`“${t.wording}”`);
       expect(line.properties.dataChrome, 'căn cứ lines are chrome, not official text').toBeDefined();
     }
-    // Each of the nine provisions of sections II and III has one.
-    expect(data.links.map((l) => l.from)).toEqual(['phan-ii-muc-1', 'phan-ii-muc-2', 'phan-ii-muc-3', 'phan-ii-muc-4', 'phan-ii-muc-5', 'phan-iii-muc-1', 'phan-iii-muc-2', 'phan-iii-muc-3', 'phan-iii-muc-4']);
+    // Only provisions that name the document they carry out.
+    expect(data.links.map((l) => l.from)).toEqual(['phan-i-muc-1', 'phan-i-muc-2', 'phan-ii-muc-1', 'phan-iii-muc-2', 'phan-iii-muc-3', 'phan-iii-muc-4']);
   });
 
-  it('every targeted summary section links back to the plan provisions that carry it out', () => {
-    const data = parseYaml(readFileSync('content/data/can-cu/ke-hoach-83-kh-tu.yaml', 'utf8')) as { links: { from: string; to: { doc: string; anchor: string }[] }[] };
+  it('every targeted document links back to the plan provisions that carry it out', () => {
+    const data = parseYaml(readFileSync('content/data/can-cu/ke-hoach-83-kh-tu.yaml', 'utf8')) as { links: { from: string; to: { doc: string; anchor?: string }[] }[] };
     for (const link of data.links) {
       for (const t of link.to) {
         const target = page(`/van-ban/${t.doc}/`);
-        const back = select(target.tree, `[data-cancu-back="${t.doc}#${t.anchor}"] a`).map((a) => String(a.properties.dataCancuTarget));
-        expect(back, `${t.doc}#${t.anchor}`).toContain(`ke-hoach-83-kh-tu#${link.from}`);
+        const key = t.anchor ? `${t.doc}#${t.anchor}` : t.doc;
+        const back = select(target.tree, `[data-cancu-back="${key}"] a`).map((a) => String(a.properties.dataCancuTarget));
+        expect(back, key).toContain(`ke-hoach-83-kh-tu#${link.from}`);
       }
     }
   });
@@ -123,19 +137,52 @@ describe('documents web links in dist', () => {
     const kl52 = page('/van-ban/ket-luan-52-kl-tw/').tree;
     expect(select(kl52, '.related__item').map((li) => `${li.properties.dataDirection}:${li.properties.dataRelation}`)).toEqual(['outgoing:continues', 'incoming:implements']);
     expect(select(kl52, '[data-successor]').map((li) => li.properties.dataSuccessor)).toEqual(['ke-hoach-83-kh-tu', 'nghi-quyet-45-nq-tw']);
-    expect(toText(select(kl52, '[data-status]')[0]!)).toContain('27/11/2026');
+    // No recorded status check for Kết luận 52: the panel says so instead of a date.
+    expect(toText(select(kl52, '[data-status]')[0]!)).not.toContain('Thông tin tính đến ngày');
+    expect(toText(select(kl52, '[data-status]')[0]!)).toContain('chưa được rà soát');
+    const nq45 = page('/van-ban/nghi-quyet-45-nq-tw/').tree;
+    expect(toText(select(nq45, '[data-status]')[0]!)).toContain('Thông tin tính đến ngày 01/12/2026');
   });
 
-  it('the timeline lists the five documents in order of issue', () => {
+  it('the timeline lists the five documents and the two later ones known only from sources, in order of issue', () => {
     const tl = page('/van-ban/dong-thoi-gian/').tree;
-    expect(select(tl, '[data-timeline] > li').map((li) => li.properties.dataDoc)).toEqual([
+    expect(select(tl, '[data-timeline] > li').map((li) => li.properties.dataDoc ?? `meta:${String(li.properties.dataTimelineEntry)}`)).toEqual([
       'nghi-quyet-27-nq-tw',
       'ket-luan-90-kl-tw',
       'ket-luan-52-kl-tw',
       'ke-hoach-83-kh-tu',
       'nghi-quyet-45-nq-tw',
+      'meta:huong-dan-145-hd-btgtw',
+      'meta:quyet-dinh-2711-qd-ttg',
     ]);
-    expect(select(tl, '[data-timeline] time').map((t) => t.properties.dateTime)).toEqual(['2008-08-06', '2014-03-04', '2019-05-30', '2019-08-27', '2023-11-24']);
+    expect(select(tl, '[data-timeline] time').map((t) => t.properties.dateTime)).toEqual(['2008-08-06', '2014-03-04', '2019-05-30', '2019-08-27', '2023-11-24', '2024-03-12', '2025-12-12']);
+    // Entries without pages have no title link.
+    expect(select(tl, '[data-timeline-entry] .tl__title a')).toEqual([]);
+  });
+});
+
+describe('summary sections show their sources', () => {
+  const KINDS = ['bản đăng lại toàn văn', 'tin báo', 'tài liệu tuyên truyền', 'cổng thông tin chính thức'];
+  it('every h2 section of a summary page lists its numbered sources (kind in words) or cites a provision of the plan', () => {
+    const summaries = docPages.filter((p) => p.path !== '/van-ban/ke-hoach-83-kh-tu/');
+    expect(summaries).toHaveLength(4);
+    for (const p of summaries) {
+      const article = select(parseHtml(p.html), 'article.official-text')[0]!;
+      const kids = article.children.filter((c): c is Element => c.type === 'element');
+      const starts = kids.map((k, i) => (k.tagName === 'h2' ? i : -1)).filter((i) => i >= 0);
+      expect(starts.length, p.path).toBeGreaterThan(2);
+      starts.forEach((start, n) => {
+        const section = kids.slice(start, starts[n + 1] ?? kids.length);
+        const root = { type: 'root' as const, children: section };
+        const list = select(root, 'aside.nguon-list li');
+        const provision = select(root, 'a[href*="/van-ban/ke-hoach-83-kh-tu/#"]');
+        const title = toText(section[0]!);
+        expect(list.length + provision.length, `${p.path} "${title}"`).toBeGreaterThan(0);
+        for (const li of list) expect(KINDS.some((k) => toText(li).includes(`: ${k}, đọc ngày`)), toText(li)).toBe(true);
+        // Marks [n] in the section point at its own list.
+        for (const a of select(root, '.nguon-ref a')) expect(list.map((li) => `#${String(li.properties.id)}`)).toContain(String(a.properties.href));
+      });
+    }
   });
 });
 

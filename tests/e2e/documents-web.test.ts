@@ -17,14 +17,15 @@ afterAll(async () => {
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe('document pages: status and related documents', () => {
-  it('Kết luận 52 tells what came later (with the as-of date) and shows relations both ways', async () => {
+  it('Kết luận 52 tells what came later, says its status is unchecked (no recorded check) and shows relations both ways', async () => {
     const { page, context, foreignRequests, consoleErrors } = await openPage(browser);
     await page.goto(siteUrl('van-ban/ket-luan-52-kl-tw/'));
     const status = page.getByRole('complementary', { name: 'Tình trạng và văn bản tiếp nối' });
     const text = norm(await status.innerText());
     expect(text).toContain('Kế hoạch số 83-KH/TU (27/8/2019): tiếp nối trực tiếp văn bản này');
     expect(text).toContain('Nghị quyết số 45-NQ/TW (24/11/2023): tiếp tục cùng đường lối với Nghị quyết số 27-NQ/TW');
-    expect(text).toContain('tính đến ngày 27/11/2026');
+    expect(text).not.toContain('tính đến ngày');
+    expect(text).toContain('chưa được rà soát');
     const related = page.getByRole('region', { name: 'Văn bản liên quan' });
     const rel = norm(await related.innerText());
     expect(rel).toContain('Văn bản này tiếp tục thực hiện: Nghị quyết số 27-NQ/TW');
@@ -39,7 +40,13 @@ describe('document pages: status and related documents', () => {
   it('Nghị quyết 45, the latest, says nothing came later yet; Nghị quyết 27 lists its three successors', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(siteUrl('van-ban/nghi-quyet-45-nq-tw/'));
-    expect(norm(await page.locator('[data-status]').innerText())).toContain('Chưa ghi nhận văn bản nào ra đời sau');
+    const nq45 = norm(await page.locator('[data-status]').innerText());
+    expect(nq45).toContain('Trên trang này chưa có văn bản nào ra đời sau');
+    // A recorded check: its date, what was found and the sources consulted.
+    expect(nq45).toContain('Thông tin tính đến ngày 01/12/2026. Đã rà soát:');
+    expect(nq45).toContain('Hướng dẫn số 145-HD/BTGTW');
+    expect(await page.locator('[data-successor-meta]').evaluateAll((els) => els.map((e) => e.getAttribute('data-successor-meta')))).toEqual(['huong-dan-145-hd-btgtw']);
+    expect(await page.locator('[data-status-check] a[rel~="external"]').count()).toBe(3);
     await page.goto(siteUrl('van-ban/nghi-quyet-27-nq-tw/'));
     const later = await page.locator('[data-successor]').evaluateAll((els) => els.map((e) => e.getAttribute('data-successor')));
     expect(later).toEqual(['ket-luan-90-kl-tw', 'ket-luan-52-kl-tw', 'nghi-quyet-45-nq-tw']);
@@ -70,28 +77,33 @@ describe('document pages: status and related documents', () => {
 });
 
 describe('căn cứ links, both ways', () => {
-  it('from a plan provision to the section of Kết luận 52 it carries out, and back', async () => {
+  it('from a plan provision to Kết luận 52 as a whole, with the plan\'s own words, and back', async () => {
     const { page, context, foreignRequests } = await openPage(browser);
     await page.goto(siteUrl('van-ban/ke-hoach-83-kh-tu/'));
-    const line = page.locator('[data-can-cu="phan-ii-muc-3"]');
-    expect(norm(await line.innerText())).toBe('Căn cứ: Kết luận số 52-KL/TW: Nguồn lực cho hoạt động của trí thức');
-    await line.getByRole('link').click();
-    await page.waitForURL(/ket-luan-52-kl-tw\/#trien-khai-noi-dung-3$/);
-    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('trien-khai-noi-dung-3');
-    const back = page.locator('[data-cancu-back="ket-luan-52-kl-tw#trien-khai-noi-dung-3"] a');
-    expect(norm(await back.innerText())).toBe('mục 3, phần II, Kế hoạch số 83-KH/TU');
+    const line = page.locator('[data-can-cu="phan-ii-muc-1"]');
+    expect(norm(await line.innerText())).toBe(
+      'Căn cứ: Kết luận số 52-KL/TW (nguyên văn: “tổ chức thực hiện nghiêm chỉnh, đồng bộ mục tiêu, quan điểm chỉ đạo, nhiệm vụ, giải pháp đã nêu trong Nghị quyết số 27-NQ/TW, Kết luận số 52-KL/TW”); Nghị quyết số 27-NQ/TW (nguyên văn: “tổ chức thực hiện nghiêm chỉnh, đồng bộ mục tiêu, quan điểm chỉ đạo, nhiệm vụ, giải pháp đã nêu trong Nghị quyết số 27-NQ/TW”)',
+    );
+    // We hold no text of Kết luận 52: no căn cứ link points into one of its sections.
+    expect(await page.locator('.can-cu a[href*="ket-luan-52-kl-tw/#"]').count()).toBe(0);
+    await line.getByRole('link', { name: 'Kết luận số 52-KL/TW' }).click();
+    await page.waitForURL(/ket-luan-52-kl-tw\/$/);
+    const back = page.locator('[data-cancu-back="ket-luan-52-kl-tw"] a[data-cancu-target="ke-hoach-83-kh-tu#phan-ii-muc-1"]');
+    expect(norm(await back.innerText())).toBe('mục 1, phần II, Kế hoạch số 83-KH/TU');
     await back.click();
-    await page.waitForURL(/ke-hoach-83-kh-tu\/#phan-ii-muc-3$/);
-    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('phan-ii-muc-3');
+    await page.waitForURL(/ke-hoach-83-kh-tu\/#phan-ii-muc-1$/);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('phan-ii-muc-1');
     expect(foreignRequests).toEqual([]);
     await context.close();
   });
 
-  it('the four organisational provisions all lead back from the "giao việc" section', async () => {
+  it('the Kết luận 52 page lists every plan provision that names it, and invents no section of its own', async () => {
     const { page, context } = await openPage(browser);
-    await page.goto(siteUrl('van-ban/ket-luan-52-kl-tw/#trien-khai-to-chuc'));
-    const targets = await page.locator('[data-cancu-back="ket-luan-52-kl-tw#trien-khai-to-chuc"] a').evaluateAll((as) => as.map((a) => a.getAttribute('data-cancu-target')));
-    expect(targets).toEqual(['phan-iii-muc-1', 'phan-iii-muc-2', 'phan-iii-muc-3', 'phan-iii-muc-4'].map((a) => `ke-hoach-83-kh-tu#${a}`));
+    await page.goto(siteUrl('van-ban/ket-luan-52-kl-tw/'));
+    const targets = await page.locator('[data-cancu-back="ket-luan-52-kl-tw"] a').evaluateAll((as) => as.map((a) => a.getAttribute('data-cancu-target')));
+    expect(targets).toEqual(['phan-i-muc-2', 'phan-ii-muc-1', 'phan-iii-muc-2', 'phan-iii-muc-3', 'phan-iii-muc-4'].map((a) => `ke-hoach-83-kh-tu#${a}`));
+    expect(await page.locator('[id^="trien-khai-noi-dung"]').count()).toBe(0);
+    expect(norm(await page.locator('h2#chua-biet + p').innerText())).toContain('người ký');
     await context.close();
   });
 });
@@ -112,13 +124,21 @@ describe('cross-references', () => {
 });
 
 describe('timeline and responsibility matrix', () => {
-  it('the timeline lists the five documents in order and fits a 360 px phone', async () => {
+  it('the timeline lists the five documents and the two later ones (metadata only) in order and fits a 360 px phone', async () => {
     const { page, context } = await openPage(browser, { viewport: { width: 360, height: 740 } });
     await page.goto(siteUrl('van-ban/dong-thoi-gian/'));
     const years = await page.locator('.tl__year').allInnerTexts();
-    expect(years).toEqual(['2008', '2014', '2019', '2019', '2023']);
+    expect(years).toEqual(['2008', '2014', '2019', '2019', '2023', '2024', '2025']);
     const titles = await page.locator('.tl__title').allInnerTexts();
-    expect(titles).toEqual(['Nghị quyết số 27-NQ/TW', 'Kết luận số 90-KL/TW', 'Kết luận số 52-KL/TW', 'Kế hoạch số 83-KH/TU', 'Nghị quyết số 45-NQ/TW']);
+    expect(titles).toEqual([
+      'Nghị quyết số 27-NQ/TW',
+      'Kết luận số 90-KL/TW',
+      'Kết luận số 52-KL/TW',
+      'Kế hoạch số 83-KH/TU',
+      'Nghị quyết số 45-NQ/TW',
+      'Hướng dẫn số 145-HD/BTGTW',
+      'Quyết định số 2711/QĐ-TTg',
+    ]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await context.close();
   });

@@ -65,7 +65,8 @@ describe('plan 83-KH/TU page', () => {
     await page.goto(siteUrl(PLAN));
     const panel = page.getByRole('region', { name: 'Thông tin văn bản' });
     const text = norm(await panel.innerText());
-    for (const s of ['83-KH/TU', 'Kế hoạch', 'Tỉnh ủy Điện Biên', 'ngày 27 tháng 8 năm 2019', 'Lò Văn Muôn', 'Toàn văn chính thức']) {
+    // The "toàn văn" label says what the text is verbatim to, and the provenance of that file.
+    for (const s of ['83-KH/TU', 'Kế hoạch', 'Tỉnh ủy Điện Biên', 'ngày 27 tháng 8 năm 2019', 'Lò Văn Muôn', 'Toàn văn (đăng nguyên văn bản đang lưu)', 'Xuất xứ của bản này', 'không có dòng thẩm quyền ký']) {
       expect(text).toContain(s);
     }
     expect(await page.title()).toContain('Kế hoạch số 83-KH/TU');
@@ -117,7 +118,7 @@ describe('plan 83-KH/TU page', () => {
     const cite = tools.getByRole('button').nth(1);
     await cite.click();
     await expect.poll(() => cite.innerText()).toContain('Đã sao chép');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('mục 3, phần II, Kế hoạch số 83-KH/TU');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('mục 3, phần II Kế hoạch số 83-KH/TU ngày 27/8/2019 của Tỉnh ủy Điện Biên');
     await tools.getByRole('button').nth(0).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/van-ban\/ke-hoach-83-kh-tu\/#phan-ii-muc-3$/);
     await expect.poll(() => page.locator('tt-provisions [role=status]').innerText()).toContain('Đã sao chép');

@@ -12,7 +12,7 @@ class ProvisionTools extends HTMLElement {
       const url = `${location.origin}${location.pathname}#${h.id}`;
       // Shared links use the public (canonical) address, like the page's own "Chia sẻ".
       const shareUrl = `${d.url}#${h.id}`;
-      const cite = cites[h.id] ?? `${h.dataset.label}, ${d.docLabel}`;
+      const cite = cites[h.id] ?? `${h.dataset.label} ${d.docLabel}`;
       for (const [label, act] of [
         [d.tLink!, () => copy(url)],
         [d.tCite!, () => copy(cite)],

@@ -18,19 +18,44 @@ export interface DocSummary {
   description: string;
   textKind: 'full' | 'summary';
   officialUrl?: string | undefined;
-  statusAsOf?: string | undefined;
+  statusCheck?: { checkedOn: string; sources: string[]; found: string } | undefined;
   relations: { type: 'implements' | 'continues' | 'replacedBy' | 'reviews'; target: string; note?: string | undefined }[];
 }
 
-let cache: Promise<{ docs: DocSummary[]; canCu: CanCuSet[]; matrices: Matrix[] }> | undefined;
+/** A timeline entry we have only metadata for (content/data/dong-thoi-gian/): no page. */
+export interface TimelineEntry {
+  id: string;
+  title: string;
+  number: string;
+  kind: string;
+  issuer: string;
+  issuedOn: string;
+  abstract: string;
+  sources: string[];
+  relatesTo?: string | undefined;
+}
 
-/** Documents, căn cứ sets and responsibility matrices. */
+/** A public source (content/data/nguon/). */
+export interface SourceSummary {
+  id: string;
+  title: string;
+  publisher: string;
+  url: string;
+  dateRead: string;
+  kind: string;
+}
+
+let cache: Promise<{ docs: DocSummary[]; canCu: CanCuSet[]; matrices: Matrix[]; timeline: TimelineEntry[]; sources: Map<string, SourceSummary> }> | undefined;
+
+/** Documents, căn cứ sets, responsibility matrices, metadata-only timeline entries and public sources. */
 export function loadWeb() {
   cache ??= (async () => {
     const docs = (await getCollection('documents')).map((e) => ({ id: e.id, ...e.data }) as DocSummary);
     const canCu = (await getCollection('canCu')).map((e) => e.data as CanCuSet);
     const matrices = (await getCollection('responsibilities')).map((e) => e.data as Matrix);
-    return { docs, canCu, matrices };
+    const timeline = (await getCollection('timeline')).map((e) => ({ id: e.id, ...e.data }) as TimelineEntry);
+    const sources = new Map((await getCollection('sources')).map((e) => [e.id, { id: e.id, ...e.data } as SourceSummary]));
+    return { docs, canCu, matrices, timeline, sources };
   })();
   return cache;
 }

@@ -11,6 +11,8 @@ import type { ParsedSession } from '../../lib/slides/parse.ts';
 import { buildDeck } from '../../lib/slides/deck.ts';
 import type { DeckSlide } from '../../lib/slides/deck.ts';
 import { t } from '../../i18n/vi.ts';
+import type { UiKey } from '../../i18n/vi.ts';
+import { inlineSourceTags, numberSourceTags } from '../../lib/content/citations.ts';
 import { href } from '../../url.ts';
 
 /** A study entry. */
@@ -34,8 +36,8 @@ export function sessionPaths(entry: StudyEntry) {
   };
 }
 
-/** A deck slide with its HTML rendered at build time. */
-export type RenderedSlide = DeckSlide & { html: string; notesHtml: string };
+/** A deck slide with its HTML rendered at build time, and the public sources its marks `[n]` point to. */
+export type RenderedSlide = DeckSlide & { html: string; notesHtml: string; sources: string[] };
 
 /** The deck of one session, rendered, plus the quiz link and its QR code. */
 export interface RenderedDeck {
@@ -78,8 +80,21 @@ async function build(entry: StudyEntry, site: URL | undefined): Promise<Rendered
     closing: t('deck.closing'),
     continued: t('deck.continued'),
   });
+  const known = new Map((await getCollection('sources')).map((s) => [s.id, s.data]));
+  const short = (id: string) => {
+    const s = known.get(id);
+    return s ? `${s.publisher}, ${t(`sources.kind.${s.kind}` as UiKey)}` : id;
+  };
   const slides = await Promise.all(
-    deck.map(async (s) => ({ ...s, html: s.kind === 'content' ? await md(s.markdown) : '', notesHtml: await md(s.notes) })),
+    deck.map(async (s) => {
+      const body = s.kind === 'content' ? numberSourceTags(s.markdown) : { markdown: '', ids: [] };
+      return {
+        ...s,
+        html: s.kind === 'content' ? await md(body.markdown) : '',
+        notesHtml: await md(inlineSourceTags(s.notes, (id) => ` (${t('sources.slide')} ${short(id)})`)),
+        sources: body.ids.map((id, i) => `[${i + 1}] ${short(id)}`),
+      };
+    }),
   );
   const quizUrl = new URL(href(sessionPaths(entry).quiz), site ?? 'https://example.invalid').href;
   const quizShortUrl = quizUrl.replace(/^https?:\/\//, '');

@@ -15,11 +15,17 @@ export interface RawEntry {
   data: unknown;
   /** MDX body without front matter, when the file has one. */
   body?: string;
+  /** 1-based line of the file where `body` starts (after the front matter); 1 when unknown. */
+  bodyLine?: number;
+  /** The file as read (YAML files), so problems can name the line of a field. */
+  source?: string;
 }
 
 /** One problem, always naming the file and the field. */
 export interface ContentProblem {
   file: string;
+  /** 1-based line in the file, when known. */
+  line?: number;
   /** Dotted path of the field, e.g. `relations.0.target`; `(tệp)` for whole-file problems. */
   field: string;
   message: string;
@@ -36,9 +42,14 @@ export type ValidCorpus = Record<string, ValidEntry[]>;
 /** A cross-entry check: returns problems, never throws. */
 export type CorpusCheck = (corpus: ValidCorpus) => ContentProblem[];
 
-/** Formats a problem the way the build prints it: `file: field: message`. */
+/** Formats a problem the way the build prints it: `file: dòng N: field: message` (line when known). */
 export function formatProblem(p: ContentProblem): string {
-  return `${p.file}: ${p.field}: ${p.message}`;
+  return p.line ? `${p.file}: dòng ${p.line}: ${p.field}: ${p.message}` : `${p.file}: ${p.field}: ${p.message}`;
+}
+
+/** Line in the file of line `n` (1-based) of an entry's MDX body. */
+export function fileLine(entry: Pick<RawEntry, 'bodyLine'>, n: number): number {
+  return (entry.bodyLine ?? 1) + n - 1;
 }
 
 /**

@@ -129,12 +129,42 @@ export class ProvisionTracker {
   }
 }
 
+/** What a citation needs to know about the cited document. */
+export interface CitedDocument {
+  /** Kind in words, e.g. "Kế hoạch". */
+  kindLabel: string;
+  /** Document number, e.g. "83-KH/TU". */
+  number: string;
+  /** Date of issue, `YYYY-MM-DD`. */
+  issuedOn: string;
+  /** Issuing body, e.g. "Tỉnh ủy Điện Biên". */
+  issuer: string;
+}
+
 /**
- * The Vietnamese citation form of a provision, innermost level first.
- * @example citation({ part: 'II', item: 3 }, 'Kế hoạch số 83-KH/TU') // "mục 3, phần II, Kế hoạch số 83-KH/TU"
+ * A date as official documents write it when citing another: day and month numbers, a leading zero
+ * on days below 10 and on months 1 and 2 (as in Nghị định 30/2020/NĐ-CP on văn thư).
+ * @example citedDate('2008-08-06') // "06/8/2008"
  */
-export function citation(ref: ProvisionRef, documentLabel: string): string {
-  return `${provisionLabel(ref)}, ${documentLabel}`;
+export function citedDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${String(d).padStart(2, '0')}/${m <= 2 ? String(m).padStart(2, '0') : m}/${y}`;
+}
+
+/**
+ * How official writing names a document: "Kế hoạch số 83-KH/TU ngày 27/8/2019 của Tỉnh ủy Điện Biên".
+ */
+export function documentCitation(doc: CitedDocument): string {
+  return `${doc.kindLabel} số ${doc.number} ngày ${citedDate(doc.issuedOn)} của ${doc.issuer}`;
+}
+
+/**
+ * The citation of a provision in official writing: the provision, innermost level first, then the
+ * document with number, date and issuer, with no comma between them.
+ * @example citation({ part: 'II', item: 4 }, plan) // "mục 4, phần II Kế hoạch số 83-KH/TU ngày 27/8/2019 của Tỉnh ủy Điện Biên"
+ */
+export function citation(ref: ProvisionRef, doc: CitedDocument): string {
+  return `${provisionLabel(ref)} ${documentCitation(doc)}`;
 }
 
 /**

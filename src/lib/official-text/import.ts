@@ -3,7 +3,7 @@
  * front matter (số ký hiệu, loại, cơ quan, nơi và ngày, người ký, nơi nhận), builds provision
  * headings and escapes MDX-special characters (see to-mdx.ts). When the output file already exists
  * (a summary being replaced, or a re-import), the fields the text cannot give (relations, tags,
- * statusAsOf, officialUrl, issuingBody) are carried over exactly as written there.
+ * statusCheck, provenance, officialUrl, issuingBody) are carried over exactly as written there.
  */
 import { parseOfficialText, OfficialTextError } from './parse.ts';
 import type { OfficialText } from './parse.ts';
@@ -12,7 +12,7 @@ import type { DetectedMeta } from './to-mdx.ts';
 import { slugifyVi } from '../text/slug.ts';
 
 /** Front matter keys kept from an existing file, in the order they appear there. */
-export const CARRIED_KEYS = ['issuingBody', 'officialUrl', 'statusAsOf', 'relations', 'tags'] as const;
+export const CARRIED_KEYS = ['issuingBody', 'officialUrl', 'statusCheck', 'provenance', 'relations', 'tags'] as const;
 
 /** Result of an import. */
 export interface ImportResult {

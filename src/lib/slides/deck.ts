@@ -35,6 +35,7 @@ export const SLIDE_BUDGET = {
 /** Visible text of slide markdown (marks and link targets removed). */
 export function visibleText(md: string): string {
   return md
+    .replace(/<Nguon\s[^>]*\/>/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
     .replace(/[*_`#>]/g, '')

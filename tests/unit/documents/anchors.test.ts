@@ -3,6 +3,8 @@ import {
   ProvisionTracker,
   anchorId,
   citation,
+  citedDate,
+  documentCitation,
   intToRoman,
   parseAnchorId,
   readHeadingNumbering,
@@ -66,11 +68,21 @@ describe('ProvisionTracker', () => {
   it('ignores a point before any item', () => expect(new ProvisionTracker().next('a) x')).toBeNull());
 });
 
-describe('citation', () => {
-  const doc = 'Kế hoạch số 83-KH/TU';
+describe('citation (official-writing form)', () => {
+  const plan = { kindLabel: 'Kế hoạch', number: '83-KH/TU', issuedOn: '2019-08-27', issuer: 'Tỉnh ủy Điện Biên' };
   it.each([
-    [{ part: 'II', item: 3 }, 'mục 3, phần II, Kế hoạch số 83-KH/TU'],
-    [{ part: 'III' }, 'phần III, Kế hoạch số 83-KH/TU'],
-    [{ part: 'II', item: 1, point: 'b' }, 'điểm b, mục 1, phần II, Kế hoạch số 83-KH/TU'],
-  ])('%o', (ref, expected) => expect(citation(ref, doc)).toBe(expected));
+    [{ part: 'II', item: 4 }, 'mục 4, phần II Kế hoạch số 83-KH/TU ngày 27/8/2019 của Tỉnh ủy Điện Biên'],
+    [{ part: 'III' }, 'phần III Kế hoạch số 83-KH/TU ngày 27/8/2019 của Tỉnh ủy Điện Biên'],
+    [{ part: 'II', item: 1, point: 'b' }, 'điểm b, mục 1, phần II Kế hoạch số 83-KH/TU ngày 27/8/2019 của Tỉnh ủy Điện Biên'],
+  ])('%o', (ref, expected) => expect(citation(ref, plan)).toBe(expected));
+  it('writes dates as official documents do: zero before days under 10 and months 1-2', () => {
+    expect(citedDate('2008-08-06')).toBe('06/8/2008');
+    expect(citedDate('2014-03-04')).toBe('04/3/2014');
+    expect(citedDate('2020-02-05')).toBe('05/02/2020');
+    expect(citedDate('2019-12-30')).toBe('30/12/2019');
+  });
+  it('names the document with kind, number, date and issuer', () =>
+    expect(documentCitation({ kindLabel: 'Nghị quyết', number: '27-NQ/TW', issuedOn: '2008-08-06', issuer: 'Ban Chấp hành Trung ương Đảng' })).toBe(
+      'Nghị quyết số 27-NQ/TW ngày 06/8/2008 của Ban Chấp hành Trung ương Đảng',
+    ));
 });

@@ -17,7 +17,8 @@ const anchors: Record<string, string[]> = {
   kl: ['nd-1', 'nd-2', 'tc'],
   nq: ['db'],
 };
-const anchorsOf = (d: string) => anchors[d];
+// Both Central documents are imported full texts here (provision-to-provision mode).
+const anchorsOf = (d: string) => (anchors[d] ? { anchors: anchors[d]!, fullText: true } : undefined);
 
 describe('both directions', () => {
   it('canCuOf lists what a provision carries out', () => {
@@ -27,8 +28,8 @@ describe('both directions', () => {
   });
   it('backlinksTo lists every provision carrying out a section, in order', () => {
     expect(backlinksTo('kl', 'tc', [set])).toEqual([
-      { doc: 'plan', from: 'phan-iii-muc-1' },
-      { doc: 'plan', from: 'phan-iii-muc-2' },
+      { doc: 'plan', from: 'phan-iii-muc-1', wording: undefined },
+      { doc: 'plan', from: 'phan-iii-muc-2', wording: undefined },
     ]);
     expect(backlinksTo('nq', 'db', [set]).map((b) => b.from)).toEqual(['phan-ii-muc-1', 'phan-iii-muc-2']);
   });
@@ -54,6 +55,36 @@ describe('canCuProblems', () => {
     };
     expect(canCuProblems(bad, anchorsOf).map((p) => p.field)).toEqual(['links.0.from', 'links.0.to.0.doc', 'links.1.to.0.doc', 'links.2.from']);
     expect(canCuProblems({ document: 'nope', links: [] }, anchorsOf)[0]!.field).toBe('document');
+  });
+});
+
+describe('two modes: whole document until the official text is imported', () => {
+  const planText = new Map([['phan-ii-muc-1', '1. Tiếp tục tuyên truyền Nghị quyết số 27-NQ/TW, Kết luận số 52-KL/TW và Kế hoạch.']]);
+  const info = (fullText: boolean) => (d: string) =>
+    d === 'plan' ? { anchors: ['phan-ii-muc-1'], fullText: true, provisions: planText } : d === 'kl' ? { anchors: fullText ? ['muc-1'] : ['thong-tin'], fullText } : undefined;
+  const whole: CanCuSet = { document: 'plan', links: [{ from: 'phan-ii-muc-1', to: [{ doc: 'kl', wording: 'Kết luận số 52-KL/TW' }] }] };
+  const pointed: CanCuSet = { document: 'plan', links: [{ from: 'phan-ii-muc-1', to: [{ doc: 'kl', anchor: 'muc-1', label: 'Điểm 1' }] }] };
+
+  it('summary target: a whole-document link with the plan\'s own words is accepted', () => expect(canCuProblems(whole, info(false))).toEqual([]));
+  it('summary target: a link into one of its sections is rejected (we do not know its sections)', () => {
+    const bad: CanCuSet = { document: 'plan', links: [{ from: 'phan-ii-muc-1', to: [{ doc: 'kl', anchor: 'thong-tin', label: 'x' }] }] };
+    expect(canCuProblems(bad, info(false))).toEqual([
+      { index: 0, field: 'links.0.to.0.anchor', message: 'chưa có toàn văn của kl: căn cứ chỉ được trỏ tới cả văn bản (bỏ anchor, ghi wording), không trỏ tới một mục' },
+    ]);
+  });
+  it('the wording must be word for word in the source provision', () => {
+    const bad: CanCuSet = { document: 'plan', links: [{ from: 'phan-ii-muc-1', to: [{ doc: 'kl', wording: 'Kết luận có năm điểm' }] }] };
+    expect(canCuProblems(bad, info(false)).map((p) => p.field)).toEqual(['links.0.to.0.wording']);
+  });
+  it('full-text target: provision to provision works, a whole-document link is asked to name the provision', () => {
+    expect(canCuProblems(pointed, info(true))).toEqual([]);
+    expect(canCuProblems(whole, info(true)).map((p) => p.field)).toEqual(['links.0.to.0.anchor']);
+  });
+  it('back links follow the mode: provision back links need the anchor, whole-document ones carry the wording', () => {
+    expect(backlinksTo('kl', undefined, [whole])).toEqual([{ doc: 'plan', from: 'phan-ii-muc-1', wording: 'Kết luận số 52-KL/TW' }]);
+    expect(backlinksTo('kl', 'muc-1', [whole])).toEqual([]);
+    expect(backlinksTo('kl', 'muc-1', [pointed]).map((b) => b.from)).toEqual(['phan-ii-muc-1']);
+    expect(targetedSections([whole])).toEqual([]);
   });
 });
 

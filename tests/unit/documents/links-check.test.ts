@@ -12,8 +12,9 @@ const summaryBody = '<h2 id="thong-tin">Thông tin</h2>\n\n<h3 id="trien-khai-to
 function corpus(target: string, matrixQuote = 'xong trong tháng 10/2019'): ValidCorpus {
   return {
     documents: [
-      { collection: 'documents', id: 'plan', file: 'content/documents/plan.mdx', data: {}, body: planBody },
-      { collection: 'documents', id: 'kl', file: 'content/documents/kl.mdx', data: {}, body: summaryBody },
+      { collection: 'documents', id: 'plan', file: 'content/documents/plan.mdx', data: { textKind: 'full' }, body: planBody },
+      // An imported full text: căn cứ links may point at its provisions.
+      { collection: 'documents', id: 'kl', file: 'content/documents/kl.mdx', data: { textKind: 'full' }, body: summaryBody },
     ],
     canCu: [
       {

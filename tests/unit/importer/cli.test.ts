@@ -94,14 +94,17 @@ describe('import CLI: good input', () => {
     expect(body('tu-docx.mdx')).toContain('### 2. Yêu cầu');
   });
 
-  it('with --force keeps relations, tags, statusAsOf, officialUrl and issuingBody of the existing file', () => {
+  it('with --force keeps relations, tags, statusCheck, officialUrl and issuingBody of the existing file', () => {
     mkdirSync(out, { recursive: true });
     const existing = [
       '---',
       'title: "Tóm lược"',
       'textKind: summary',
       'officialUrl: "https://tulieuvankien.dangcongsan.vn/x"',
-      'statusAsOf: "2026-11-27"',
+      'statusCheck:',
+      '  checkedOn: "2026-11-27"',
+      '  sources: ["mau"]',
+      '  found: "Chưa thấy văn bản thay thế."',
       'relations:',
       '  - type: implements',
       '    target: ket-luan-52-kl-tw',
@@ -114,7 +117,7 @@ describe('import CLI: good input', () => {
     const r = run(fixture('mau.txt'), '--force');
     expect(r.status).toBe(0);
     const mdx = readFileSync(join(out, 'ke-hoach-12-kh-tu.mdx'), 'utf8');
-    expect(mdx).toContain('textKind: full\nsourceFile: "content/sources/ke-hoach-12-kh-tu.txt"\nofficialUrl: "https://tulieuvankien.dangcongsan.vn/x"\nstatusAsOf: "2026-11-27"\nrelations:\n  - type: implements\n    target: ket-luan-52-kl-tw\ntags: ["tri-thuc"]\n---');
+    expect(mdx).toContain('textKind: full\nsourceFile: "content/sources/ke-hoach-12-kh-tu.txt"\nofficialUrl: "https://tulieuvankien.dangcongsan.vn/x"\nstatusCheck:\n  checkedOn: "2026-11-27"\n  sources: ["mau"]\n  found: "Chưa thấy văn bản thay thế."\nrelations:\n  - type: implements\n    target: ket-luan-52-kl-tw\ntags: ["tri-thuc"]\n---');
     expect(mdx).not.toContain('Tóm lược cũ');
   });
 });

@@ -53,6 +53,20 @@ describe('rehypeCanCu', () => {
     );
     expect(html).toMatch(/<\/h3>\s*<p class="can-cu"/);
   });
+  it('links a summary target as a whole document, followed by the plan\'s own words', () => {
+    const whole = [{ document: 'plan', links: [{ from: 'phan-ii-muc-1', to: [{ doc: 'kl', wording: 'Kết luận số 52-KL/TW' }] }] }];
+    const html = String(
+      unified()
+        .use(remarkParse)
+        .use(remarkRehype)
+        .use(rehypeProvisionAnchors)
+        .use(rehypeCanCu, { sets: whole, titles: { kl: 'Kết luận số 52-KL/TW' } })
+        .use(rehypeStringify)
+        .processSync(new VFile({ value: md, path: '/x/content/documents/plan.mdx' })),
+    );
+    expect(html).toContain('Căn cứ: <a href="/van-ban/kl/" data-can-cu-target="kl">Kết luận số 52-KL/TW</a> (nguyên văn: “Kết luận số 52-KL/TW”)');
+    expect(html).not.toContain('/van-ban/kl/#');
+  });
   it('respects the base path', () => expect(render('/x/content/documents/plan.mdx', '/tt/')).toContain('href="/tt/van-ban/kl/#nd-1"'));
   it('does nothing on other documents or non-document files', () => {
     expect(render('/x/content/documents/other.mdx')).not.toContain('can-cu');

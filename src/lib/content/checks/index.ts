@@ -7,6 +7,7 @@ import { documentChecks } from './documents.ts';
 import { linkChecks } from './links.ts';
 import { studyChecks } from './study.ts';
 import { quizChecks } from './quiz.ts';
+import { sourceChecks } from './sources.ts';
 
 /** Every cross-entry check, run after all entries passed their schemas. */
 export const allChecks: CorpusCheck[] = [
@@ -14,4 +15,5 @@ export const allChecks: CorpusCheck[] = [
   ...linkChecks,
   ...studyChecks,
   ...quizChecks,
+  ...sourceChecks,
 ];

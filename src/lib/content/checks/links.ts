@@ -7,21 +7,31 @@ import type { ContentProblem, CorpusCheck } from '../types.ts';
 import { entriesOf } from '../types.ts';
 import { anchorsInMdx } from '../../documents/mdx-anchors.ts';
 import { canCuProblems } from '../../documents/can-cu.ts';
-import type { CanCuSet } from '../../documents/can-cu.ts';
+import type { CanCuDocInfo, CanCuSet } from '../../documents/can-cu.ts';
+import { provisionTexts } from '../../documents/provision-text.ts';
 import { matrixProblems } from '../../documents/responsibility.ts';
 import type { Matrix } from '../../documents/responsibility.ts';
 
-/** Anchors of every document page, by id, from the MDX bodies. */
-function anchorIndex(corpus: Parameters<CorpusCheck>[0]): Map<string, string[]> {
-  return new Map((corpus.documents ?? []).map((d) => [d.id, anchorsInMdx(d.body ?? '')]));
+/** What the căn cứ checks need about every document page, by id, from the MDX bodies. */
+function docIndex(corpus: Parameters<CorpusCheck>[0]): Map<string, CanCuDocInfo> {
+  return new Map(
+    (corpus.documents ?? []).map((d) => [
+      d.id,
+      {
+        anchors: anchorsInMdx(d.body ?? ''),
+        fullText: (d.data as { textKind?: string }).textKind === 'full',
+        provisions: provisionTexts(d.body ?? ''),
+      },
+    ]),
+  );
 }
 
-/** Every căn cứ link resolves: its source provision and its target section exist. */
+/** Every căn cứ link resolves and claims no more than we know (see canCuProblems). */
 export const canCuAnchors: CorpusCheck = (corpus) => {
-  const anchors = anchorIndex(corpus);
+  const docs = docIndex(corpus);
   const problems: ContentProblem[] = [];
   for (const set of entriesOf<CanCuSet>(corpus, 'canCu')) {
-    for (const p of canCuProblems(set.data, (doc) => anchors.get(doc))) problems.push({ file: set.file, field: p.field, message: p.message });
+    for (const p of canCuProblems(set.data, (doc) => docs.get(doc))) problems.push({ file: set.file, field: p.field, message: p.message });
   }
   return problems;
 };
