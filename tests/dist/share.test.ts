@@ -3,6 +3,7 @@
  * 1200×630 PNG share card that exists in dist/, with absolute og:image and twitter tags; the RSS
  * feed is RSS 2.0 and lists every document and session, newest first; every page links the feed.
  */
+import { siteConfig } from '../../src/site.config.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { basePath, distDir, distPages, fileForUrl, parseHtml, select } from '../../scripts/lib/dist.ts';
 
 const pages = distPages();
-const site = (process.env.SITE_URL || 'https://tri-thuc.dienbien.example').replace(/\/$/, '');
+const site = siteConfig.url.replace(/\/$/, '');
 const root = `${site}${basePath()}`;
 const ids = (dir: string, ext: string) =>
   readdirSync(join('content', dir)).filter((f) => f.endsWith(ext)).map((f) => f.slice(0, -ext.length));

@@ -3,6 +3,7 @@
  * one page, whose QR codes decode (jsQR over a screenshot) to the right absolute URLs, kept out of
  * search engines and the search index, and linked from the page it advertises.
  */
+import { siteConfig } from '../../src/site.config.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
@@ -11,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, siteUrl } from './helpers/browser.ts';
 
-const site = (process.env.SITE_URL || 'https://tri-thuc.dienbien.example').replace(/\/$/, '');
+const site = siteConfig.url.replace(/\/$/, '');
 const base = ('/' + (process.env.BASE_PATH || '/').replace(/^\/+|\/+$/g, '') + '/').replace('//', '/');
 const root = `${site}${base}`;
 const ids = (dir: string) => readdirSync(join('content', dir)).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4));

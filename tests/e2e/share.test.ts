@@ -5,7 +5,6 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { citation } from '../../src/lib/documents/anchors.ts';
 import { launchBrowser, openPage, siteUrl } from './helpers/browser.ts';
 
 const PLAN = 'van-ban/ke-hoach-83-kh-tu/';
@@ -97,7 +96,7 @@ describe('page share button', () => {
 });
 
 describe('provision share action', () => {
-  it('shares the anchored URL and the citation from citation()', async () => {
+  it('shares the anchored URL and the citation in official form', async () => {
     const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.addInitScript(stubShare);
     await page.goto(siteUrl(PLAN));
@@ -106,7 +105,7 @@ describe('provision share action', () => {
     await section.locator(':scope > .provision-tools').getByRole('button', { name: 'Chia sẻ' }).click();
     await expect.poll(() => shared(page)).toHaveLength(1);
     const [data] = await shared(page);
-    const cite = citation({ part: 'II', item: 3 }, 'Kế hoạch số 83-KH/TU');
+    const cite = 'mục 3, phần II Kế hoạch số 83-KH/TU ngày 27/8/2019 của Tỉnh ủy Điện Biên';
     expect(data).toEqual({ title: cite, text: cite, url: `${await canonical(page)}#phan-ii-muc-3` });
     await context.close();
   });
@@ -121,7 +120,7 @@ describe('provision share action', () => {
     const button = section.locator(':scope > .provision-tools button').nth(2);
     await button.click();
     await expect.poll(() => button.innerText()).toBe('✓ Đã sao chép');
-    const cite = citation({ part: 'I', item: 2 }, 'Kế hoạch số 83-KH/TU');
+    const cite = 'mục 2, phần I Kế hoạch số 83-KH/TU ngày 27/8/2019 của Tỉnh ủy Điện Biên';
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${cite} ${await canonical(page)}#phan-i-muc-2`);
     await context.close();
   });
