@@ -191,7 +191,7 @@ function analysedWords(fragment: Fragment): { words: string[]; forms: WordForms[
 
 /**
  * How much of a title line the query is: when all query words stand together, in order, in `line`,
- * the share of the line's words they make up (0…1); otherwise 0. "dòng thời gian" is 3 of the 5 words
+ * the share of the line's words they make up (0…1); otherwise 0. "dòng thời gian" is 3 of the 6 words
  * of "Dòng thời gian các văn bản"; "Điện Biên" only 2 of 9 in "Kiểm tra: Phân công thực hiện ở Điện Biên".
  */
 export function lineShare(line: string, terms: readonly TermInfo[]): number {

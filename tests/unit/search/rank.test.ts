@@ -109,7 +109,7 @@ describe('landmarks', () => {
 
 describe('lineShare', () => {
   it('is the share of a title line the query makes up, when it stands in it as a phrase', () => {
-    expect(lineShare('Dòng thời gian các văn bản', termInfos(['dong', 'thoi', 'gian']))).toBeCloseTo(3 / 5);
+    expect(lineShare('Dòng thời gian các văn bản', termInfos(['dong', 'thoi', 'gian']))).toBeCloseTo(3 / 6);
     expect(lineShare('Tiến độ học tập', termInfos(['tien', 'do', 'hoc', 'tap']))).toBe(1);
     expect(lineShare('Kiểm tra: Phân công thực hiện ở Điện Biên', termInfos(['dien', 'bien']))).toBeCloseTo(2 / 9);
   });
