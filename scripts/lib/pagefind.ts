@@ -19,7 +19,7 @@ import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES } from '../../src/lib/search/attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES } from '../../src/lib/search/attributes.ts';
 
 /** Pagefind folds diacritics at index time since 1.5; the search module depends on that. */
 export const MIN_PAGEFIND = [1, 5, 0] as const;
@@ -155,7 +155,7 @@ export function purposeRecord(
     content: [title, purpose, ...captions].filter(Boolean).join('. '),
     language: 'vi',
     meta: { title, ...(captions.length ? { [CAPTIONS_META]: captions.join(CAPTIONS_SEPARATOR) } : {}), ...(named.length === 1 ? { number: named[0]! } : {}) },
-    filters: { [KIND_FILTER]: [KIND_VALUES.page], ...(named.length ? { [DOC_FILTER]: named } : {}) },
+    filters: { [KIND_FILTER]: [KIND_VALUES.page], ...(named.length ? { [ABOUT_FILTER]: named } : {}) },
   };
 }
 

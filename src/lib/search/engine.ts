@@ -13,7 +13,7 @@ import { termVariants, combinations, MAX_COMBINATIONS } from './variants.ts';
 import { analysePage, lineShare, splitWords, termInfos } from './rank.ts';
 import { fold, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
-import { CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES, SOURCE_META } from './attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES, SOURCE_META } from './attributes.ts';
 
 /** One Pagefind result, as returned by `pagefind.search()`. */
 export interface PagefindResult {
@@ -364,13 +364,15 @@ async function namedPages(
   const kinds = referenceOnly
     ? ([[true, PAGE_WEIGHTS.namedDocument], [false, PAGE_WEIGHTS.documentFamily]] as const)
     : ([[false, PAGE_WEIGHTS.documentFamily]] as const);
-  const asks = numbers.flatMap((number) =>
-    kinds.map(async ([kindOnly, boost]) => {
+  const asks = numbers.flatMap((number) => [
+    ...kinds.map(async ([kindOnly, boost]) => {
       const f: Filters = { ...(filters ?? {}), [DOC_FILTER]: number };
       if (kindOnly) f[KIND_FILTER] = KIND_VALUES.document;
       return ((await run(null, f))?.results ?? []).map((res) => ({ res, boost, kindOnly }));
     }),
-  );
+    // Its quiz, deck and other pages about it are family too.
+    (async () => ((await run(null, { ...(filters ?? {}), [ABOUT_FILTER]: number }))?.results ?? []).map((res) => ({ res, boost: PAGE_WEIGHTS.documentFamily, kindOnly: false })))(),
+  ]);
   return (await Promise.all(asks)).flat();
 }
 

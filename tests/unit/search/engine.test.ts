@@ -205,7 +205,7 @@ describe('pages found by title and purpose (issue #11)', () => {
   const quiz = {
     url: '/kiem-tra/1/',
     title: 'Kiểm tra: Kế hoạch số 1-KH/TU',
-    filters: { loai: ['trang'], van_ban: ['1-KH/TU'] },
+    filters: { loai: ['trang'], ve_van_ban: ['1-KH/TU'] },
     blocks: [{ text: 'Mục đích, yêu cầu và đường lối của Kế hoạch số 1-KH/TU.' }],
   };
   const timeline = {

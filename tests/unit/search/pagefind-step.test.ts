@@ -112,7 +112,7 @@ describe('pages found by title and purpose', () => {
     expect(r.content).toBe('Kiểm tra: Kế hoạch số 83-KH/TU. Mục đích & yêu cầu của Kế hoạch số 83-KH/TU.. Bảng phân công');
     expect(r.content).not.toMatch(/đáp án|Ghi chú|Câu hỏi/);
     expect(r.meta).toEqual({ title: 'Kiểm tra: Kế hoạch số 83-KH/TU', captions: 'Bảng phân công', number: '83-KH/TU' });
-    expect(r.filters).toEqual({ loai: ['trang'], van_ban: ['83-KH/TU'] });
+    expect(r.filters).toEqual({ loai: ['trang'], ve_van_ban: ['83-KH/TU'] });
   });
 
   it('skips a page without an h1', () => {
@@ -131,6 +131,6 @@ describe('pages found by title and purpose', () => {
     await buildSearchIndex({ siteDir: dir, log: () => {} });
     const custom = state.calls.filter((c) => c.startsWith('addCustomRecord')).map((c) => c.split(' ')[1]);
     expect(custom.sort()).toEqual(['/hoc-tap/01/trinh-chieu/', '/kiem-tra/01-ke-hoach/', '/van-ban/phan-cong/']);
-    expect(state.calls.find((c) => c.includes('/kiem-tra/01-ke-hoach/'))).toContain('"van_ban":["83-KH/TU"]');
+    expect(state.calls.find((c) => c.includes('/kiem-tra/01-ke-hoach/'))).toContain('"ve_van_ban":["83-KH/TU"]');
   });
 });
