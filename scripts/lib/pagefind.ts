@@ -152,7 +152,10 @@ export function purposeRecord(
   const named = numbers.filter((n) => title.includes(n));
   return {
     url,
-    content: [title, purpose, ...captions].filter(Boolean).join('. '),
+    content: [title, purpose, ...captions]
+      .filter(Boolean)
+      .map((l) => (/[.!?…:;]$/.test(l) ? l : `${l}.`))
+      .join(' '),
     language: 'vi',
     meta: { title, ...(captions.length ? { [CAPTIONS_META]: captions.join(CAPTIONS_SEPARATOR) } : {}), ...(named.length === 1 ? { number: named[0]! } : {}) },
     filters: { [KIND_FILTER]: [KIND_VALUES.page], ...(named.length ? { [ABOUT_FILTER]: named } : {}) },

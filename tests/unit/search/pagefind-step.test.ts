@@ -109,7 +109,7 @@ describe('pages found by title and purpose', () => {
 
   it('indexes the title, the purpose and table captions only: no questions, answers or notes', () => {
     const r = purposeRecord(QUIZ.replace('</ol>', '</ol><table><caption>Bảng phân công</caption></table>'), '/kiem-tra/x/', ['83-KH/TU', '52-KL/TW'])!;
-    expect(r.content).toBe('Kiểm tra: Kế hoạch số 83-KH/TU. Mục đích & yêu cầu của Kế hoạch số 83-KH/TU.. Bảng phân công');
+    expect(r.content).toBe('Kiểm tra: Kế hoạch số 83-KH/TU. Mục đích & yêu cầu của Kế hoạch số 83-KH/TU. Bảng phân công.');
     expect(r.content).not.toMatch(/đáp án|Ghi chú|Câu hỏi/);
     expect(r.meta).toEqual({ title: 'Kiểm tra: Kế hoạch số 83-KH/TU', captions: 'Bảng phân công', number: '83-KH/TU' });
     expect(r.filters).toEqual({ loai: ['trang'], ve_van_ban: ['83-KH/TU'] });
