@@ -87,10 +87,16 @@ describe('header search box', () => {
   });
 
   it('shows the answer to the last keystroke, never a slower answer to an earlier one, and typing costs about one search', async () => {
-    const { page, context, consoleErrors } = await openPage(browser);
-    // A slow network: every fragment takes 500 ms, so the first query's answer would land late.
+    // Requests a service worker answers are invisible to page.route: keep the offline worker out.
+    const { page, context, consoleErrors } = await openPage(browser, { serviceWorkers: 'block' });
+    // Fragments are held back until the test lets them go, so the first query's answer is still on
+    // its way when the query changes, and lands after the second query started.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let held = 0;
     await page.route('**/pagefind/fragment/**', async (route) => {
-      await new Promise((r) => setTimeout(r, 500));
+      held++;
+      await gate;
       await route.continue();
     });
     const fragments: string[] = [];
@@ -109,9 +115,10 @@ describe('header search box', () => {
     await input.focus();
     await page.keyboard.type('dang', { delay: 40 });
     // The search for "dang" is now waiting for its fragments; change the query meanwhile.
-    await page.waitForTimeout(350);
+    await expect.poll(() => held, { timeout: 15_000 }).toBeGreaterThan(0);
     await input.fill('');
     await page.keyboard.type('nguoi dung dau', { delay: 120 });
+    release();
     await page.waitForFunction(() => (document.querySelector('tt-search-box [role="status"]')?.textContent ?? '').includes('«nguoi dung dau»'), null, { timeout: 15_000 });
     await page.waitForTimeout(1500);
     const shown = await page.evaluate(() => (window as unknown as { __shown: string[] }).__shown);

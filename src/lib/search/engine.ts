@@ -229,6 +229,18 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   named.catch(() => {});
   await Promise.all([...alone.flatMap((a) => a ?? []), ...speculative]).then(live);
 
+  // The candidates' fragments are needed in wave 3 whatever wave 2 finds (it changes the set only
+  // when a word is missing): start fetching them now, alongside the checks, not after them.
+  {
+    const purpose = await purposeIds.then(live);
+    const best = new Map<string, PagefindResult>();
+    for (const r of await Promise.all(speculative)) for (const res of r?.results ?? []) if (!best.has(res.id) || res.score > best.get(res.id)!.score) best.set(res.id, res);
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score);
+    const reading = ranked.filter((r) => !purpose.has(r.id)).slice(0, limit + PAGE_WEIGHTS.analyseExtra);
+    const lane = ranked.filter((r) => purpose.has(r.id)).slice(0, PAGE_WEIGHTS.purposeAnalysed);
+    for (const r of [...reading, ...lane]) void fragment(r);
+  }
+
   // Wave 2: which readings exist, and how common each is.
   const lists: string[][] = [];
   const share = new Map<string, number>();
