@@ -23,14 +23,19 @@ export type Peer = { status: 'ok'; distDir: string; installMs: number; buildMs: 
  * with its part and item headings ("I- …", "1. …" lines) as headings, as our page has them.
  */
 export function planMarkdown(text: string): string {
-  const esc = (s: string) => s.replace(/([\\`*_{}[\]<>#|~])/g, '\\$1').replace(/^(\s*)([-+=]|\d+\.)(\s)/, '$1\\$2$3');
+  const esc = (s: string) => s.replace(/([\\`*_{}[\]<>#|~])/g, '\\$1');
+  // A paragraph that starts like a list item, a rule or a setext underline ("-----") stays text.
+  const para = (s: string) =>
+    esc(s)
+      .replace(/^([-+=])(\s|$|[-=]+$)/, '\\$1$2')
+      .replace(/^(\d+)\.(\s)/, '$1\\.$2');
   const out = ['---', 'title: Kế hoạch số 83-KH/TU', 'description: Kế hoạch số 83-KH/TU ngày 27/8/2019 của Tỉnh ủy Điện Biên.', '---', ''];
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.replace(/\t/g, ' ').trim();
     if (!line) continue;
     if (/^[IVX]+-\s/.test(line)) out.push(`## ${esc(line)}`, '');
     else if (/^\d+\.\s/.test(line) && line.length < 140) out.push(`### ${esc(line)}`, '');
-    else out.push(esc(line), '');
+    else out.push(para(line), '');
   }
   return out.join('\n');
 }
