@@ -186,6 +186,9 @@ async function uiPage(browser: Browser, baseUrl: string): Promise<Page> {
 }
 
 async function uiQuery(page: Page, q: string): Promise<number | null> {
+  // A whole query entered after a pause (a paste, or the last keystroke after one): keystrokes less
+  // than 300 ms apart are typing, which the page waits out (src/lib/search/latest.ts).
+  await page.waitForTimeout(350);
   await page.evaluate(() => (window.__tt = {}));
   await page.evaluate(() => document.addEventListener('input', () => (window.__tt!.t0 ??= performance.now()), { capture: true, once: true }));
   await page.fill('#search-q', q);
