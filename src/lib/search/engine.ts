@@ -166,6 +166,38 @@ type Filters = Record<string, string | string[]>;
 type Results = { results: PagefindResult[] } | null;
 
 /**
+ * What one index answered already, kept for the next queries of the session: the same search
+ * (typing "dang" then "dang uy", a repeated query) and the same page's fragment are not asked for
+ * again. Pagefind's `data()` rebuilds an excerpt from the whole page text on every call, which is
+ * most of its cost at 1,000 documents; the fragment's text, anchors and meta never change.
+ */
+interface Session {
+  searches: Map<string, Promise<Results>>;
+  fragments: Map<string, Promise<Fragment>>;
+}
+const sessions = new WeakMap<PagefindApi, Session>();
+/** Most searches and fragments a session keeps (oldest dropped first). */
+const SESSION_LIMIT = 300;
+
+function sessionOf(pf: PagefindApi): Session {
+  let s = sessions.get(pf);
+  if (!s) {
+    s = { searches: new Map(), fragments: new Map() };
+    sessions.set(pf, s);
+  }
+  return s;
+}
+
+/** Keeps `p` under `key`, forgetting it if it fails (offline now, maybe not later). */
+function remember<T>(map: Map<string, Promise<T>>, key: string, p: Promise<T>): void {
+  if (map.size >= SESSION_LIMIT) map.delete(map.keys().next().value!);
+  map.set(key, p);
+  p.catch(() => {
+    if (map.get(key) === p) map.delete(key);
+  });
+}
+
+/**
  * Runs a search. Never throws on user input; Pagefind errors propagate, and {@link SearchAborted}
  * when `options.signal` aborts.
  *
@@ -190,25 +222,26 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   };
   live(null);
 
+  const session = sessionOf(pf);
   const memo = new Map<string, Promise<Results>>();
   const run = (term: string | null, f?: Filters): Promise<Results> => {
     const key = JSON.stringify([term, f ?? null]);
-    let p = memo.get(key);
+    let p = memo.get(key) ?? session.searches.get(key);
     if (!p) {
       p = pf.search(term, f ? { filters: f } : {});
-      memo.set(key, p);
+      remember(session.searches, key, p);
     }
+    memo.set(key, p);
     return p;
   };
-  const frags = new Map<string, Promise<Fragment | null>>();
   // A page whose text cannot be fetched (offline, never cached) is null rather than failing all.
   const fragment = (r: PagefindResult): Promise<Fragment | null> => {
-    let p = frags.get(r.id);
+    let p = session.fragments.get(r.id);
     if (!p) {
-      p = r.data().catch(() => null);
-      frags.set(r.id, p);
+      p = r.data();
+      remember(session.fragments, r.id, p);
     }
-    return p;
+    return p.catch(() => null);
   };
   const phrase = (combo: string[]) => (query.quoted ? `"${combo.join(' ')}"` : combo.join(' '));
 

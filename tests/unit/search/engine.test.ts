@@ -168,6 +168,20 @@ describe('round trips (issue #11)', () => {
     }
   });
 
+  it('a repeated or extended query reuses what the session already has', async () => {
+    const { api, stats } = counting();
+    const a = await search(api, 'dang', { labels });
+    const n = { searches: stats.searches.length, data: stats.data.length };
+    const b = await search(api, 'dang', { labels });
+    expect(b.pages.map((p) => p.url)).toEqual(a.pages.map((p) => p.url));
+    expect(stats.searches.length).toBe(n.searches);
+    expect(stats.data.length).toBe(n.data);
+    await search(api, 'dang uy', { labels });
+    // "dang" and "đang" alone were searched for the first query already.
+    expect(stats.searches.filter((x) => x === JSON.stringify(['dang', null]))).toHaveLength(1);
+    expect(new Set(stats.data).size).toBe(stats.data.length);
+  });
+
   it('runs independent searches and fragment fetches concurrently', async () => {
     const { api, stats } = counting();
     await search(api, 'dang uy', { labels });
