@@ -207,8 +207,8 @@ function remember<T>(map: Map<string, Promise<T>>, key: string, p: Promise<T>): 
  * 2. the fragments that tell whether each word really exists: a d-word's readings on their own best
  *    result, every other word on the best result of the combinations (it must be on it, since
  *    Pagefind needs every word on a page); only a word not seen there is searched alone;
- * 3. the fragments of the candidates to rank, at once.
- * The same search or fragment is never asked for twice.
+ * 3. the fragments of the candidates to rank, at once (started with wave 2: they seldom depend on it).
+ * The same search or fragment is never asked for twice, in one query or later ones (see {@link Session}).
  */
 export async function search(pf: PagefindApi, raw: string, options: SearchOptions = {}): Promise<SearchOutcome> {
   const query = parseQuery(raw);
@@ -278,7 +278,7 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   const lists: string[][] = [];
   const share = new Map<string, number>();
   const missing: string[] = [];
-  // The best result of a combination whose readings all exist, to check the other words on.
+  // The best result of each combination searched: a word with one reading must be on it.
   const anyCombo = (await Promise.all(speculative)).map((r) => r?.results[0]).filter((r): r is PagefindResult => !!r);
   const checks = await Promise.all(
     query.terms.map(async (term, i): Promise<{ v: string; n: number }[]> => {
