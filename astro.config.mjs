@@ -24,7 +24,7 @@ export default defineConfig({
   outDir: process.env.ASTRO_OUT_DIR || './dist',
   // Keep caches inside the project (not node_modules) so several checkouts can share node_modules.
   cacheDir: './.astro/cache',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'always' },
   markdown: {
     processor: unified({
       smartypants: false, // official text must keep its own quotes and dashes

@@ -11,6 +11,10 @@
  *   --no-lighthouse    skip Lighthouse
  *   --skip-build       reuse the builds already in bench/out/ (build times are then not measured)
  *   --no-warm-cards    skip the second astro build that measures share cards with a warm cache
+ *   --no-compare       skip the issue #11 comparison (Starlight peer, slow network, UI vs raw Pagefind)
+ *   --no-peer          compare without the Starlight peer (no npm install)
+ *   --only-compare     skip the per-site search latency and Lighthouse of every page type
+ *   --rounds=5         rounds of each interleaved comparison (Lighthouse: at most 3)
  */
 import { cpus, loadavg } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -24,6 +28,9 @@ import type { BenchResults, SiteResult } from './bench/report.ts';
 import { measureSearchLatency } from './bench/search-latency.ts';
 import { countHtml, dirSize, discoverPages, pageWeight, PAGE_TYPES } from './bench/sizes.ts';
 import { startStaticServer } from './lib/static-server.ts';
+import { buildPeer } from './bench/peer.ts';
+import { compareFirstSearch, compareLighthouse, comparePlanBytes, compareScale, formatComparison } from './bench/compare.ts';
+import type { Comparison } from './bench/compare.ts';
 
 const OUT = 'bench/out';
 const TARGET = { documents: 1000, limitMs: 90_000 };
@@ -43,6 +50,10 @@ const doSearch = arg('no-search') === undefined;
 const doLighthouse = arg('no-lighthouse') === undefined;
 const skipBuild = arg('skip-build') !== undefined;
 const warmCards = arg('no-warm-cards') === undefined;
+const doCompare = arg('no-compare') === undefined;
+const doPeer = arg('no-peer') === undefined;
+const onlyCompare = arg('only-compare') !== undefined;
+const rounds = Math.max(1, Number(arg('rounds') ?? 5));
 
 function countDocs(contentDir: string): number {
   const d = join(contentDir, 'documents');
@@ -105,7 +116,7 @@ async function main(): Promise<void> {
     PAGE_TYPES.map((t) => [t, pages[t] ? pageWeight(real.distDir, pages[t]!) : null]),
   ) as BenchResults['pageWeights'];
 
-  if (doSearch) {
+  if (doSearch && !onlyCompare) {
     const browser = await launchBrowser();
     try {
       for (const s of sites) {
@@ -124,7 +135,7 @@ async function main(): Promise<void> {
   }
 
   let lighthouse: BenchResults['lighthouse'] = { status: 'skipped', reason: 'run without --no-lighthouse to measure' };
-  if (doLighthouse) {
+  if (doLighthouse && !onlyCompare) {
     const lhPaths = (['plan', 'summary', 'home', 'study', 'deck', 'quiz', 'search'] as const)
       .map((t) => pages[t])
       .filter((p): p is string => p !== null);
@@ -136,6 +147,36 @@ async function main(): Promise<void> {
     } finally {
       await server.close();
     }
+  }
+
+  // Issue #11: each figure as a ratio against its reference, interleaved.
+  let comparison: (Comparison & { peer: unknown }) | null = null;
+  if (doCompare) {
+    const c: Comparison & { peer: unknown } = { figures: [], samples: {}, peer: null };
+    const peer = doPeer ? (process.stdout.write('▶ Starlight peer (npm install + build)… '), buildPeer('bench/out/starlight-peer', skipBuild)) : null;
+    console.log(peer ? (peer.status === 'ok' ? `Starlight ${peer.starlight}, Astro ${peer.astro}` : peer.reason) : 'skipped');
+    c.peer = peer;
+    const browser = await launchBrowser();
+    try {
+      if (peer?.status === 'ok') {
+        c.figures.push(comparePlanBytes(real.distDir, peer.distDir));
+        process.stdout.write('▶ first search on a slow network, ours vs peer… ');
+        c.figures.push(...(await compareFirstSearch(browser, real.distDir, peer.distDir, rounds, 150, c)));
+        console.log('done');
+        if (doLighthouse) {
+          process.stdout.write('▶ Lighthouse plan page, ours vs peer… ');
+          c.figures.push(...(await compareLighthouse(real.distDir, peer.distDir, Math.min(rounds, 3), c)));
+          console.log('done');
+        }
+      }
+      const big = [...sites].sort((a, b) => b.documents - a.documents)[0]!;
+      process.stdout.write(`▶ search UI vs raw Pagefind on ${big.name} (${big.documents} documents)… `);
+      c.figures.push(...(await compareScale(browser, big.distDir, [0, 100], c)));
+      console.log('done');
+    } finally {
+      await browser.close();
+    }
+    comparison = c;
   }
 
   const sc = scaling(sites);
@@ -158,9 +199,11 @@ async function main(): Promise<void> {
       met: largest?.build ? largest.build.total < TARGET.limitMs : null,
     },
     lighthouse,
+    comparison,
   };
   writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
   console.log('\n' + formatReport(results));
+  if (comparison) console.log('\nIssue #11 figures (interleaved, medians):\n' + formatComparison(comparison));
   console.log('\nwrote bench/results.json');
 }
 

@@ -56,6 +56,8 @@ export interface BenchResults {
   slowestStep: { site: string; step: string; ms: number } | null;
   target: { documents: number; limitMs: number; totalMs: number | null; cpuMs: number | null; met: boolean | null };
   lighthouse: LighthouseResult | { status: 'skipped'; reason: string };
+  /** Issue #11: figures as ratios against their references (scripts/bench/compare.ts), or null when skipped. */
+  comparison?: unknown;
 }
 
 /** Per-document costs of the corpora against the real site. */

@@ -5,7 +5,8 @@
  * It indexes the built HTML with Pagefind's Node API into `<dist>/pagefind/`. What gets indexed is
  * decided by the pages themselves: only `<main data-pagefind-body>` of document and study pages,
  * minus anything marked `data-pagefind-ignore`; filters and meta come from the attributes built by
- * src/lib/search/attributes.ts. One adjustment is made on the way in (see {@link prepareHtml}): Pagefind
+ * src/lib/search/attributes.ts. Pages found by their purpose rather than their text (quizzes, decks,
+ * tables; see {@link PURPOSE_PAGES}) are added as custom records of their title and description. One adjustment is made on the way in (see {@link prepareHtml}): Pagefind
  * never indexes the text of a `<footer>` element, but an official document's own footer (its
  * "Nơi nhận" list) is part of the official text and must be searchable, so inside the indexed
  * `<main>` footers are handed to Pagefind as `<div>`s. The HTML in dist/ is not changed.
@@ -18,9 +19,25 @@ import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES } from '../../src/lib/search/attributes.ts';
 
 /** Pagefind folds diacritics at index time since 1.5; the search module depends on that. */
 export const MIN_PAGEFIND = [1, 5, 0] as const;
+
+/**
+ * Pages people look for by what they do rather than by their text: quizzes, decks (with their
+ * presenter view and handout), the assignment table, the timeline, the trainer page, progress and
+ * certificate pages, and the section indexes. Each is indexed by its title (h1), its purpose
+ * (meta description) and its table captions only, as a custom record, so quiz answers, slide text and speaker notes never
+ * enter the index. Routes relative to the site root.
+ */
+export const PURPOSE_PAGES: readonly RegExp[] = [
+  /^\/kiem-tra\/(?:[^/]+\/)?$/,
+  /^\/hoc-tap\/$/,
+  /^\/hoc-tap\/[^/]+\/(?:trinh-chieu|nguoi-trinh-bay|tai-lieu)\/$/,
+  /^\/van-ban\/(?:phan-cong\/|dong-thoi-gian\/)?$/,
+  /^\/giang-vien\/$/,
+];
 
 /** Elements inside the indexed body that are not text of the page. */
 export const EXCLUDE_SELECTORS = ['[data-chrome]'];
@@ -101,6 +118,50 @@ export function prepareHtml(html: string, foldedMeta = false): string {
   return html.slice(0, open) + inner + html.slice(close);
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Text of an HTML fragment: tags dropped, entities decoded, white space collapsed. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
+      e[0] === '#' ? String.fromCodePoint(Number.parseInt(e.slice(e[1] === 'x' || e[1] === 'X' ? 2 : 1), e[1] === 'x' || e[1] === 'X' ? 16 : 10)) : (ENTITIES[e.toLowerCase()] ?? m),
+    )
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The custom record of a {@link PURPOSE_PAGES} page: its h1, meta description and table captions, and as filters
+ * the page kind and every document (of `numbers`) its title names, so "bài kiểm tra kế hoạch 83"
+ * finds the quiz among the plan's family. Null when the page has no h1.
+ */
+export function purposeRecord(
+  html: string,
+  url: string,
+  numbers: readonly string[],
+): { url: string; content: string; language: string; meta: Record<string, string>; filters: Record<string, string[]> } | null {
+  const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html);
+  const title = h1 ? htmlText(h1[1]!) : '';
+  if (!title) return null;
+  const desc = /<meta\s+name="description"\s+content="([^"]*)"/i.exec(html);
+  const purpose = desc ? htmlText(desc[1]!) : '';
+  // Table captions name what the page holds ("Bảng phân công theo cơ quan, đơn vị").
+  const captions = [...html.matchAll(/<caption\b[^>]*>([\s\S]*?)<\/caption>/gi)].map((m) => htmlText(m[1]!)).filter(Boolean);
+  const named = numbers.filter((n) => title.includes(n));
+  return {
+    url,
+    content: [title, purpose, ...captions]
+      .filter(Boolean)
+      .map((l) => (/[.!?…:;]$/.test(l) ? l : `${l}.`))
+      .join(' '),
+    language: 'vi',
+    meta: { title, ...(captions.length ? { [CAPTIONS_META]: captions.join(CAPTIONS_SEPARATOR) } : {}), ...(named.length === 1 ? { number: named[0]! } : {}) },
+    filters: { [KIND_FILTER]: [KIND_VALUES.page], ...(named.length ? { [ABOUT_FILTER]: named } : {}) },
+  };
+}
+
 /** The site URL of a built HTML file, relative to the site root: "van-ban/x/index.html" → "/van-ban/x/". */
 export function urlOf(relPath: string): string {
   return ('/' + relPath.split(sep).join('/')).replace(/index\.html$/, '');
@@ -136,13 +197,27 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexReport>
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', excludeSelectors: EXCLUDE_SELECTORS });
     if (!index || errors.length) throw new Error(`Pagefind createIndex: ${errors.join('; ')}`);
     let pageCount = 0;
+    const purpose: { rel: string; html: string }[] = [];
+    const numbers = new Set<string>();
     for (const rel of await htmlFiles(siteDir)) {
       const html = await readFile(join(siteDir, rel), 'utf8');
       // Pages without data-pagefind-body are left out by Pagefind once any page has it; skip them early.
-      if (!/data-pagefind-body/.test(html)) continue;
+      if (!/data-pagefind-body/.test(html)) {
+        if (PURPOSE_PAGES.some((re) => re.test(urlOf(rel)))) purpose.push({ rel, html });
+        continue;
+      }
+      for (const m of html.matchAll(new RegExp(`data-pagefind-filter="${DOC_FILTER}:([^"]+)"`, 'g'))) numbers.add(htmlText(m[1]!));
       const added = await index.addHTMLFile({ url: urlOf(rel), content: prepareHtml(html, opts.foldedMeta) });
       if (added.errors.length) throw new Error(`Pagefind addHTMLFile ${rel}: ${added.errors.join('; ')}`);
       pageCount++;
+    }
+    let purposeCount = 0;
+    for (const { rel, html } of process.env.NO_PURPOSE ? [] : purpose) {
+      const record = purposeRecord(html, urlOf(rel), [...numbers]);
+      if (!record) continue;
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length) throw new Error(`Pagefind addCustomRecord ${rel}: ${added.errors.join('; ')}`);
+      purposeCount++;
     }
     if (pageCount === 0) throw new Error('Pagefind indexed no page: is data-pagefind-body missing from the document pages?');
     const written = await index.writeFiles({ outputPath });
@@ -157,7 +232,7 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexReport>
     const size = await dirSize(outputPath);
     const js = await readFile(join(outputPath, 'pagefind.js'));
     log(
-      `Pagefind ${version}: ${pageCount} trang, ${size.files} tệp, ${(size.bytes / 1024).toFixed(1)} KB ` +
+      `Pagefind ${version}: ${pageCount} trang (+ ${purposeCount} trang theo tiêu đề và mục đích), ${size.files} tệp, ${(size.bytes / 1024).toFixed(1)} KB ` +
         `(pagefind.js ${(gzipSync(js).length / 1024).toFixed(1)} KB gzip) → ${outputPath}`,
     );
     return { pages: pageCount, files: size.files, bytes: size.bytes, version };

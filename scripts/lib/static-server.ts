@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,6 +38,10 @@ export interface StaticServerOptions {
   port?: number;
   /** Extra headers sent with every response. */
   headers?: Record<string, string>;
+  /** Wait this long before each response, ms (the benchmark's slow-network mode). */
+  delayMs?: number;
+  /** Gzip responses for clients that accept it, as real hosts do (the benchmark). */
+  gzip?: boolean;
 }
 
 /** A running server. */
@@ -105,10 +110,15 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Runn
         }
         return send404(res);
       }
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const zip = opts.gzip && /gzip/.test(String(req.headers['accept-encoding'] ?? '')) && /text|javascript|json|svg|xml/.test(type);
+      if (zip) body = gzipSync(body, { level: 6 });
+      if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
       res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-type': type,
         'cache-control': 'no-cache',
+        ...(zip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
         ...opts.headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);

@@ -86,6 +86,55 @@ describe('header search box', () => {
     await context.close();
   });
 
+  it('shows the answer to the last keystroke, never a slower answer to an earlier one, and typing costs about one search', async () => {
+    // Requests a service worker answers are invisible to page.route: keep the offline worker out.
+    const { page, context, consoleErrors } = await openPage(browser, { serviceWorkers: 'block' });
+    // Fragments are held back until the test lets them go, so the first query's answer is still on
+    // its way when the query changes, and lands after the second query started.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let held = 0;
+    await page.route('**/pagefind/fragment/**', async (route) => {
+      held++;
+      await gate;
+      await route.continue();
+    });
+    const fragments: string[] = [];
+    page.on('request', (r) => r.url().includes('/pagefind/fragment/') && fragments.push(r.url()));
+    await page.goto(siteUrl(PLAN), { waitUntil: 'networkidle' });
+    await page.evaluate(() => {
+      const w = window as unknown as { __shown: string[] };
+      w.__shown = [];
+      const status = () => document.querySelector('tt-search-box [role="status"]');
+      new MutationObserver(() => {
+        const t = status()?.textContent ?? '';
+        if (t) w.__shown.push(t);
+      }).observe(document.querySelector('tt-search-box')!, { subtree: true, childList: true, characterData: true });
+    });
+    const input = page.locator('#header-q');
+    await input.focus();
+    await page.keyboard.type('dang', { delay: 40 });
+    // The search for "dang" is now waiting for its fragments; change the query meanwhile.
+    await expect.poll(() => held, { timeout: 15_000 }).toBeGreaterThan(0);
+    await input.fill('');
+    await page.keyboard.type('nguoi dung dau', { delay: 120 });
+    release();
+    await page.waitForFunction(() => (document.querySelector('tt-search-box [role="status"]')?.textContent ?? '').includes('«nguoi dung dau»'), null, { timeout: 15_000 });
+    await page.waitForTimeout(1500);
+    const shown = await page.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
+    expect(shown.at(-1)).toContain('«nguoi dung dau»');
+    // Nothing about an earlier query appeared once the last one was answered; the answer to "dang",
+    // still waiting for its fragments when the query changed, never appeared at all.
+    const last = shown.findIndex((t) => t.includes('«nguoi dung dau»'));
+    expect(shown.slice(last).every((t) => t.includes('«nguoi dung dau»'))).toBe(true);
+    expect(shown.filter((t) => t.includes('«dang»'))).toEqual([]);
+    expect(await page.locator('#header-q-list [role="option"]').first().getAttribute('data-href')).toMatch(/ke-hoach-83-kh-tu\/#phan-i/);
+    // 14 keystrokes cost about one search's fragments (at most limit + extra + checks), not one search each.
+    expect(new Set(fragments).size).toBeLessThanOrEqual(15);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   it('Escape closes the list; Enter without a choice goes to the search page', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(siteUrl(''));

@@ -7,8 +7,9 @@
  * - `enhanceBox`: the header box as an ARIA 1.2 combobox with a listbox popup of the best links.
  * - `enhancePage`: the search page, with the URL (?q=, &loai=, &van_ban=) reflecting the query.
  */
-import { search } from '../../lib/search/engine.ts';
-import type { PagefindApi, RankedPage, SearchOutcome } from '../../lib/search/engine.ts';
+import { preloadQuery, search } from '../../lib/search/engine.ts';
+import type { PagefindApi, RankedPage, SearchOptions, SearchOutcome } from '../../lib/search/engine.ts';
+import { latestOnly } from '../../lib/search/latest.ts';
 import { escapeHtml } from '../../lib/search/excerpt.ts';
 import { sectionTitleHtml } from '../../lib/search/titles.ts';
 import { readQueryParam } from '../../lib/search/query.ts';
@@ -54,16 +55,24 @@ function sectionUrl(page: RankedPage, id: string | null): string {
 function kindLabel(kind: string | undefined, strings: Strings): string {
   if (kind === 'văn bản') return strings['kind.document'] ?? kind;
   if (kind === 'tài liệu học tập') return strings['kind.study'] ?? kind;
+  if (kind === 'trang') return strings['kind.page'] ?? kind;
   return kind ?? '';
 }
 
-/** Runs a search and remembers which call is the latest, so slow answers to old keystrokes are dropped. */
-function latest() {
-  let seq = 0;
-  return async (pf: PagefindApi, q: string, opts: Parameters<typeof search>[2]): Promise<SearchOutcome | null> => {
-    const mine = ++seq;
-    const out = await search(pf, q, opts);
-    return mine === seq ? out : null;
+/**
+ * The search of one box: only the last keystroke's answer is returned (null for superseded ones),
+ * typing bursts wait for a pause, and each keystroke starts loading the index chunks it needs.
+ */
+function latest(tag: string | undefined) {
+  const run = latestOnly(async (signal, q: string, opts: SearchOptions) => search(await loadPagefind(tag), q, { ...opts, signal }));
+  return {
+    run,
+    /** Call on every input event, before `run`: index chunks start loading at once. */
+    preload(q: string) {
+      loadPagefind(tag)
+        .then((pf) => preloadQuery(pf, q))
+        .catch(() => {});
+    },
   };
 }
 
@@ -88,7 +97,9 @@ export function enhanceBox(root: HTMLElement): void {
   }
   const searchPage = root.dataset.searchPage ?? '/tim-kiem/';
   const expandD = root.dataset.expandD !== 'false';
-  const run = latest();
+  const searcher = latest(root.dataset.indexTag);
+  // Focus brought this module: fetch Pagefind, its wasm and index entry while the user starts typing.
+  loadPagefind(root.dataset.indexTag).catch(() => {});
   let options: HTMLElement[] = [];
   let active = -1;
 
@@ -113,6 +124,7 @@ export function enhanceBox(root: HTMLElement): void {
   const update = async () => {
     const q = input.value;
     if (!q.trim()) {
+      searcher.run.cancel();
       list.innerHTML = '';
       options = [];
       status.textContent = '';
@@ -121,7 +133,7 @@ export function enhanceBox(root: HTMLElement): void {
     }
     let out: SearchOutcome | null;
     try {
-      out = await run(await loadPagefind(root.dataset.indexTag), q, { limit: 5, labels, expandD });
+      out = await searcher.run(q, { limit: 5, labels, expandD });
     } catch {
       status.textContent = strings.loadError ?? '';
       return;
@@ -145,7 +157,10 @@ export function enhanceBox(root: HTMLElement): void {
     open(document.activeElement === input);
   };
 
-  input.addEventListener('input', () => void update());
+  input.addEventListener('input', () => {
+    searcher.preload(input.value);
+    void update();
+  });
   input.addEventListener('focus', () => options.length && input.value.trim() && open(true));
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -224,7 +239,8 @@ export function enhancePage(root: HTMLElement): void {
   const searchPage = form.getAttribute('action') ?? '/tim-kiem/';
   // data-expand-d="false" only exists to benchmark the other đ strategy (scripts/bench-search.ts).
   const expandD = root.dataset.expandD !== 'false';
-  const run = latest();
+  const searcher = latest(root.dataset.indexTag);
+  loadPagefind(root.dataset.indexTag).catch(() => {});
   const PAGE = 10;
   let limit = PAGE;
 
@@ -257,6 +273,8 @@ export function enhancePage(root: HTMLElement): void {
   const update = async () => {
     const q = input.value;
     if (!q.trim()) {
+      searcher.run.cancel();
+      root.removeAttribute('aria-busy');
       results.innerHTML = '';
       more.hidden = true;
       status.textContent = strings.empty ?? '';
@@ -266,7 +284,7 @@ export function enhancePage(root: HTMLElement): void {
     const f = filters();
     let out: SearchOutcome | null;
     try {
-      out = await run(await loadPagefind(root.dataset.indexTag), q, { limit, labels, filters: f, expandD });
+      out = await searcher.run(q, { limit, labels, filters: f, expandD });
     } catch {
       root.removeAttribute('aria-busy');
       status.textContent = strings.loadError ?? '';
@@ -287,6 +305,7 @@ export function enhancePage(root: HTMLElement): void {
 
   input.addEventListener('input', () => {
     limit = PAGE;
+    searcher.preload(input.value);
     toUrl(false);
     void update();
   });

@@ -34,6 +34,7 @@ export const search = {
   'search.filterDocAll': 'Tất cả văn bản',
   'search.kind.document': 'Văn bản',
   'search.kind.study': 'Tài liệu học tập',
+  'search.kind.page': 'Trang',
   'search.anchor.phan-dau': 'Phần đầu văn bản',
   'search.anchor.tieu-de': 'Tên văn bản',
   'search.anchor.noi-nhan': 'Nơi nhận',

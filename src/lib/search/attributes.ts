@@ -7,10 +7,22 @@
 export const KIND_FILTER = 'loai';
 /** Filter holding the document number a page belongs to ("83-KH/TU"). */
 export const DOC_FILTER = 'van_ban';
+/**
+ * Filter holding the documents a page found by title and purpose is about (a quiz or deck on
+ * "83-KH/TU"): kept apart from {@link DOC_FILTER}, so filtering the search page by a document still
+ * lists that document's own pages only, while a number with other words ranks them with its family.
+ */
+export const ABOUT_FILTER = 've_van_ban';
 /** Meta key telling an official text ("official") from our summary ("summary"). */
 export const SOURCE_META = 'source';
-/** Values of {@link KIND_FILTER}. */
-export const KIND_VALUES = { document: 'văn bản', study: 'tài liệu học tập' } as const;
+/** Meta key of a purpose page's table captions, joined by {@link CAPTIONS_SEPARATOR}. */
+export const CAPTIONS_META = 'captions';
+export const CAPTIONS_SEPARATOR = ' | ';
+/**
+ * Values of {@link KIND_FILTER}. `page`: a page found by its title and purpose only (quiz, deck,
+ * assignment table, timeline, trainer and progress pages), indexed by scripts/lib/pagefind.ts.
+ */
+export const KIND_VALUES = { document: 'văn bản', study: 'tài liệu học tập', page: 'trang' } as const;
 /** One of the kinds of searchable pages. */
 export type SearchKind = keyof typeof KIND_VALUES;
 

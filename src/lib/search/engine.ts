@@ -9,11 +9,11 @@
  */
 import { parseQuery, docRefMatches } from './query.ts';
 import type { ParsedQuery } from './query.ts';
-import { termVariants, combinations } from './variants.ts';
-import { analysePage, splitWords, termInfos } from './rank.ts';
+import { termVariants, combinations, MAX_COMBINATIONS } from './variants.ts';
+import { analysePage, lineShare, splitWords, termInfos } from './rank.ts';
 import { fold, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
-import { DOC_FILTER, KIND_FILTER, KIND_VALUES, SOURCE_META } from './attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES, SOURCE_META } from './attributes.ts';
 
 /** One Pagefind result, as returned by `pagefind.search()`. */
 export interface PagefindResult {
@@ -27,6 +27,8 @@ export interface PagefindResult {
 export interface PagefindApi {
   search(term: string | null, options?: { filters?: Record<string, string | string[]> }): Promise<{ results: PagefindResult[] } | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  /** Loads the index chunks a search for `term` needs, without searching. */
+  preload?(term: string, options?: { filters?: Record<string, string | string[]> }): Promise<void>;
 }
 
 /** Options of {@link search}. */
@@ -42,6 +44,8 @@ export interface SearchOptions {
    * alternative strategy, an index with a hidden meta field of đ-words spelt with d.
    */
   expandD?: boolean;
+  /** Aborting it stops the search at its next step with {@link SearchAborted} (a newer query came). */
+  signal?: AbortSignal;
 }
 
 /** One page in the results. */
@@ -70,7 +74,7 @@ export interface SearchOutcome {
   missing: string[];
   /** The query without the missing words, to offer as a suggestion (empty when none is left). */
   suggestion: string;
-  /** Pagefind searches run (readings checked + combinations). */
+  /** Distinct Pagefind searches run (readings, combinations, document filters). */
   searches: number;
 }
 
@@ -86,12 +90,22 @@ export const PAGE_WEIGHTS = {
    */
   phrase: 2,
   /** How many extra candidates beyond `limit` get their text analysed. */
-  analyseExtra: 4,
+  analyseExtra: 2,
+  /** How many pages found by title and purpose get analysed, next to the reading pages. */
+  purposeAnalysed: 3,
   /**
    * Source priors: the official text is the authority; our summaries and the study material
-   * paraphrase and quote it, so with a match as good they come after it.
+   * paraphrase and quote it, so with a match as good they come after it. Pages found by their
+   * title and purpose (quiz, deck, table) are what they say they are: they weigh in full.
    */
-  prior: { official: 1, summary: 0.8, study: 0.7 },
+  prior: { official: 1, summary: 0.8, study: 0.7, page: 0.7 },
+  /**
+   * Pages found by title and purpose: added per unit of the share of a title line (the title or a
+   * table caption) the query makes up, when the query stands in it as a phrase and is at least
+   * `purposeLineMin` of it. "dòng thời gian" is the timeline's title; a reading page only mentions it.
+   */
+  purposeTitle: 2,
+  purposeLineMin: 0.34,
   /** Weight of Pagefind's own page score next to our section score. */
   pagefind: 0.25,
 };
@@ -104,140 +118,267 @@ interface Candidate {
   named: boolean;
 }
 
+/** Thrown when a newer search made this one stale (see {@link SearchOptions.signal}). */
+export class SearchAborted extends Error {
+  constructor() {
+    super('search aborted');
+    this.name = 'SearchAborted';
+  }
+}
+
 /**
  * Pagefind 1.6 does not return nothing for a word absent from the index: it retries with shorter
  * and shorter prefixes ("xyzzy" → "x", "dangg" → "dang"). To know whether a word exists, look at
- * the words the best result matched (its fragment is cached and usually shown anyway).
+ * the words a result matched (its fragment is cached and usually shown anyway).
+ * Returns null when the fragment cannot be fetched (offline, never cached): the caller decides.
  */
-async function reallyMatches(result: PagefindResult, term: string, metaIndex = false): Promise<boolean> {
+function matchesIn(frag: Fragment | null, result: PagefindResult, term: string, metaIndex = false): boolean | null {
   // With the folded meta field, a match may lie in the meta alone (no word location), and d stands for đ.
   if (metaIndex && result.words.length === 0) return true;
+  if (!frag) return null;
   const f = metaIndex ? fold : pagefindFold;
-  let frag: Fragment;
-  try {
-    frag = await result.data();
-  } catch {
-    // Offline with this fragment never fetched: we cannot check, so trust Pagefind.
-    return true;
-  }
   const words = splitWords(frag.content);
   const want = f(stripWordPunctuation(term));
   return result.words.some((i) => f(stripWordPunctuation(words[i] ?? '')).startsWith(want));
 }
 
+/** True for a page indexed by its title and purpose only (quiz, deck, table…). */
+const isPurposePage = (frag: Fragment): boolean => !!frag.filters?.[KIND_FILTER]?.includes(KIND_VALUES.page);
+
+/** The best {@link lineShare} over a purpose page's title lines (title and table captions), below the minimum 0. */
+function titleLineShare(frag: Fragment, infos: ReturnType<typeof termInfos>): number {
+  const lines = [frag.meta.title ?? '', ...(frag.meta[CAPTIONS_META] ?? '').split(CAPTIONS_SEPARATOR)];
+  const best = Math.max(0, ...lines.map((l) => lineShare(l, infos)));
+  return best >= PAGE_WEIGHTS.purposeLineMin ? best : 0;
+}
+
 /** How much a page's source counts: official text, our summary, or study material. */
 function sourcePrior(frag: Fragment): number {
   if (frag.filters?.[KIND_FILTER]?.includes(KIND_VALUES.study)) return PAGE_WEIGHTS.prior.study;
+  if (isPurposePage(frag)) return PAGE_WEIGHTS.prior.page;
   if (frag.meta[SOURCE_META] === 'summary') return PAGE_WEIGHTS.prior.summary;
   return PAGE_WEIGHTS.prior.official;
 }
 
 const empty = (query: ParsedQuery): SearchOutcome => ({ query, total: 0, pages: [], missing: [], suggestion: '', searches: 0 });
 
+type Filters = Record<string, string | string[]>;
+type Results = { results: PagefindResult[] } | null;
+
 /**
- * Runs a search. Never throws on user input; Pagefind errors propagate.
+ * What one index answered already, kept for the next queries of the session: the same search
+ * (typing "dang" then "dang uy", a repeated query) and the same page's fragment are not asked for
+ * again. Pagefind's `data()` rebuilds an excerpt from the whole page text on every call, which is
+ * most of its cost at 1,000 documents; the fragment's text, anchors and meta never change.
+ */
+interface Session {
+  searches: Map<string, Promise<Results>>;
+  fragments: Map<string, Promise<Fragment>>;
+}
+const sessions = new WeakMap<PagefindApi, Session>();
+/** Most searches and fragments a session keeps (oldest dropped first). */
+const SESSION_LIMIT = 300;
+
+function sessionOf(pf: PagefindApi): Session {
+  let s = sessions.get(pf);
+  if (!s) {
+    s = { searches: new Map(), fragments: new Map() };
+    sessions.set(pf, s);
+  }
+  return s;
+}
+
+/** Keeps `p` under `key`, forgetting it if it fails (offline now, maybe not later). */
+function remember<T>(map: Map<string, Promise<T>>, key: string, p: Promise<T>): void {
+  if (map.size >= SESSION_LIMIT) map.delete(map.keys().next().value!);
+  map.set(key, p);
+  p.catch(() => {
+    if (map.get(key) === p) map.delete(key);
+  });
+}
+
+/**
+ * Runs a search. Never throws on user input; Pagefind errors propagate, and {@link SearchAborted}
+ * when `options.signal` aborts.
+ *
+ * Round trips are what a slow network feels, so the work goes in waves, each wave in parallel:
+ * 1. every Pagefind search the query needs (the combinations of readings, each reading of a d-word
+ *    alone to weigh it, the document filters when a number is named) at once;
+ * 2. the fragments that tell whether each word really exists: a d-word's readings on their own best
+ *    result, every other word on the best result of the combinations (it must be on it, since
+ *    Pagefind needs every word on a page); only a word not seen there is searched alone;
+ * 3. the fragments of the candidates to rank, at once (started with wave 2: they seldom depend on it).
+ * The same search or fragment is never asked for twice, in one query or later ones (see {@link Session}).
  */
 export async function search(pf: PagefindApi, raw: string, options: SearchOptions = {}): Promise<SearchOutcome> {
   const query = parseQuery(raw);
   const limit = options.limit ?? 10;
   const filters = options.filters && Object.keys(options.filters).length ? options.filters : undefined;
   if (query.terms.length === 0) return empty(query);
-  let searches = 0;
+  const signal = options.signal;
+  const live = <T>(value: T): T => {
+    if (signal?.aborted) throw new SearchAborted();
+    return value;
+  };
+  live(null);
 
-  // 1. Which readings of each word exist, and how common each is.
+  const session = sessionOf(pf);
+  const memo = new Map<string, Promise<Results>>();
+  const run = (term: string | null, f?: Filters): Promise<Results> => {
+    const key = JSON.stringify([term, f ?? null]);
+    let p = memo.get(key) ?? session.searches.get(key);
+    if (!p) {
+      p = pf.search(term, f ? { filters: f } : {});
+      remember(session.searches, key, p);
+    }
+    memo.set(key, p);
+    return p;
+  };
+  // A page whose text cannot be fetched (offline, never cached) is null rather than failing all.
+  const fragment = (r: PagefindResult): Promise<Fragment | null> => {
+    let p = session.fragments.get(r.id);
+    if (!p) {
+      p = r.data();
+      remember(session.fragments, r.id, p);
+    }
+    return p.catch(() => null);
+  };
+  const phrase = (combo: string[]) => (query.quoted ? `"${combo.join(' ')}"` : combo.join(' '));
+
+  // Wave 1: everything at once.
+  const expand = options.expandD ?? true;
+  const readings = query.terms.map((t) => (expand ? termVariants(t) : [t]));
+  const alone = readings.map((list) => (list.length > 1 ? list.map((v) => run(v)) : null));
+  // The combinations of all readings, before knowing which exist: when there are too many to search
+  // them all, which ones are kept depends on how common each reading is, so they wait for that.
+  const all = combinations(readings);
+  const product = readings.reduce((a, l) => a * l.length, 1);
+  const speculative = product <= MAX_COMBINATIONS ? all.map((combo) => run(phrase(combo), filters)) : [];
+  const named = query.docRef ? namedPages(pf, query.docRef, query.referenceOnly, filters, run) : Promise.resolve([]);
+  // Which pages are found by title and purpose (one filter lookup): they are ranked in a lane of their own.
+  const purposeIds = run(null, { [KIND_FILTER]: KIND_VALUES.page })
+    .then((r) => new Set((r?.results ?? []).map((x) => x.id)))
+    .catch(() => new Set<string>());
+  named.catch(() => {});
+  await Promise.all([...alone.flatMap((a) => a ?? []), ...speculative]).then(live);
+
+  // The candidates' fragments are needed in wave 3 whatever wave 2 finds (it changes the set only
+  // when a word is missing): start fetching them now, alongside the checks, not after them.
+  {
+    const purpose = await purposeIds.then(live);
+    const best = new Map<string, PagefindResult>();
+    for (const r of await Promise.all(speculative)) for (const res of r?.results ?? []) if (!best.has(res.id) || res.score > best.get(res.id)!.score) best.set(res.id, res);
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score);
+    const reading = ranked.filter((r) => !purpose.has(r.id)).slice(0, limit + PAGE_WEIGHTS.analyseExtra);
+    const lane = ranked.filter((r) => purpose.has(r.id)).slice(0, PAGE_WEIGHTS.purposeAnalysed);
+    for (const r of [...reading, ...lane]) void fragment(r);
+  }
+
+  // Wave 2: which readings exist, and how common each is.
   const lists: string[][] = [];
   const share = new Map<string, number>();
   const missing: string[] = [];
-  for (const term of query.terms) {
-    const found: { v: string; n: number }[] = [];
-    const expand = options.expandD ?? true;
-    for (const v of expand ? termVariants(term) : [term]) {
-      const r = await pf.search(v);
-      searches++;
-      if (!r?.results.length || !(await reallyMatches(r.results[0]!, v, !expand))) continue;
-      const n = r.results.reduce((a, x) => a + x.words.length, 0);
-      found.push({ v, n: Math.max(n, 1) });
-    }
+  // The best result of each combination searched: a word with one reading must be on it.
+  const anyCombo = (await Promise.all(speculative)).map((r) => r?.results[0]).filter((r): r is PagefindResult => !!r);
+  const checks = await Promise.all(
+    query.terms.map(async (term, i): Promise<{ v: string; n: number }[]> => {
+      const own = alone[i];
+      const check = async (v: string, r: Results): Promise<{ v: string; n: number } | null> => {
+        const best = r?.results[0];
+        if (!best) return null;
+        // Offline with this fragment never fetched: we cannot check, so trust Pagefind.
+        if (!(matchesIn(await fragment(best), best, v, !expand) ?? true)) return null;
+        return { v, n: Math.max(1, r.results.reduce((a, x) => a + x.words.length, 0)) };
+      };
+      if (own) return (await Promise.all(readings[i]!.map(async (v, j) => check(v, await own[j]!)))).filter((x) => x !== null);
+      // One reading: it is on the best page of any combination, or it does not exist (or is only
+      // in the page's meta), which the search on its own tells.
+      for (const r of anyCombo.slice(0, 1)) if (matchesIn(await fragment(r), r, term, !expand)) return [{ v: term, n: 1 }];
+      const found = await check(term, await run(term));
+      return found ? [found] : [];
+    }),
+  ).then(live);
+  checks.forEach((found, i) => {
     if (found.length === 0) {
-      missing.push(term);
-      continue;
+      missing.push(query.terms[i]!);
+      return;
     }
     found.sort((a, b) => b.n - a.n);
     const top = found[0]!.n;
     for (const f of found) share.set(f.v, Math.sqrt(f.n / top));
     lists.push(found.map((f) => f.v));
-  }
+  });
   // Words of a document reference ("kl" in "kl 52") need not be in the text: the number is the query.
   if (missing.length && !query.docRef) {
     const rest = query.text
       .split(' ')
       .filter((w) => !missing.some((m) => w.toLocaleLowerCase('vi').includes(m)))
       .join(' ');
-    return { ...empty(query), missing, suggestion: lists.length ? rest : '', searches };
+    return { ...empty(query), missing, suggestion: lists.length ? rest : '', searches: memo.size };
   }
 
-  // 2. One search per combination of readings, merged by page.
+  // The combinations of the readings that exist (mostly searched already), merged by page.
   const candidates = new Map<string, Candidate>();
-  for (const combo of combinations(lists)) {
-    const text = combo.join(' ');
-    const r = await pf.search(query.quoted ? `"${text}"` : text, filters ? { filters } : {});
-    searches++;
+  const combos = combinations(lists);
+  const answers = await Promise.all(combos.map((combo) => run(phrase(combo), filters))).then(live);
+  combos.forEach((combo, k) => {
     const prior = combo.reduce((a, v) => a * (share.get(v) ?? 1), 1);
-    for (const res of r?.results ?? []) {
+    for (const res of answers[k]?.results ?? []) {
       const s = res.score * prior;
       const c = candidates.get(res.id);
       if (!c) candidates.set(res.id, { id: res.id, score: s, result: res, boost: 0, named: false });
       else if (s > c.score) Object.assign(c, { score: s, result: res });
     }
-  }
+  });
 
-  // 3. A document named by number comes first, with its family next.
-  if (query.docRef) {
-    const all = await pf.filters();
-    const numbers = Object.keys(all[DOC_FILTER] ?? {}).filter((n) => docRefMatches(query.docRef!, n));
-    for (const number of numbers) {
-      for (const [kindOnly, boost] of [[true, PAGE_WEIGHTS.namedDocument], [false, PAGE_WEIGHTS.documentFamily]] as const) {
-        const f: Record<string, string | string[]> = { ...(filters ?? {}), [DOC_FILTER]: number };
-        if (kindOnly) f[KIND_FILTER] = KIND_VALUES.document;
-        const r = await pf.search(null, { filters: f });
-        searches++;
-        for (const res of r?.results ?? []) {
-          const c = candidates.get(res.id) ?? { id: res.id, score: 0, result: res, boost: 0, named: false };
-          c.boost = Math.max(c.boost, boost);
-          c.named ||= kindOnly;
-          candidates.set(res.id, c);
-        }
-      }
-    }
+  // A document named by number comes first, with its family next. When other words ask for something
+  // about it ("bài kiểm tra kế hoạch 83"), its whole family comes first, ranked by those words.
+  for (const { res, boost, kindOnly } of live(await named)) {
+    const c = candidates.get(res.id) ?? { id: res.id, score: 0, result: res, boost: 0, named: false };
+    c.boost = Math.max(c.boost, boost);
+    c.named ||= kindOnly;
+    candidates.set(res.id, c);
   }
-  if (candidates.size === 0) return { ...empty(query), missing, searches };
+  if (candidates.size === 0) return { ...empty(query), missing, searches: memo.size };
 
-  // 4. Analyse the text of the best candidates (their fragments are what we show anyway).
-  const top = Math.max(1, ...[...candidates.values()].map((c) => c.score));
+  // Wave 3: the text of the best candidates (their fragments are what we show), all at once.
   const pre = [...candidates.values()].sort((a, b) => b.boost - a.boost || b.score - a.score);
-  const infos = termInfos(query.terms);
+  // Words missing from the index (possible only around a document number) cannot rank anything.
+  const infos = termInfos(query.terms.filter((t) => !missing.includes(t)));
+  // Short purpose records score high in Pagefind; they must not crowd the reading pages out of the
+  // analysis, nor set the yardstick the reading pages are measured by.
+  const purpose = live(await purposeIds);
+  const reading = pre.filter((c) => !purpose.has(c.id)).slice(0, limit + PAGE_WEIGHTS.analyseExtra);
+  // The family of a named document is small: all of its purpose pages are analysed (its quiz, its deck…).
+  const lane = pre.filter((c) => purpose.has(c.id)).filter((c, k) => c.boost > 0 || k < PAGE_WEIGHTS.purposeAnalysed);
+  const picked = pre.filter((c) => reading.includes(c) || lane.includes(c));
+  const fetched = await Promise.all(picked.map((c) => fragment(c.result!))).then(live);
   const analysed: { c: Candidate; frag: Fragment; a: ReturnType<typeof analysePage> }[] = [];
-  for (const c of pre.slice(0, limit + PAGE_WEIGHTS.analyseExtra)) {
-    // Sequential on purpose: Pagefind caches one fragment object per page and mutates it per call.
-    let frag: Fragment;
-    try {
-      frag = await c.result!.data();
-    } catch {
-      // A page whose text cannot be fetched (offline, never cached) is left out rather than failing all.
-      continue;
-    }
+  picked.forEach((c, k) => {
+    const frag = fetched[k];
+    if (!frag) return;
     const a = analysePage(frag, infos, options.labels);
-    if (query.quoted && query.terms.length > 1 && a.phraseRatio < 1 && !c.boost) continue;
+    if (query.quoted && query.terms.length > 1 && a.phraseRatio < 1 && !c.boost) return;
     analysed.push({ c, frag, a });
-  }
+  });
   // Pages are compared by their best section (provisions and study sections are of a like size),
   // not by the whole-page score, which favours short pages; Pagefind's score still counts a little.
-  const bestLocal = Math.max(1e-9, ...analysed.map((x) => x.a.best));
+  // Purpose pages are measured by the same yardsticks, widened to their own best when that is higher.
+  const top = Math.max(1, ...[...candidates.values()].filter((c) => !purpose.has(c.id)).map((c) => c.score));
+  const bestLocal = Math.max(1e-9, ...analysed.filter((x) => !purpose.has(x.c.id)).map((x) => x.a.best));
+  const laneBest = Math.max(bestLocal, ...analysed.filter((x) => purpose.has(x.c.id)).map((x) => x.a.best));
+  // A deck, handout or quiz carries its study session's title: when a reading page has the query in
+  // its title too, the reading page is the one meant, and titles give no purpose page a lead.
+  const readingTitled = analysed.some((x) => !purpose.has(x.c.id) && lineShare(x.frag.meta.title ?? '', infos) > 0);
   const pages: RankedPage[] = [];
   for (const { c, frag, a } of analysed) {
-    const norm = c.score / top;
-    const phrase = query.terms.length > 1 ? PAGE_WEIGHTS.phrase * a.phraseRatio * a.phraseRatio : 0;
-    const relevance = phrase + (a.best / bestLocal) * a.coverage * a.coverage + PAGE_WEIGHTS.pagefind * norm;
+    const own = purpose.has(c.id);
+    // Pagefind scores a record a few words long near the top, whatever it says: purpose pages all
+    // get that top score, so it does not reorder them.
+    const norm = own ? 1 : c.score / top;
+    const phrase = infos.length > 1 ? PAGE_WEIGHTS.phrase * a.phraseRatio * a.phraseRatio : 0;
+    const title = own && !readingTitled ? PAGE_WEIGHTS.purposeTitle * titleLineShare(frag, infos) : 0;
+    const relevance = phrase + title + (a.best / (own ? laneBest : bestLocal)) * a.coverage * a.coverage + PAGE_WEIGHTS.pagefind * norm;
     const score = c.boost + sourcePrior(frag) * relevance;
     pages.push({
       id: c.id,
@@ -252,5 +393,41 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
     });
   }
   pages.sort((a, b) => b.score - a.score);
-  return { query, total: candidates.size, pages: pages.slice(0, limit), missing, suggestion: '', searches };
+  return { query, total: candidates.size, pages: pages.slice(0, limit), missing, suggestion: '', searches: memo.size };
+}
+
+/** The pages of the documents a reference names: the document itself (boosted most) and its family. */
+async function namedPages(
+  pf: PagefindApi,
+  ref: NonNullable<ParsedQuery['docRef']>,
+  referenceOnly: boolean,
+  filters: Record<string, string[]> | undefined,
+  run: (term: string | null, f?: Filters) => Promise<Results>,
+): Promise<{ res: PagefindResult; boost: number; kindOnly: boolean }[]> {
+  const all = await pf.filters();
+  const numbers = Object.keys(all[DOC_FILTER] ?? {}).filter((n) => docRefMatches(ref, n));
+  const kinds = referenceOnly
+    ? ([[true, PAGE_WEIGHTS.namedDocument], [false, PAGE_WEIGHTS.documentFamily]] as const)
+    : ([[false, PAGE_WEIGHTS.documentFamily]] as const);
+  const asks = numbers.flatMap((number) => [
+    ...kinds.map(async ([kindOnly, boost]) => {
+      const f: Filters = { ...(filters ?? {}), [DOC_FILTER]: number };
+      if (kindOnly) f[KIND_FILTER] = KIND_VALUES.document;
+      return ((await run(null, f))?.results ?? []).map((res) => ({ res, boost, kindOnly }));
+    }),
+    // Its quiz, deck and other pages about it are family too.
+    (async () => ((await run(null, { ...(filters ?? {}), [ABOUT_FILTER]: number }))?.results ?? []).map((res) => ({ res, boost: PAGE_WEIGHTS.documentFamily, kindOnly: false })))(),
+  ]);
+  return (await Promise.all(asks)).flat();
+}
+
+/**
+ * Starts loading the index chunks a query will need (every reading of its words), without searching:
+ * called on each keystroke, so the chunks are on their way while the typing pauses.
+ */
+export function preloadQuery(pf: PagefindApi, raw: string): void {
+  if (!pf.preload) return;
+  const terms = parseQuery(raw).terms;
+  const readings = new Set(terms.flatMap((t) => termVariants(t)));
+  for (const r of readings) pf.preload(r).catch(() => {});
 }

@@ -29,6 +29,12 @@ export interface ParsedQuery {
   quoted: boolean;
   /** The document the query names by number, if any. */
   docRef: DocRef | null;
+  /**
+   * True when the query is nothing but that reference ("kl52", "Kết luận 52-KL/TW", "83 KH TU"):
+   * the document itself is the answer. False when other words ask for something about it
+   * ("bài kiểm tra kế hoạch 83", "kế hoạch 83 người đứng đầu").
+   */
+  referenceOnly: boolean;
 }
 
 /**
@@ -87,22 +93,44 @@ const NUMBER_FIRST = new RegExp(`(?:^|\\s)(\\d{1,5})\\s*[-/\\s]\\s*(${KIND_ALT})
 // "kl 52", "nghị quyết số 27", "nq27"
 const KIND_FIRST = new RegExp(`(?:^|\\s)(${KIND_ALT})\\s*(?:so\\s*)?(\\d{1,5})(?=$|[\\s.,;:)/-])`);
 
+/** Where the reference stands in the folded, space-padded query. */
+function locateDocRef(f: string): { ref: DocRef; at: number; length: number } | null {
+  const a = NUMBER_FIRST.exec(f);
+  if (a) {
+    const ref: DocRef = { serial: Number(a[1]), kindCode: KIND_WORDS[a[2]!.replace(/\s+/g, ' ')]! };
+    if (a[3]) ref.issuerCode = a[3].toUpperCase();
+    return { ref, at: a.index, length: a[0].length };
+  }
+  const b = KIND_FIRST.exec(f);
+  if (b) return { ref: { serial: Number(b[2]), kindCode: KIND_WORDS[b[1]!.replace(/\s+/g, ' ')]! }, at: b.index, length: b[0].length };
+  return null;
+}
+
+const foldForRef = (query: string): string => ` ${fold(query)} `.replace(/[–—‐]/g, '-');
+// What may stand around a reference without asking for anything else: kind words ("Kết luận" before
+// "52-KL/TW"), "số", and punctuation.
+const FILLER = new RegExp(`(?:^|\\s)(?:${KIND_ALT}|so|van ban)(?=\\s|$)`, 'g');
+
 /**
  * Finds a document number in a query.
  * @example findDocRef('kl 52') // { serial: 52, kindCode: 'KL' }
  * @example findDocRef('Kế hoạch số 83-KH/TU') // { serial: 83, kindCode: 'KH', issuerCode: 'TU' }
  */
 export function findDocRef(query: string): DocRef | null {
-  const f = ` ${fold(query)} `.replace(/[–—‐]/g, '-');
-  const a = NUMBER_FIRST.exec(f);
-  if (a) {
-    const ref: DocRef = { serial: Number(a[1]), kindCode: KIND_WORDS[a[2]!.replace(/\s+/g, ' ')]! };
-    if (a[3]) ref.issuerCode = a[3].toUpperCase();
-    return ref;
-  }
-  const b = KIND_FIRST.exec(f);
-  if (b) return { serial: Number(b[2]), kindCode: KIND_WORDS[b[1]!.replace(/\s+/g, ' ')]! };
-  return null;
+  return locateDocRef(foldForRef(query))?.ref ?? null;
+}
+
+/**
+ * True when the query names a document and says nothing else.
+ * @example isReferenceOnly('Kết luận 52-KL/TW') // true
+ * @example isReferenceOnly('bài kiểm tra kế hoạch 83') // false
+ */
+export function isReferenceOnly(query: string): boolean {
+  const f = foldForRef(query);
+  const hit = locateDocRef(f);
+  if (!hit) return false;
+  const rest = (f.slice(0, hit.at) + ' ' + f.slice(hit.at + hit.length)).replace(/[^a-z0-9]+/g, ' ');
+  return rest.replace(FILLER, ' ').trim() === '';
 }
 
 /**
@@ -132,5 +160,5 @@ export function parseQuery(raw: string): ParsedQuery {
     if (term && !terms.includes(term)) terms.push(term);
     if (terms.length >= MAX_TERMS) break;
   }
-  return { text, terms, quoted, docRef: findDocRef(text) };
+  return { text, terms, quoted, docRef: findDocRef(text), referenceOnly: isReferenceOnly(text) };
 }

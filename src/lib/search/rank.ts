@@ -54,9 +54,21 @@ interface WordForms {
   pf: string;
 }
 
+// Word forms by word as written. A page repeats its words and pages share most of them (a few
+// thousand distinct words over the whole site), so each is normalised once per session, not once
+// per occurrence per fragment.
+const formsByWord = new Map<string, WordForms>();
+const MAX_CACHED_WORDS = 50_000;
+
 function wordForms(word: string): WordForms {
-  const canon = stripWordPunctuation(canonical(word));
-  return { canon, full: fold(canon), pf: pagefindFold(canon) };
+  let f = formsByWord.get(word);
+  if (!f) {
+    const canon = stripWordPunctuation(canonical(word));
+    f = { canon, full: fold(canon), pf: pagefindFold(canon) };
+    if (formsByWord.size >= MAX_CACHED_WORDS) formsByWord.clear();
+    formsByWord.set(word, f);
+  }
+  return f;
 }
 
 /**
@@ -177,6 +189,22 @@ function analysedWords(fragment: Fragment): { words: string[]; forms: WordForms[
   return hit;
 }
 
+/**
+ * How much of a title line the query is: when all query words stand together, in order, in `line`,
+ * the share of the line's words they make up (0…1); otherwise 0. "dòng thời gian" is 3 of the 6 words
+ * of "Dòng thời gian các văn bản"; "Điện Biên" only 2 of 9 in "Kiểm tra: Phân công thực hiện ở Điện Biên".
+ */
+export function lineShare(line: string, terms: readonly TermInfo[]): number {
+  const n = terms.length;
+  const words = splitWords(line.trim()).filter(Boolean);
+  if (!n || words.length < n) return 0;
+  const forms = words.map(wordForms);
+  for (let i = 0; i + n <= forms.length; i++) {
+    if (terms.every((t, k) => matchStrength(forms[i + k]!, t) > 0)) return n / words.length;
+  }
+  return 0;
+}
+
 const saturate = (x: number): number => (x * 2.2) / (x + 1.2);
 
 /**
@@ -190,8 +218,16 @@ export function analysePage(
 ): PageAnalysis {
   const { words, forms } = analysedWords(fragment);
   const n = terms.length;
-  // match[i][j]: strength of word i for term j.
-  const strengths: number[][] = forms.map((f) => terms.map((t) => matchStrength(f, t)));
+  // match[i][j]: strength of word i for term j, computed once per distinct word of the page.
+  const rows = new Map<WordForms, number[]>();
+  const strengths: number[][] = forms.map((f) => {
+    let row = rows.get(f);
+    if (!row) {
+      row = terms.map((t) => matchStrength(f, t));
+      rows.set(f, row);
+    }
+    return row;
+  });
   const matchedAt = new Map<number, number>();
   strengths.forEach((row, i) => {
     const m = Math.max(0, ...row);

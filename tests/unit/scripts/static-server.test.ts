@@ -19,3 +19,34 @@ describe('siteWideHeaders', () => {
     expect(h['content-security-policy']).not.toContain('unsafe-inline');
   });
 });
+
+describe('startStaticServer options for the benchmark', () => {
+  it('gzips text when asked and the client accepts it, and can add a delay to each response', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { gunzipSync } = await import('node:zlib');
+    const { request } = await import('node:http');
+    const { startStaticServer } = await import('../../../scripts/lib/static-server.ts');
+    const dir = await mkdtemp(join(tmpdir(), 'srv-'));
+    await writeFile(join(dir, 'index.html'), '<p>xin chào</p>'.repeat(50));
+    const server = await startStaticServer({ root: dir, gzip: true, delayMs: 60 });
+    try {
+      const t0 = performance.now();
+      const res = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((ok, fail) => {
+        request(server.url, { headers: { 'accept-encoding': 'gzip' } }, (r) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => ok({ headers: r.headers, body: Buffer.concat(chunks) }));
+        })
+          .on('error', fail)
+          .end();
+      });
+      expect(performance.now() - t0).toBeGreaterThanOrEqual(55);
+      expect(res.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(res.body).toString()).toContain('xin chào');
+    } finally {
+      await server.close();
+    }
+  });
+});

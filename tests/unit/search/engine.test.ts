@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { search } from '../../../src/lib/search/engine.ts';
+import { search, SearchAborted } from '../../../src/lib/search/engine.ts';
 import { fakePagefind } from './fixtures/fake-pagefind.ts';
 import { allPages, labels } from './fixtures/pages.ts';
 
@@ -74,7 +74,8 @@ describe('search', () => {
 
   it('limits the variant searches', async () => {
     const o = await run('dd de di do du dy');
-    expect(o.searches).toBeLessThanOrEqual(12 + 8);
+    // 12 readings on their own, at most 8 combinations, and the one lookup of purpose pages.
+    expect(o.searches).toBeLessThanOrEqual(12 + 8 + 1);
   });
 });
 
@@ -123,5 +124,128 @@ describe('sources and named documents', () => {
   it('a named document links to its top, not to a section', async () => {
     const o = await run('1-KH/TU');
     expect(o.pages[0]!.sections[0]!.id).toBeNull();
+  });
+});
+
+describe('round trips (issue #11)', () => {
+  /** A fake whose searches and fragments take a tick, counting what runs at once. */
+  function counting() {
+    const fake = fakePagefind(allPages);
+    const stats = { searches: [] as string[], data: [] as string[], inFlight: 0, maxInFlight: 0, searchInFlight: 0, maxSearchInFlight: 0 };
+    const slow = async <T>(p: () => Promise<T>, kind: 'data' | 'search'): Promise<T> => {
+      const k = kind === 'data' ? 'inFlight' : 'searchInFlight';
+      const m = kind === 'data' ? 'maxInFlight' : 'maxSearchInFlight';
+      stats[k]++;
+      stats[m] = Math.max(stats[m], stats[k]);
+      await new Promise((r) => setTimeout(r, 2));
+      stats[k]--;
+      return p();
+    };
+    const api = {
+      ...fake,
+      async search(term: string | null, options?: { filters?: Record<string, string | string[]> }) {
+        stats.searches.push(JSON.stringify([term, options?.filters ?? null]));
+        const r = await slow(() => fake.search(term, options), 'search');
+        for (const x of r?.results ?? []) {
+          const d = x.data;
+          x.data = () => {
+            stats.data.push(x.id);
+            return slow(d, 'data');
+          };
+        }
+        return r;
+      },
+    };
+    return { api, stats };
+  }
+
+  it('never runs the same search twice (a one-word query included)', async () => {
+    for (const q of ['dang', 'tri thuc', 'dang uy', 'nguoi dung dau', '1-KH/TU', 'nq 2']) {
+      const { api, stats } = counting();
+      const o = await search(api, q, { labels });
+      expect(new Set(stats.searches).size, q).toBe(stats.searches.length);
+      expect(o.searches, q).toBe(stats.searches.length);
+    }
+  });
+
+  it('a repeated or extended query reuses what the session already has', async () => {
+    const { api, stats } = counting();
+    const a = await search(api, 'dang', { labels });
+    const n = { searches: stats.searches.length, data: stats.data.length };
+    const b = await search(api, 'dang', { labels });
+    expect(b.pages.map((p) => p.url)).toEqual(a.pages.map((p) => p.url));
+    expect(stats.searches.length).toBe(n.searches);
+    expect(stats.data.length).toBe(n.data);
+    await search(api, 'dang uy', { labels });
+    // "dang" and "đang" alone were searched for the first query already.
+    expect(stats.searches.filter((x) => x === JSON.stringify(['dang', null]))).toHaveLength(1);
+    expect(new Set(stats.data).size).toBe(stats.data.length);
+  });
+
+  it('runs independent searches and fragment fetches concurrently', async () => {
+    const { api, stats } = counting();
+    await search(api, 'dang uy', { labels });
+    expect(stats.maxSearchInFlight).toBeGreaterThan(1);
+    expect(stats.maxInFlight).toBeGreaterThan(1);
+  });
+
+  it('fetches each fragment once, and no more of them than it ranks', async () => {
+    const { api, stats } = counting();
+    const o = await search(api, 'dang', { labels, limit: 1 });
+    expect(o.pages).toHaveLength(1);
+    expect(new Set(stats.data).size).toBe(stats.data.length);
+    // limit + PAGE_WEIGHTS.analyseExtra candidates, plus the best page of each reading checked.
+    expect(stats.data.length).toBeLessThanOrEqual(1 + 4 + 2);
+  });
+
+  it('a word not on the best page of the combination is searched alone before being called missing', async () => {
+    const { api, stats } = counting();
+    const o = await search(api, 'tri thucc', { labels });
+    expect(o.missing).toEqual(['thucc']);
+    expect(stats.searches).toContain(JSON.stringify(['thucc', null]));
+  });
+
+  it('stops with SearchAborted once its signal aborts, fetching no fragment after that', async () => {
+    const { api, stats } = counting();
+    const ctl = new AbortController();
+    const p = search(api, 'nguoi dung dau', { labels, signal: ctl.signal });
+    ctl.abort();
+    await expect(p).rejects.toBeInstanceOf(SearchAborted);
+    expect(stats.data).toEqual([]);
+  });
+});
+
+describe('pages found by title and purpose (issue #11)', () => {
+  const quiz = {
+    url: '/kiem-tra/1/',
+    title: 'Kiểm tra: Kế hoạch số 1-KH/TU',
+    filters: { loai: ['trang'], ve_van_ban: ['1-KH/TU'] },
+    blocks: [{ text: 'Mục đích, yêu cầu và đường lối của Kế hoạch số 1-KH/TU.' }],
+  };
+  const timeline = {
+    url: '/van-ban/dong-thoi-gian/',
+    title: 'Dòng thời gian các văn bản',
+    filters: { loai: ['trang'] },
+    blocks: [{ text: 'Chuỗi văn bản về trí thức, từ Nghị quyết số 2-NQ/TW đến Kế hoạch số 1-KH/TU của Đảng.' }],
+  };
+  const pages = [...allPages, quiz, timeline];
+  const top = async (q: string) => {
+    const o = await search(fakePagefind(pages), q, { labels });
+    return o.pages.map((p) => p.url);
+  };
+
+  it('a query that is the page\'s title finds it first', async () => {
+    expect((await top('dong thoi gian'))[0]).toBe('/van-ban/dong-thoi-gian/');
+  });
+
+  it('a number with other words ranks the family by those words: the quiz of the plan', async () => {
+    expect((await top('kiem tra ke hoach 1'))[0]).toBe('/kiem-tra/1/');
+    // The number alone still names the document itself.
+    expect((await top('1-KH/TU'))[0]).toBe('/van-ban/ke-hoach-1-kh-tu/');
+  });
+
+  it('a content query still finds the reading page first, not a short page that mentions the words', async () => {
+    expect((await top('duong loi'))[0]).toBe('/van-ban/ke-hoach-1-kh-tu/');
+    expect((await top('dang'))[0]).not.toBe('/van-ban/dong-thoi-gian/');
   });
 });

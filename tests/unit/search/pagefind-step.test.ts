@@ -15,6 +15,10 @@ vi.mock('pagefind', () => ({
           state.calls.push(`addHTMLFile ${url} ${content.includes('<footer') ? 'footer' : ''}`);
           return { errors: state.addErrors, file: { url } };
         },
+        addCustomRecord: async ({ url, content, filters }: { url: string; content: string; filters: Record<string, string[]> }) => {
+          state.calls.push(`addCustomRecord ${url} ${content} ${JSON.stringify(filters)}`);
+          return { errors: [], file: { url } };
+        },
         writeFiles: async ({ outputPath }: { outputPath: string }) => {
           state.calls.push('writeFiles');
           await mkdir(outputPath, { recursive: true });
@@ -30,7 +34,7 @@ vi.mock('pagefind', () => ({
   },
 }));
 
-const { buildSearchIndex, versionAtLeast, prepareHtml, urlOf } = await import('../../../scripts/lib/pagefind.ts');
+const { buildSearchIndex, versionAtLeast, prepareHtml, urlOf, purposeRecord } = await import('../../../scripts/lib/pagefind.ts');
 
 const PAGE = '<html><body><header>h</header><main data-pagefind-body><p>x</p><footer class="official-footer"><p>Nơi nhận</p></footer></main><footer>site</footer></body></html>';
 
@@ -95,5 +99,38 @@ describe('urlOf', () => {
     expect(urlOf('van-ban/a/index.html')).toBe('/van-ban/a/');
     expect(urlOf('index.html')).toBe('/');
     expect(urlOf('404.html')).toBe('/404.html');
+  });
+});
+
+describe('pages found by title and purpose', () => {
+  const QUIZ =
+    '<html lang="vi"><head><meta name="description" content="Mục đích &amp; yêu cầu của Kế hoạch số 83-KH/TU."></head><body><main>' +
+    '<h1 class="x">Kiểm tra: Kế hoạch số 83-KH/TU</h1><ol><li>Câu hỏi <b>đáp án đúng</b></li></ol><aside data-notes>Ghi chú người trình bày</aside></main></body></html>';
+
+  it('indexes the title, the purpose and table captions only: no questions, answers or notes', () => {
+    const r = purposeRecord(QUIZ.replace('</ol>', '</ol><table><caption>Bảng phân công</caption></table>'), '/kiem-tra/x/', ['83-KH/TU', '52-KL/TW'])!;
+    expect(r.content).toBe('Kiểm tra: Kế hoạch số 83-KH/TU. Mục đích & yêu cầu của Kế hoạch số 83-KH/TU. Bảng phân công.');
+    expect(r.content).not.toMatch(/đáp án|Ghi chú|Câu hỏi/);
+    expect(r.meta).toEqual({ title: 'Kiểm tra: Kế hoạch số 83-KH/TU', captions: 'Bảng phân công', number: '83-KH/TU' });
+    expect(r.filters).toEqual({ loai: ['trang'], ve_van_ban: ['83-KH/TU'] });
+  });
+
+  it('skips a page without an h1', () => {
+    expect(purposeRecord('<html><body><p>x</p></body></html>', '/giang-vien/', [])).toBeNull();
+  });
+
+  it('adds quiz, deck and table pages as custom records next to the reading pages, and leaves other pages out', async () => {
+    const dir = await site({
+      'van-ban/ke-hoach/index.html': PAGE.replace('<p>x</p>', '<p>x</p><span hidden data-pagefind-filter="van_ban:83-KH/TU"></span>'),
+      'kiem-tra/01-ke-hoach/index.html': QUIZ,
+      'hoc-tap/01/trinh-chieu/index.html': QUIZ.replace('Kiểm tra:', 'Trình chiếu:'),
+      'van-ban/phan-cong/index.html': QUIZ.replace('Kiểm tra:', 'Phân công thực hiện'),
+      'tim-kiem/index.html': QUIZ.replace('Kiểm tra:', 'Tìm kiếm'),
+      '404.html': QUIZ.replace('Kiểm tra:', 'Không thấy'),
+    });
+    await buildSearchIndex({ siteDir: dir, log: () => {} });
+    const custom = state.calls.filter((c) => c.startsWith('addCustomRecord')).map((c) => c.split(' ')[1]);
+    expect(custom.sort()).toEqual(['/hoc-tap/01/trinh-chieu/', '/kiem-tra/01-ke-hoach/', '/van-ban/phan-cong/']);
+    expect(state.calls.find((c) => c.includes('/kiem-tra/01-ke-hoach/'))).toContain('"ve_van_ban":["83-KH/TU"]');
   });
 });

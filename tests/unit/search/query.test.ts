@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanText, docRefMatches, findDocRef, MAX_QUERY_LENGTH, MAX_TERMS, parseQuery, readQueryParam } from '../../../src/lib/search/query.ts';
+import { cleanText, docRefMatches, findDocRef, isReferenceOnly, MAX_QUERY_LENGTH, MAX_TERMS, parseQuery, readQueryParam } from '../../../src/lib/search/query.ts';
 
 describe('readQueryParam', () => {
   it('decodes a normal query', () => {
@@ -71,6 +71,29 @@ describe('findDocRef', () => {
   });
   it.each(['đảng ủy', 'khóa X', 'quý IV/2019', '52', 'tri thuc'])('%s names no document', (q) => {
     expect(findDocRef(q)).toBeNull();
+  });
+});
+
+describe('document numbers typed every way (issue #11)', () => {
+  it.each([
+    ['kl52', { serial: 52, kindCode: 'KL' }],
+    ['KL 52', { serial: 52, kindCode: 'KL' }],
+    ['nq27', { serial: 27, kindCode: 'NQ' }],
+    ['83/KH-TU', { serial: 83, kindCode: 'KH', issuerCode: 'TU' }],
+    ['83 KH TU', { serial: 83, kindCode: 'KH', issuerCode: 'TU' }],
+    ['Kết luận 52-KL/TW', { serial: 52, kindCode: 'KL', issuerCode: 'TW' }],
+    ['83–KH/TU', { serial: 83, kindCode: 'KH', issuerCode: 'TU' }],
+  ])('%s names the document, and nothing else', (q, ref) => {
+    expect(findDocRef(q)).toEqual(ref);
+    expect(isReferenceOnly(q)).toBe(true);
+    expect(parseQuery(q).referenceOnly).toBe(true);
+  });
+  it.each(['bài kiểm tra kế hoạch 83', 'kế hoạch 83 người đứng đầu', 'trình chiếu kl 52'])('%s asks for something about the document', (q) => {
+    expect(findDocRef(q)).not.toBeNull();
+    expect(isReferenceOnly(q)).toBe(false);
+  });
+  it('a query without a number is no reference', () => {
+    expect(isReferenceOnly('dòng thời gian')).toBe(false);
   });
 });
 

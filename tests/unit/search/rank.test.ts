@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysePage, matchStrength, sectionsOf, splitWords, termInfos } from '../../../src/lib/search/rank.ts';
+import { analysePage, lineShare, matchStrength, sectionsOf, splitWords, termInfos } from '../../../src/lib/search/rank.ts';
 import { toFragment } from './fixtures/fake-pagefind.ts';
 import { labels, plan, resolution } from './fixtures/pages.ts';
 
@@ -104,5 +104,18 @@ describe('landmarks', () => {
     expect(analysePage(g, termInfos(['dang']), labels).sections[0]!.id).toBe('muc-1');
     // …but a phrase found only there still lands there.
     expect(analysePage(toFragment(plan), termInfos(['dang', 'uy']), labels).sections[0]!.id).toBe('noi-nhan');
+  });
+});
+
+describe('lineShare', () => {
+  it('is the share of a title line the query makes up, when it stands in it as a phrase', () => {
+    expect(lineShare('Dòng thời gian các văn bản', termInfos(['dong', 'thoi', 'gian']))).toBeCloseTo(3 / 6);
+    expect(lineShare('Tiến độ học tập', termInfos(['tien', 'do', 'hoc', 'tap']))).toBe(1);
+    expect(lineShare('Kiểm tra: Phân công thực hiện ở Điện Biên', termInfos(['dien', 'bien']))).toBeCloseTo(2 / 9);
+  });
+  it('is 0 when the words are not together, or not all there', () => {
+    expect(lineShare('Thời gian và dòng chảy', termInfos(['dong', 'thoi', 'gian']))).toBe(0);
+    expect(lineShare('Dòng thời gian', termInfos(['dong', 'thoi', 'gian', 'xa']))).toBe(0);
+    expect(lineShare('', termInfos(['dong']))).toBe(0);
   });
 });
