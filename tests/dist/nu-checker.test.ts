@@ -20,6 +20,23 @@ interface NuMessage {
 }
 
 const pages = distPages();
+
+/**
+ * Departures (docs/HTML-VALIDATION.md): since stylesheets are inlined, the checker also reads the CSS in
+ * <style>, with a CSS parser older than the CSS we ship. These messages are about valid modern CSS it
+ * does not know, each matched exactly: `@property` (CSS Properties and Values API, emitted by Tailwind 4),
+ * container query units (cqh, cqw) and `container-type` (CSS Containment 3, the deck's slide scaling),
+ * and `margin-trim` (inside Tailwind's @supports feature test). Every other CSS message still fails.
+ */
+const KNOWN_CSS_GAPS = [
+  /^CSS: Unrecognized at-rule “@property”\.?$/,
+  /^CSS: “[a-z-]+”: Unknown dimension\.$/,
+  /^CSS: “(container-type|margin-trim)”: Property “\1” doesn't exist\.$/,
+];
+/** An "Unknown dimension" is a departure only for container query units. */
+const isKnownCssGap = (m: NuMessage) =>
+  KNOWN_CSS_GAPS.some((re) => re.test(m.message)) &&
+  (!/Unknown dimension/.test(m.message) || /\d(cqh|cqw|cqi|cqb|cqmin|cqmax)\b/.test(m.extract ?? ''));
 const jar = resolve('node_modules/vnu-jar/build/dist/vnu.jar');
 const java = process.env.JAVA_PATH || 'java';
 
@@ -40,7 +57,7 @@ function runChecker(): { messages: NuMessage[]; failure?: string } {
 describe('Nu HTML Checker (vnu.jar)', () => {
   const { messages, failure } = runChecker();
   const byFile = new Map<string, string[]>();
-  for (const m of messages) {
+  for (const m of messages.filter((x) => !isKnownCssGap(x))) {
     const file = m.url ? decodeURIComponent(new URL(m.url).pathname) : '(unknown)';
     const list = byFile.get(file) ?? [];
     list.push(`${m.lastLine ?? '?'}:${m.firstColumn ?? '?'} ${m.type}${m.subType ? `/${m.subType}` : ''}: ${m.message}`);
