@@ -32,5 +32,5 @@ export const share = {
   'poster.qrLabel': 'Mã QR dẫn tới {url}',
   'poster.scanRead': 'Quét mã để đọc trên điện thoại',
   'poster.scanQuiz': 'Quét mã để làm bài tự kiểm tra',
-  'poster.foot': 'Trang học tập về Kế hoạch 83-KH/TU của Tỉnh ủy Điện Biên và xây dựng đội ngũ trí thức. Mở bằng camera điện thoại hoặc Zalo.',
+  'poster.foot': 'Trang học tập độc lập về xây dựng đội ngũ trí thức và Kế hoạch 83-KH/TU của Tỉnh ủy Điện Biên. Mở bằng camera điện thoại hoặc Zalo.',
 } as const;
