@@ -162,7 +162,7 @@ describe('documents web links in dist', () => {
 });
 
 describe('summary sections show their sources', () => {
-  const KINDS = ['bản đăng lại toàn văn', 'tin báo', 'tài liệu tuyên truyền', 'cổng thông tin chính thức'];
+  const KINDS = ['bản đăng lại toàn văn', 'tin báo', 'bài giảng, bản tin hoặc hỏi - đáp', 'cổng thông tin chính thức'];
   it('every h2 section of a summary page lists its numbered sources (kind in words) or cites a provision of the plan', () => {
     const summaries = docPages.filter((p) => p.path !== '/van-ban/ke-hoach-83-kh-tu/');
     expect(summaries).toHaveLength(4);

@@ -136,7 +136,7 @@ describe('session-bound completion records, offline', () => {
     // The certificate says which session, and copies the line the trainer pastes.
     await page.goto(siteUrl(`kiem-tra/chung-nhan/?bai=${QUIZ}`));
     await poll(() => page.locator('[data-f="code"]').textContent()).toBe(learnerCode);
-    expect(await page.locator('[data-f="attended"]').textContent()).toBe(`Đã dự buổi học ${UNIT}, ngày ${ddmmyyyy}`);
+    expect(await page.locator('[data-f="attended"]').textContent()).toBe(`Làm bài từ liên kết của buổi học ${UNIT}, ngày ${ddmmyyyy}`);
     await page.getByRole('button', { name: 'Sao chép mã' }).click();
     await poll(() => page.locator('[data-copy-status]').textContent()).toContain(learnerCode);
     learnerLine = await page.evaluate(() => navigator.clipboard.readText());

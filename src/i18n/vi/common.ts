@@ -31,7 +31,7 @@ export const common = {
   'home.present.body': 'Dành cho báo cáo viên: bài giảng trình chiếu, ghi chú người trình bày, tài liệu phát tay in A4; dùng được khi không có mạng.',
   'home.present.cta': 'Chọn chuyên đề',
   'home.quiz.title': 'Làm bài kiểm tra',
-  'home.quiz.body': 'Tự kiểm tra sau mỗi chuyên đề; đạt yêu cầu sẽ có giấy tự xác nhận (do trình duyệt tạo, không có giá trị như chứng nhận) và mã xác nhận để nộp cho báo cáo viên.',
+  'home.quiz.body': 'Tự kiểm tra sau mỗi chuyên đề; đạt yêu cầu sẽ có giấy tự xác nhận (do trình duyệt tạo, không có giá trị như giấy chứng nhận) và mã xác nhận để báo cáo viên kiểm tra.',
   'home.quiz.cta': 'Làm bài kiểm tra',
   'home.search.title': 'Tìm kiếm',
   'home.search.body': 'Gõ có dấu hoặc không dấu, ví dụ "nguoi dung dau" hay "quý IV/2019".',

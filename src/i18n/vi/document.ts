@@ -37,7 +37,7 @@ export const document = {
   'index.title': 'Văn bản',
   'index.lead': 'Các văn bản của Đảng về xây dựng đội ngũ trí thức và kế hoạch thực hiện của tỉnh Điện Biên.',
   'index.count': '{n} văn bản',
-  'index.timeline': 'Dòng thời gian các văn bản (2008–2023)',
+  'index.timeline': 'Dòng thời gian các văn bản (2008–2025)',
   'index.matrix': 'Bảng phân công thực hiện Kế hoạch 83-KH/TU',
   'recipients.title': 'Nơi nhận',
   'summary.notice':

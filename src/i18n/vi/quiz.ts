@@ -2,14 +2,14 @@
 export const quiz = {
   'quiz.index.title': 'Kiểm tra sau học tập',
   'quiz.index.lead':
-    'Mỗi buổi học có một bài kiểm tra ngắn. Làm đạt từ mức điểm yêu cầu, bạn nhận giấy xác nhận hoàn thành và một mã xác nhận để nộp cho giảng viên.',
+    'Mỗi buổi học có một bài kiểm tra ngắn. Làm đạt từ mức điểm yêu cầu, bạn nhận một giấy tự xác nhận do trình duyệt tạo (không có giá trị như giấy chứng nhận) và một mã xác nhận để nộp cho giảng viên kiểm tra.',
   'quiz.index.progress': 'Xem tiến độ học tập của bạn',
   'quiz.index.trainer': 'Dành cho giảng viên: tổng hợp mã xác nhận',
   'quiz.index.facts': '{draw} câu mỗi lượt, đạt từ {pass}% trở lên',
   'quiz.index.take': 'Làm bài kiểm tra',
   'quiz.index.study': 'Học lại buổi này',
   'quiz.notExam':
-    'Đây là bài tự kiểm tra để ôn tập, không phải bài thi: đáp án có sẵn trong trang để ai cũng tự học được. Mở bài từ mã QR giảng viên chiếu trong buổi học thì mã xác nhận ghi nhận bạn đã dự buổi đó; mở trực tiếp thì mã ghi “tự học”.',
+    'Đây là bài tự kiểm tra để ôn tập, không phải bài thi: đáp án có sẵn trong trang để ai cũng tự học được. Mở bài từ mã QR giảng viên chiếu trong buổi học thì mã xác nhận gắn với buổi đó để giảng viên kiểm tra; mở trực tiếp thì mã ghi “tự học”.',
   'quiz.rules':
     'Cách chấm: câu một đáp án và câu đúng/sai được 1 điểm nếu chọn đúng; câu nhiều đáp án được (số ý đúng đã chọn − số ý sai đã chọn) ÷ số ý đúng, thấp nhất 0 điểm; câu sắp xếp được điểm theo tỷ lệ mục đặt đúng vị trí. Điểm phần trăm được làm tròn xuống.',
   'quiz.policy':
@@ -47,7 +47,7 @@ export const quiz = {
   'learner.field.unit': 'đơn vị',
 
   'join.title': 'Bạn đang làm bài cho buổi học: {unit}, ngày {date}',
-  'join.lead': 'Giảng viên đã mở buổi học này và chiếu mã QR. Khi bạn làm đạt, mã xác nhận sẽ ghi nhận bạn đã dự buổi học (mã gồm 20 ký tự).',
+  'join.lead': 'Giảng viên đã mở buổi học này và chiếu mã QR. Khi bạn làm đạt, mã xác nhận (gồm 20 ký tự) cho giảng viên kiểm tra được rằng bài được làm từ liên kết của buổi học này.',
   'join.selfStudy': 'Lượt làm này ở chế độ tự học: nếu đạt, mã xác nhận sẽ ghi “tự học”. Để mã ghi nhận bạn đã dự buổi học, hãy quét mã QR giảng viên chiếu trong buổi.',
   'join.bad': 'Liên kết buổi học không đọc được ({reason}), nên bài làm ở chế độ tự học. Hãy quét lại mã QR giảng viên chiếu.',
   'join.otherQuiz': 'Liên kết buổi học này dành cho một bài kiểm tra khác, nên bài này làm ở chế độ tự học.',
@@ -59,7 +59,7 @@ export const quiz = {
   'join.reason.quiz': 'thiếu tên bài kiểm tra',
   'join.reason.date': 'sai ngày',
   'join.reason.unit': 'thiếu hoặc sai tên đơn vị',
-  'result.sessionCode': 'Mã này ghi nhận bạn đã dự buổi học {unit}, ngày {date}.',
+  'result.sessionCode': 'Mã này gắn với buổi học {unit}, ngày {date}: giảng viên của buổi kiểm tra được trên máy của mình.',
   'result.selfStudyCode': 'Mã này ghi “tự học”.',
 
   'attempt.start': 'Bắt đầu làm bài',
@@ -97,7 +97,7 @@ export const quiz = {
   'store.foreign': 'Dữ liệu lưu trên máy này không phải của trang học tập (có thể do một trang khác ghi vào).',
   'store.newer': 'Dữ liệu lưu trên máy này do một phiên bản mới hơn của trang tạo ra.',
   'store.unavailable': 'Trình duyệt không cho phép lưu dữ liệu (có thể đang ở chế độ ẩn danh). Bạn vẫn làm bài được nhưng kết quả sẽ không được lưu lại.',
-  'store.resetHint': 'Bạn có thể xóa dữ liệu này để bắt đầu lại. Kết quả cũ trên máy sẽ mất; mã xác nhận đã nộp cho giảng viên vẫn có giá trị.',
+  'store.resetHint': 'Bạn có thể xóa dữ liệu này để bắt đầu lại. Kết quả cũ trên máy sẽ mất; mã xác nhận đã nộp cho giảng viên không bị ảnh hưởng.',
   'store.reset': 'Xóa dữ liệu và bắt đầu lại',
   'store.resetDone': 'Đã xóa dữ liệu cũ.',
   'store.staleAttempt': 'Bài đang làm dở không còn khớp với ngân hàng câu hỏi mới nên đã được bỏ qua.',
@@ -116,8 +116,8 @@ export const quiz = {
   'progress.summary': 'Đã hoàn thành {done}/{total} buổi học.',
   'progress.noscript': 'Cần bật JavaScript để đọc kết quả lưu trên máy này.',
 
-  'cert.title': 'Giấy xác nhận hoàn thành',
-  'cert.heading': 'GIẤY XÁC NHẬN HOÀN THÀNH',
+  'cert.title': 'Giấy tự xác nhận hoàn thành',
+  'cert.heading': 'GIẤY TỰ XÁC NHẬN HOÀN THÀNH',
   'cert.subheading': 'Học tập Kết luận số 52-KL/TW và Kế hoạch số 83-KH/TU về xây dựng đội ngũ trí thức',
   'cert.name': 'Họ và tên:',
   'cert.unit': 'Đơn vị:',
@@ -134,9 +134,9 @@ export const quiz = {
   'cert.choose': 'Chọn giấy xác nhận:',
   'cert.noscript': 'Cần bật JavaScript để hiển thị giấy xác nhận lưu trên máy này.',
   'cert.attended': 'Ghi nhận:',
-  'cert.attendedValue': 'Đã dự buổi học {unit}, ngày {date}',
+  'cert.attendedValue': 'Làm bài từ liên kết của buổi học {unit}, ngày {date}',
   'cert.selfStudy': 'Tự học',
-  'cert.note': 'Giấy xác nhận do trang học tập tự tạo trên máy của người học; giảng viên kiểm tra mã xác nhận tại trang dành cho giảng viên.',
+  'cert.note': 'Giấy tự xác nhận do trình duyệt tạo trên máy của người học, không có giá trị như giấy chứng nhận. Mã xác nhận, kể cả mã gắn với buổi học, chỉ là bằng chứng để giảng viên kiểm tra tại trang dành cho giảng viên.',
 
   'session.title': 'Buổi học trên máy này',
   'session.listTitle': 'Các buổi học đã mở trên máy này',

@@ -1,7 +1,7 @@
 /** Sharing strings: share cards (og:image), feed, share button, posters, listen mode. */
 export const share = {
   'share.card.document.kicker': '{kind} · {issuer}',
-  'share.card.document.full': 'Toàn văn chính thức · ban hành {date}',
+  'share.card.document.full': 'Toàn văn (nguyên văn bản đang lưu) · ban hành {date}',
   'share.card.document.summary': 'Bản tóm lược để học tập · ban hành {date}',
   'share.card.study.kicker': 'Tài liệu học tập · Chuyên đề {n}',
   'share.card.study.footer': 'Bài đọc cho buổi học {minutes} phút, có bài tự kiểm tra',
@@ -9,7 +9,7 @@ export const share = {
   'share.card.deck.footer': 'Trang chiếu cho báo cáo viên, có màn hình người trình bày',
   'share.card.quiz.kicker': 'Bài tự kiểm tra',
   'share.card.quiz.footer': '{draw} câu mỗi lượt · đạt từ {pass}%',
-  'share.card.home.kicker': 'Trang học tập của tỉnh Điện Biên',
+  'share.card.home.kicker': 'Trang học tập về xây dựng đội ngũ trí thức',
   'share.card.home.subtitle': 'Toàn văn Kế hoạch 83-KH/TU, tóm lược các văn bản của Trung ương, tài liệu học tập và bài tự kiểm tra',
   'share.card.home.footer': 'Văn bản · Học tập · Tự kiểm tra · Tra cứu',
   'share.card.alt': 'Ảnh giới thiệu: {text}',
@@ -32,5 +32,5 @@ export const share = {
   'poster.qrLabel': 'Mã QR dẫn tới {url}',
   'poster.scanRead': 'Quét mã để đọc trên điện thoại',
   'poster.scanQuiz': 'Quét mã để làm bài tự kiểm tra',
-  'poster.foot': 'Trang học tập của tỉnh Điện Biên về xây dựng đội ngũ trí thức. Mở bằng camera điện thoại hoặc Zalo.',
+  'poster.foot': 'Trang học tập độc lập về xây dựng đội ngũ trí thức và Kế hoạch 83-KH/TU của Tỉnh ủy Điện Biên. Mở bằng camera điện thoại hoặc Zalo.',
 } as const;
