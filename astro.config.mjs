@@ -11,6 +11,7 @@ import { rehypeCanCu } from './src/markdown/rehype-can-cu.ts';
 import { rehypeStudyHeadings } from './src/markdown/rehype-study-headings.ts';
 import { rehypeNguon } from './src/markdown/rehype-nguon.ts';
 
+import { cspPerPage } from './src/integrations/csp-per-page.ts';
 import { siteConfig } from './src/site.config.ts';
 
 /** Deployment settings come from the environment so one build can target any host or sub-path. */
@@ -53,7 +54,7 @@ export default defineConfig({
     },
   },
   // Posters are for printing, not for search engines (they are noindex too).
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/ap-phich\/$/.test(page) })],
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/ap-phich\/$/.test(page) }), cspPerPage()],
   vite: { plugins: [tailwindcss()], cacheDir: './.astro/vite' },
   devToolbar: { enabled: false },
 });
