@@ -6,8 +6,8 @@ import { getCollection } from 'astro:content';
 import type { CanCuSet } from '../../lib/documents/can-cu.ts';
 import type { Matrix } from '../../lib/documents/responsibility.ts';
 
-/** The fields of a document the web components use. */
-export interface DocSummary {
+/** What every entry of the document chain has, with or without a page. */
+interface DocMeta {
   id: string;
   title: string;
   number: string;
@@ -15,6 +15,10 @@ export interface DocSummary {
   issuer: string;
   issuedOn: string;
   abstract: string;
+}
+
+/** The fields of a document the web components use. */
+export interface DocSummary extends DocMeta {
   description: string;
   textKind: 'full' | 'summary';
   officialUrl?: string | undefined;
@@ -23,14 +27,7 @@ export interface DocSummary {
 }
 
 /** A timeline entry we have only metadata for (content/data/dong-thoi-gian/): no page. */
-export interface TimelineEntry {
-  id: string;
-  title: string;
-  number: string;
-  kind: string;
-  issuer: string;
-  issuedOn: string;
-  abstract: string;
+export interface TimelineEntry extends DocMeta {
   sources: string[];
   relatesTo?: string | undefined;
 }
