@@ -12,6 +12,8 @@ import { rehypeStudyHeadings } from './src/markdown/rehype-study-headings.ts';
 import { rehypeNguon } from './src/markdown/rehype-nguon.ts';
 
 import { cspPerPage } from './src/integrations/csp-per-page.ts';
+import { deferModuleScripts } from './src/integrations/defer-modules.ts';
+import { pruneInlineCss } from './src/integrations/prune-css.ts';
 import { siteConfig } from './src/site.config.ts';
 
 /** Deployment settings come from the environment so one build can target any host or sub-path. */
@@ -54,7 +56,12 @@ export default defineConfig({
     },
   },
   // Posters are for printing, not for search engines (they are noindex too).
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/ap-phich\/$/.test(page) }), cspPerPage()],
-  vite: { plugins: [tailwindcss()], cacheDir: './.astro/vite' },
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/ap-phich\/$/.test(page) }), deferModuleScripts(), pruneInlineCss(), cspPerPage()],
+  // Every script stays a file (none inlined), so defer-modules can load them all after the first paint.
+  vite: {
+    plugins: [tailwindcss()],
+    cacheDir: './.astro/vite',
+    build: { assetsInlineLimit: 0 },
+  },
   devToolbar: { enabled: false },
 });

@@ -3,7 +3,7 @@
  * to an element id in the target page. Usage: node scripts/lib/check-links.ts [distDir] (honours BASE_PATH).
  */
 import { readFileSync } from 'node:fs';
-import { distPages, fileForUrl, parseHtml, select, basePath } from './dist.ts';
+import { distPages, fileForUrl, parseHtml, select, basePath, startupScripts } from './dist.ts';
 
 /** One broken reference. */
 export interface BrokenLink {
@@ -28,7 +28,8 @@ export function checkLinks(root: string, base = basePath()): BrokenLink[] {
     const tree = parseHtml(page.html);
     const refs = [
       ...select(tree, 'a[href], link[href]').map((e) => String(e.properties.href)),
-      ...select(tree, 'script[src], img[src], source[src], iframe[src]').map((e) => String(e.properties.src)),
+      ...select(tree, 'img[src], source[src], iframe[src]').map((e) => String(e.properties.src)),
+      ...startupScripts(tree),
     ];
     const pageUrl = new URL(base.slice(0, -1) + page.path, 'http://site');
     for (const ref of refs) {

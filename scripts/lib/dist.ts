@@ -91,11 +91,22 @@ export interface PageWeight {
   total: number;
 }
 
+/**
+ * The scripts a page runs at startup: `<script src>` and the modules its defer-modules loader
+ * (src/integrations/defer-modules.ts) inserts after the first paint, listed in `data-modules`.
+ */
+export function startupScripts(tree: ReturnType<typeof parseHtml>): string[] {
+  return [
+    ...select(tree, 'script[src]').map((s) => String(s.properties.src)),
+    ...select(tree, 'script[data-modules]').flatMap((s) => String(s.properties.dataModules).split(' ').filter(Boolean)),
+  ];
+}
+
 /** Measures the startup weight of a page: HTML, stylesheets, scripts (with static imports), fonts referenced by its CSS. */
 export function pageWeight(page: DistPage, root = distDir()): PageWeight {
   const tree = parseHtml(page.html);
   const css = select(tree, 'link[rel~="stylesheet"][href]').map((l) => String(l.properties.href));
-  const scripts = select(tree, 'script[src]').map((s) => String(s.properties.src));
+  const scripts = startupScripts(tree);
   const preloads = select(tree, 'link[rel~="modulepreload"][href]').map((l) => String(l.properties.href));
   const inline = select(tree, 'script:not([src])')
     .filter((s) => !s.properties.type || /module|javascript/.test(String(s.properties.type)))

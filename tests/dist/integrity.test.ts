@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { distDir, distPages, parseHtml, select } from '../../scripts/lib/dist.ts';
+import { distDir, distPages, parseHtml, select, startupScripts } from '../../scripts/lib/dist.ts';
 import { checkLinks } from '../../scripts/lib/check-links.ts';
 
 const pages = distPages();
@@ -54,7 +54,8 @@ describe('every page', () => {
     expect(policy).toContain("default-src 'self'");
     expect(policy).not.toContain('unsafe-inline');
     const foreign = [
-      ...select(tree, 'script[src], img[src], iframe[src], source[src]').map((e) => String(e.properties.src)),
+      ...select(tree, 'img[src], iframe[src], source[src]').map((e) => String(e.properties.src)),
+      ...startupScripts(tree),
       ...select(tree, 'link[href]:not([rel~="canonical"]):not([rel~="external"])').map((e) => String(e.properties.href)),
     ].filter((u) => /^(https?:)?\/\//.test(u));
     expect(foreign).toEqual([]);

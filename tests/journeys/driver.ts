@@ -25,7 +25,7 @@ export type Key = 'ArrowRight' | 'ArrowLeft' | 'Home' | 'End' | 'Enter' | 'Escap
 
 export interface Driver {
   engine: Engine;
-  /** Loads a URL and waits for its load event. */
+  /** Loads a URL and waits for its load event and for its scripts, which start after the first paint. */
   goto(url: string): Promise<void>;
   /** Runs `fn(...args)` in the page (awaiting a returned promise) and returns its JSON-able result. */
   run<T, A extends unknown[]>(fn: (...args: A) => T | Promise<T>, ...args: A): Promise<T>;
@@ -213,6 +213,14 @@ async function webkitDriver(): Promise<Driver> {
 }
 
 /** Starts the engine and opens one page. */
-export function startDriver(engine: Engine): Promise<Driver> {
-  return engine === 'chromium' ? chromiumDriver() : engine === 'firefox' ? firefoxDriver() : webkitDriver();
+export async function startDriver(engine: Engine): Promise<Driver> {
+  const d = await (engine === 'chromium' ? chromiumDriver() : engine === 'firefox' ? firefoxDriver() : webkitDriver());
+  const load = d.goto;
+  // A user who taps before a page's scripts have run gets the no-JavaScript page; the journeys act as
+  // a user who waits for the page (src/integrations/defer-modules.ts marks <html data-modules="ready">).
+  d.goto = async (url) => {
+    await load(url);
+    await d.waitFor('the page scripts to run', () => !document.querySelector('script[data-modules]') || document.documentElement.getAttribute('data-modules') === 'ready');
+  };
+  return d;
 }

@@ -1,10 +1,15 @@
 /** <tt-provisions>: copy and share actions on every provision heading (see ProvisionTools.astro). */
+import sheetUrl from './provision-tools.css?url';
 import { copy, cue, shareOrCopy } from '../share/clipboard.ts';
+import { lateStyle } from '../layout/late-style.ts';
 
 class ProvisionTools extends HTMLElement {
   connectedCallback() {
+    void lateStyle(sheetUrl).then(() => this.build());
+  }
+
+  private build() {
     const d = this.dataset;
-    const cites: Record<string, string> = JSON.parse(d.cites || '{}');
     for (const h of this.querySelectorAll<HTMLElement>('[data-provision]')) {
       const box = document.createElement('span');
       box.className = 'provision-tools';
@@ -12,7 +17,7 @@ class ProvisionTools extends HTMLElement {
       const url = `${location.origin}${location.pathname}#${h.id}`;
       // Shared links use the public (canonical) address, like the page's own "Chia sẻ".
       const shareUrl = `${d.url}#${h.id}`;
-      const cite = cites[h.id] ?? `${h.dataset.label} ${d.docLabel}`;
+      const cite = `${h.dataset.label} ${d.docLabel}`;
       for (const [label, act] of [
         [d.tLink!, () => copy(url)],
         [d.tCite!, () => copy(cite)],

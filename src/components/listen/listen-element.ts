@@ -3,6 +3,9 @@
  * there is none. Everything else (reading, controls, the "Nghe đoạn này" buttons on each section) is
  * in listen-player.ts, imported on first use, so pages pay for listen mode only when it is used.
  */
+import sheetUrl from './listen.css?url';
+import { lateStyle } from '../layout/late-style.ts';
+
 class Listen extends HTMLElement {
   connectedCallback() {
     const s = window.speechSynthesis;
@@ -18,7 +21,7 @@ class Listen extends HTMLElement {
     setTimeout(() => check(true), 2500);
     this.addEventListener('click', (e) => {
       const b = (e.target as Element).closest<HTMLElement>('[data-listen],[data-act]');
-      if (b) import('./listen-player.ts').then((m) => m.act(this, b));
+      if (b) void Promise.all([import('./listen-player.ts'), lateStyle(sheetUrl)]).then(([m]) => m.act(this, b));
     });
   }
 }

@@ -21,6 +21,11 @@ export interface TrackedPage {
   consoleErrors: string[];
 }
 
+/** Waits until the page's deferred module scripts have run (at once when it has none). */
+export async function scriptsReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('script[data-modules]') || document.documentElement.dataset.modules === 'ready', null, { timeout: 15_000 });
+}
+
 /** Opens a new context and page that record requests to any host other than the site's. */
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<TrackedPage> {
   const context = await browser.newContext({ locale: 'vi-VN', ...options });
@@ -36,5 +41,16 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
     if (msg.type() === 'error') consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => consoleErrors.push(err.message));
+  // Module scripts start after the first paint (src/integrations/defer-modules.ts): a navigation that
+  // waits for "load" also waits for them, as a user waits for the page before using it.
+  for (const method of ['goto', 'reload'] as const) {
+    const raw = page[method].bind(page) as (...a: unknown[]) => ReturnType<Page['goto']>;
+    (page as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+      const res = await raw(...args);
+      const opts = args.find((a) => typeof a === 'object' && a !== null) as { waitUntil?: string } | undefined;
+      if (!opts?.waitUntil || opts.waitUntil === 'load' || opts.waitUntil === 'networkidle') await scriptsReady(page);
+      return res;
+    };
+  }
   return { context, page, foreignRequests, consoleErrors };
 }

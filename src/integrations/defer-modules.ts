@@ -1,0 +1,75 @@
+/**
+ * Module scripts wait for the first paint. Every page's content works without JavaScript, and a
+ * `<script type="module" src>` is fetched as soon as the preload scanner sees it, so on a slow
+ * phone its requests share the first round trips with the HTML and delay the first paint (#11:
+ * Lighthouse's simulated FCP fell by ~200 ms on the plan page without them). After the build,
+ * each page's module scripts are replaced by one small classic loader that inserts them after
+ * the first frame has been painted. The loader is the same on every page (its URLs sit in a
+ * data attribute), so it has one CSP hash, added to each page that carries it.
+ *
+ * When every module has run (or failed), `<html>` gets `data-modules="ready"`: tests and the
+ * bench wait for it instead of guessing.
+ */
+import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { htmlFiles } from './html-files.ts';
+
+/**
+ * The loader, a classic script so it can read its own `data-modules` (module scripts have no
+ * `currentScript`). It starts the modules when the browser reports the first contentful paint
+ * (timed when the frame is shown, later than a requestAnimationFrame). A hidden tab paints
+ * nothing, so it loads at once; a 3 s timer covers a browser without paint timing. Handlers are
+ * properties, not attributes, so the strict CSP allows them. Kept short: it is in every page's
+ * first round trip.
+ */
+export const LOADER =
+  '(function(s,d){var u=s.getAttribute("data-modules").split(" "),n=u.length,o;' +
+  'function f(){--n||d.documentElement.setAttribute("data-modules","ready")}' +
+  'function g(){if(!o){o=1;u.forEach(function(x){var e=d.createElement("script");e.type="module";e.src=x;e.onload=e.onerror=f;d.head.append(e)})}}' +
+  'setTimeout(g,3e3);if(d.visibilityState!="visible")g();' +
+  'else new PerformanceObserver(function(l){l.getEntriesByName("first-contentful-paint")[0]&&setTimeout(g)}).observe({type:"paint",buffered:true})' +
+  '})(document.currentScript,document)';
+
+/** The loader's CSP source expression. */
+export const LOADER_HASH = `'sha256-${createHash('sha256').update(LOADER).digest('base64')}'`;
+
+const MODULE = /<script type="module" src="([^"]+)"><\/script>/g;
+const CSP_META = /(<meta http-equiv="content-security-policy" content="[^"]*script-src )([^;"]*)/;
+
+/**
+ * `html` with its external module scripts replaced by the loader, placed where the first of them
+ * was (unchanged when it has none). Inline module scripts are left alone: there should be none
+ * (`vite.build.assetsInlineLimit: 0` keeps every script external) and a test checks it.
+ */
+export function deferModules(html: string): string {
+  const urls = [...html.matchAll(MODULE)].map((m) => m[1]!);
+  if (!urls.length) return html;
+  if (urls.some((u) => /[\s"<>&]/.test(u))) throw new Error(`defer-modules: unexpected script URL in ${urls.join(', ')}`);
+  let first = true;
+  const out = html.replace(MODULE, () => {
+    if (!first) return '';
+    first = false;
+    return `<script data-modules="${[...new Set(urls)].join(' ')}">${LOADER}</script>`;
+  });
+  if (!CSP_META.test(out)) return out;
+  return out.replace(CSP_META, (_all, head: string, sources: string) => `${head}${sources.trim()} ${LOADER_HASH}`);
+}
+
+
+/** Must come before `cspPerPage()`, which keeps only the hashes of each page's own inline scripts. */
+export function deferModuleScripts(): AstroIntegration {
+  return {
+    name: 'defer-modules',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        for (const file of htmlFiles(fileURLToPath(dir))) {
+          const html = readFileSync(file, 'utf8');
+          const out = deferModules(html);
+          if (out !== html) writeFileSync(file, out);
+        }
+      },
+    },
+  };
+}
