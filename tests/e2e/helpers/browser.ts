@@ -43,7 +43,7 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   page.on('pageerror', (err) => consoleErrors.push(err.message));
   // Module scripts start after the first paint (src/integrations/defer-modules.ts): a navigation that
   // waits for "load" also waits for them, as a user waits for the page before using it.
-  for (const method of ['goto', 'reload'] as const) {
+  for (const method of options.javaScriptEnabled === false ? [] : (['goto', 'reload'] as const)) {
     const raw = page[method].bind(page) as (...a: unknown[]) => ReturnType<Page['goto']>;
     (page as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
       const res = await raw(...args);
