@@ -8,7 +8,8 @@
  * data attribute), so it has one CSP hash, added to each page that carries it.
  *
  * When every module has run (or failed), `<html>` gets `data-modules="ready"`: tests and the
- * bench wait for it instead of guessing.
+ * bench wait for it instead of guessing. A page whose script rebuilds its layout opts out with
+ * `<html data-scripts="eager">` (BaseLayout's `eagerScripts`), or it would shift after painting.
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
@@ -44,6 +45,8 @@ const CSP_META = /(<meta http-equiv="content-security-policy" content="[^"]*scri
  * (`vite.build.assetsInlineLimit: 0` keeps every script external) and a test checks it.
  */
 export function deferModules(html: string): string {
+  // Pages that opted out (BaseLayout's eagerScripts) keep plain module scripts.
+  if (/<html\b[^>]*\sdata-scripts="eager"/.test(html)) return html;
   const urls = [...html.matchAll(MODULE)].map((m) => m[1]!);
   if (!urls.length) return html;
   if (urls.some((u) => /[\s"<>&]/.test(u))) throw new Error(`defer-modules: unexpected script URL in ${urls.join(', ')}`);

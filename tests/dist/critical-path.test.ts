@@ -21,6 +21,16 @@ describe('critical path', () => {
     expect(blocking.map((m) => m[0]), page.path).toEqual([]);
   });
 
+  it('no page but the app pages (decks, presenter view, trainer page) requests a script before its first paint', () => {
+    const eager = pages.filter((p) => /<html\b[^>]*\sdata-scripts="eager"/.test(p.html)).map((p) => p.path);
+    expect(eager.length).toBeGreaterThan(0);
+    for (const path of eager) expect(path).toMatch(/^\/(hoc-tap\/[^/]+\/(trinh-chieu|nguoi-trinh-bay)|giang-vien)\/$/);
+    const early = pages.filter((p) => !eager.includes(p.path) && /<script type="module"/.test(p.html)).map((p) => p.path);
+    expect(early).toEqual([]);
+    const loaders = pages.filter((p) => p.html.includes('<script data-modules=')).length;
+    expect(loaders).toBeGreaterThan(pages.length / 2);
+  });
+
   it.each(pages.map((p) => [p.path, p] as const))('%s: every inline style and script has its hash in the CSP', (_path, page) => {
     const csp = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(page.html)?.[1] ?? '';
     if (!csp) return; // pages without a policy (none today) are the CSP test's business

@@ -72,3 +72,10 @@ describe('defer-modules', () => {
     expect(r.appended).toHaveLength(2);
   });
 });
+
+describe('defer-modules opt-out', () => {
+  it('leaves the module scripts of a page marked data-scripts="eager" as they are', () => {
+    const html = '<html lang="vi" data-scripts="eager"><head><script type="module" src="/a.js"></script></head></html>';
+    expect(deferModules(html)).toBe(html);
+  });
+});
