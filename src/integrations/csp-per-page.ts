@@ -7,9 +7,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { htmlFiles } from './html-files.ts';
+import { pageRewriter } from './html-files.ts';
 
 const CSP_META = /(<meta http-equiv="content-security-policy" content=")([^"]*)(")/;
 const INLINE = /<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/g;
@@ -29,18 +27,6 @@ export function prunePage(html: string): string {
   return html.replace(CSP_META, (_all, a: string, policy: string, b: string) => a + prunePolicy(html, policy) + b);
 }
 
-
 export function cspPerPage(): AstroIntegration {
-  return {
-    name: 'csp-per-page',
-    hooks: {
-      'astro:build:done': ({ dir }) => {
-        for (const file of htmlFiles(fileURLToPath(dir))) {
-          const html = readFileSync(file, 'utf8');
-          const out = prunePage(html);
-          if (out !== html) writeFileSync(file, out);
-        }
-      },
-    },
-  };
+  return pageRewriter('csp-per-page', prunePage);
 }

@@ -13,9 +13,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { htmlFiles } from './html-files.ts';
+import { pageRewriter } from './html-files.ts';
 
 /**
  * The loader, a classic script so it can read its own `data-modules` (module scripts have no
@@ -60,19 +58,7 @@ export function deferModules(html: string): string {
   return out.replace(CSP_META, (_all, head: string, sources: string) => `${head}${sources.trim()} ${LOADER_HASH}`);
 }
 
-
 /** Must come before `cspPerPage()`, which keeps only the hashes of each page's own inline scripts. */
 export function deferModuleScripts(): AstroIntegration {
-  return {
-    name: 'defer-modules',
-    hooks: {
-      'astro:build:done': ({ dir }) => {
-        for (const file of htmlFiles(fileURLToPath(dir))) {
-          const html = readFileSync(file, 'utf8');
-          const out = deferModules(html);
-          if (out !== html) writeFileSync(file, out);
-        }
-      },
-    },
-  };
+  return pageRewriter('defer-modules', deferModules);
 }
