@@ -11,7 +11,7 @@
  * make :not() match more), rules without classes and @keyframes stay, and so does anything the
  * parser finds odd (escaped class names). The page's CSP hash is replaced by the new one.
  *
- * The original stylesheet of each page is kept in `.astro/prune-css/` (not deployed) so the
+ * The original stylesheet of each page is kept in `.astro/prune-css/<outDir hash>/` (not deployed) so the
  * browser test can compare every element's computed style with and without pruning.
  */
 import type { AstroIntegration } from 'astro';
@@ -19,12 +19,17 @@ import postcss from 'postcss';
 import type { Rule } from 'postcss';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { htmlFiles } from './html-files.ts';
 
-/** Where the original stylesheets and the page → stylesheet map go (relative to the project). */
-export const PRUNE_DIR = '.astro/prune-css';
+/**
+ * Where the original stylesheets and the page → stylesheet map of the build in `outDir` go: one
+ * folder per output folder (the base-path test builds a second site), never inside the deployed site.
+ */
+export function pruneDirFor(outDir: string): string {
+  return join('.astro/prune-css', createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 12));
+}
 
 const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
 
@@ -125,7 +130,7 @@ export function pruneInlineCss(): AstroIntegration {
         for (const f of readdirSync(astroDir)) if (f.endsWith('.js')) js += readFileSync(join(astroDir, f), 'utf8');
         const tokens = scriptTokens(js);
         const has = (c: string) => tokens.has(c);
-        const keep = join(process.cwd(), PRUNE_DIR);
+        const keep = pruneDirFor(root);
         mkdirSync(keep, { recursive: true });
         const pages: Record<string, string[]> = {};
         for (const file of htmlFiles(root)) {

@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRUNE_DIR } from '../../src/integrations/prune-css.ts';
+import { pruneDirFor } from '../../src/integrations/prune-css.ts';
 import { launchBrowser, openPage, siteUrl } from './helpers/browser.ts';
 
 const PLAN = 'van-ban/ke-hoach-83-kh-tu/';
@@ -91,6 +91,8 @@ function snapshot(page: Page): Promise<string[]> {
     });
   });
 }
+
+const PRUNE_DIR = pruneDirFor(process.env.DIST_DIR || 'dist');
 
 describe('per-page pruned CSS', () => {
   const map = join(PRUNE_DIR, 'pages.json');
