@@ -446,14 +446,16 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   // The family of a named document is small: all of its purpose pages are analysed (its quiz, its deck…).
   const lane = pre.filter((c) => purpose.has(c.id)).filter((c, k) => c.boost > 0 || k < PAGE_WEIGHTS.purposeAnalysed);
   const picked = pre.filter((c) => reading.includes(c) || lane.includes(c));
-  const fetched = await Promise.all(picked.map((c) => fragment(c.result!))).then(live);
+  // Each page is analysed as soon as its text arrives, while the others are still on their way.
+  const fetched = await Promise.all(
+    picked.map((c) => fragment(c.result!).then((frag) => (frag && !signal?.aborted ? { frag, a: analysePage(frag, infos, options.labels) } : null))),
+  ).then(live);
   const analysed: { c: Candidate; frag: Fragment; a: ReturnType<typeof analysePage> }[] = [];
   picked.forEach((c, k) => {
-    const frag = fetched[k];
-    if (!frag) return;
-    const a = analysePage(frag, infos, options.labels);
-    if (query.quoted && query.terms.length > 1 && a.phraseRatio < 1 && !c.boost) return;
-    analysed.push({ c, frag, a });
+    const got = fetched[k];
+    if (!got) return;
+    if (query.quoted && query.terms.length > 1 && got.a.phraseRatio < 1 && !c.boost) return;
+    analysed.push({ c, ...got });
   });
   // Pages are compared by their best section (provisions and study sections are of a like size),
   // not by the whole-page score, which favours short pages; Pagefind's score still counts a little.
