@@ -350,10 +350,11 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   const share = new Map<string, number>();
   const missing: string[] = [];
   // Readings searched in combinations only: a combination's best page has each of its words, unless
-  // Pagefind shortened one that is in no page ("doi" → "do"), a reading that does not exist. When one
-  // combination alone is found that way, every candidate comes from it with the same prior, so how
-  // common each reading is would change no order, and each of its words exists: nothing to search alone.
-  let only: string[] | null = null;
+  // Pagefind shortened one that is in no page ("doi" → "do"), a reading that does not exist. A word
+  // read one way in every combination found that way exists, and every candidate's prior has the same
+  // factor for it, so how common its other readings are would change no order: it is not searched
+  // alone. Only the words read more than one way among those combinations are weighed.
+  const fixed: (string | null)[] = readings.map(() => null);
   if (product > 1 && speculative.length && alone.every((a) => a === null)) {
     const real = await Promise.all(
       all.map(async (combo, k) => {
@@ -364,34 +365,37 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
       }),
     ).then(live);
     const hits = all.filter((_, k) => real[k]);
-    if (hits.length === 1) only = hits[0]!;
-    else {
-      alone = searchAlone();
-      await Promise.all(alone.flatMap((a) => a ?? [])).then(live);
-    }
+    if (hits.length === 0) alone = searchAlone();
+    else
+      readings.forEach((list, i) => {
+        const seen = new Set(hits.map((combo) => combo[i]!));
+        if (seen.size === 1) fixed[i] = [...seen][0]!;
+        else alone[i] = list.map((v) => run(v));
+      });
+    await Promise.all(alone.flatMap((a) => a ?? [])).then(live);
   }
   // The best result of each combination searched: a word with one reading must be on it.
   const anyCombo = found1.map((r) => r?.results[0]).filter((r): r is PagefindResult => !!r);
-  const checks = only
-    ? only.map((v) => [{ v, n: 1 }])
-    : await Promise.all(
-        query.terms.map(async (term, i): Promise<{ v: string; n: number }[]> => {
-          const own = alone[i];
-          const check = async (v: string, r: Results): Promise<{ v: string; n: number } | null> => {
-            const best = r?.results[0];
-            if (!best) return null;
-            // Offline with this fragment never fetched: we cannot check, so trust Pagefind.
-            if (!(matchesIn(await fragment(best), best, v, !expand) ?? true)) return null;
-            return { v, n: Math.max(1, r.results.reduce((a, x) => a + x.words.length, 0)) };
-          };
-          if (own) return (await Promise.all(readings[i]!.map(async (v, j) => check(v, await own[j]!)))).filter((x) => x !== null);
-          // One reading: it is on the best page of any combination, or it does not exist (or is only
-          // in the page's meta), which the search on its own tells.
-          for (const r of anyCombo.slice(0, 1)) if (matchesIn(await fragment(r), r, term, !expand)) return [{ v: term, n: 1 }];
-          const found = await check(term, await run(term));
-          return found ? [found] : [];
-        }),
-      ).then(live);
+  const checks = await Promise.all(
+    query.terms.map(async (term, i): Promise<{ v: string; n: number }[]> => {
+      const one = fixed[i];
+      if (one) return [{ v: one, n: 1 }];
+      const own = alone[i];
+      const check = async (v: string, r: Results): Promise<{ v: string; n: number } | null> => {
+        const best = r?.results[0];
+        if (!best) return null;
+        // Offline with this fragment never fetched: we cannot check, so trust Pagefind.
+        if (!(matchesIn(await fragment(best), best, v, !expand) ?? true)) return null;
+        return { v, n: Math.max(1, r.results.reduce((a, x) => a + x.words.length, 0)) };
+      };
+      if (own) return (await Promise.all(readings[i]!.map(async (v, j) => check(v, await own[j]!)))).filter((x) => x !== null);
+      // One reading: it is on the best page of any combination, or it does not exist (or is only
+      // in the page's meta), which the search on its own tells.
+      for (const r of anyCombo.slice(0, 1)) if (matchesIn(await fragment(r), r, term, !expand)) return [{ v: term, n: 1 }];
+      const found = await check(term, await run(term));
+      return found ? [found] : [];
+    }),
+  ).then(live);
   checks.forEach((found, i) => {
     if (found.length === 0) {
       missing.push(query.terms[i]!);
