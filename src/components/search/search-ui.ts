@@ -317,8 +317,9 @@ export function enhancePage(root: HTMLElement): void {
   input.addEventListener('input', () => {
     limit = PAGE;
     searcher.preload(input.value);
-    toUrl(false);
-    void update();
+    // The address follows once the results are shown: a new URL makes Chromium fetch the page's icon
+    // again, a request that would otherwise compete with the search's own.
+    void update().then(() => toUrl(false));
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
