@@ -7,7 +7,8 @@
  * - `enhanceBox`: the header box as an ARIA 1.2 combobox with a listbox popup of the best links.
  * - `enhancePage`: the search page, with the URL (?q=, &loai=, &van_ban=) reflecting the query.
  */
-import { preloadQuery, search } from '../../lib/search/engine.ts';
+import { preloadQuery, search, warmUp } from '../../lib/search/engine.ts';
+import { fragmentLoader } from '../../lib/search/fragment-file.ts';
 import type { PagefindApi, RankedPage, SearchOptions, SearchOutcome } from '../../lib/search/engine.ts';
 import { latestOnly } from '../../lib/search/latest.ts';
 import { escapeHtml } from '../../lib/search/excerpt.ts';
@@ -27,14 +28,24 @@ let pagefind: Promise<PagefindApi> | null = null;
  * Loads Pagefind once (main thread: one fewer download than its worker, and our index is small).
  * `tag` identifies the build: Pagefind otherwise fetches its entry file with `?ts=<now>`, a new URL
  * every time, which no cache (the service worker's included) can answer offline.
+ * Fragments are read from their files directly (fragment-file.ts; `data()` stays the fallback), and
+ * the lookup every first query needs starts at once (`warmUp`), while the user types.
  */
 export function loadPagefind(tag?: string): Promise<PagefindApi> {
   if (!pagefind) {
-    const url = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/pagefind.js`;
-    pagefind = import(/* @vite-ignore */ url).then(async (pf) => {
+    const site = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+    const url = `${site}pagefind/pagefind.js`;
+    pagefind = import(/* @vite-ignore */ url).then(async (pf: PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> }) => {
       await pf.options({ noWorker: true, excerptLength: 0, ...(tag ? { metaCacheTag: tag } : {}) });
       await pf.init();
-      return pf as PagefindApi;
+      const api: PagefindApi = {
+        search: (term, options) => pf.search(term, options),
+        filters: () => pf.filters(),
+        preload: (term, options) => pf.preload!(term, options),
+        fragment: fragmentLoader(`${site}pagefind/`, site),
+      };
+      void warmUp(api);
+      return api;
     });
     // A failed load (offline before the files were cached) may be retried on the next keystroke.
     pagefind.catch(() => (pagefind = null));
@@ -306,8 +317,9 @@ export function enhancePage(root: HTMLElement): void {
   input.addEventListener('input', () => {
     limit = PAGE;
     searcher.preload(input.value);
-    toUrl(false);
-    void update();
+    // The address follows once the results are shown: a new URL makes Chromium fetch the page's icon
+    // again, a request that would otherwise compete with the search's own.
+    void update().then(() => toUrl(false));
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();

@@ -29,6 +29,12 @@ export interface PagefindApi {
   filters(): Promise<Record<string, Record<string, number>>>;
   /** Loads the index chunks a search for `term` needs, without searching. */
   preload?(term: string, options?: { filters?: Record<string, string | string[]> }): Promise<void>;
+  /**
+   * Loads a result's fragment by its id without what `data()` adds and we do not use (Pagefind's own
+   * excerpt and sub-results, rebuilt from the whole page text). Optional: when it is absent or fails,
+   * the engine calls `data()`.
+   */
+  fragment?(id: string): Promise<Fragment>;
 }
 
 /** Options of {@link search}. */
@@ -46,6 +52,12 @@ export interface SearchOptions {
   expandD?: boolean;
   /** Aborting it stops the search at its next step with {@link SearchAborted} (a newer query came). */
   signal?: AbortSignal;
+  /**
+   * Search each reading of a d-word alone even when only one combination of readings is found on
+   * any page (default false). The answer is the same either way (see {@link search}); the unit tests
+   * compare both.
+   */
+  readingsAlone?: boolean;
 }
 
 /** One page in the results. */
@@ -197,16 +209,72 @@ function remember<T>(map: Map<string, Promise<T>>, key: string, p: Promise<T>): 
   });
 }
 
+const searchKey = (term: string | null, f?: Filters): string => JSON.stringify([term, f ?? null]);
+/** The one filter lookup that tells which pages are found by title and purpose. */
+const PURPOSE_LOOKUP: Filters = { [KIND_FILTER]: KIND_VALUES.page };
+
+/**
+ * What the session keeps of a search when fragments come from the API's own loader: each result's
+ * id, score and word locations. Pagefind's result objects also hold its raw answer and every
+ * location's weights (through `data()`), several MB for a common word at 1,000 documents: kept for a
+ * session's searches they made a heap of 150 MB after 20 queries, and the garbage collector's pauses
+ * a large part of each query's time. `data()` is then the loader's fallback only: it runs the search
+ * again, once per search, for Pagefind's own.
+ */
+function compact(pf: PagefindApi, term: string | null, options: { filters?: Filters }, r: Results): Results {
+  // Without a loader, data() is how every fragment comes: keep Pagefind's results whole.
+  if (!r || !pf.fragment) return r;
+  let again: Promise<Results> | null = null;
+  const rerun = () => (again ??= pf.search(term, options));
+  return { results: r.results.map((x) => bareResult(rerun, x.id, x.score, x.words)) };
+}
+
+// A function of its own, so that the closure cannot hold Pagefind's result object.
+function bareResult(rerun: () => Promise<Results>, id: string, score: number, words: number[]): PagefindResult {
+  const data = async (): Promise<Fragment> => {
+    const again = (await rerun())?.results.find((y) => y.id === id);
+    if (!again) throw new Error(`result ${id} is gone`);
+    return again.data();
+  };
+  return { id, score, words, data };
+}
+
+/** A search through the session: started once per index, whoever asks first. */
+function sessionSearch(pf: PagefindApi, term: string | null, f?: Filters): Promise<Results> {
+  const session = sessionOf(pf);
+  const key = searchKey(term, f);
+  let p = session.searches.get(key);
+  if (!p) {
+    const options = f ? { filters: f } : {};
+    p = pf.search(term, options).then((r) => compact(pf, term, options, r));
+    remember(session.searches, key, p);
+  }
+  return p;
+}
+
+/**
+ * Starts what a first query needs whatever its words: the lookup of purpose pages. Called once
+ * Pagefind is loaded, while the user is still typing, so the first query runs only its own searches.
+ */
+export function warmUp(pf: PagefindApi): Promise<void> {
+  return sessionSearch(pf, null, PURPOSE_LOOKUP).then(
+    () => {},
+    () => {},
+  );
+}
+
 /**
  * Runs a search. Never throws on user input; Pagefind errors propagate, and {@link SearchAborted}
  * when `options.signal` aborts.
  *
- * Round trips are what a slow network feels, so the work goes in waves, each wave in parallel:
- * 1. every Pagefind search the query needs (the combinations of readings, each reading of a d-word
- *    alone to weigh it, the document filters when a number is named) at once;
- * 2. the fragments that tell whether each word really exists: a d-word's readings on their own best
- *    result, every other word on the best result of the combinations (it must be on it, since
- *    Pagefind needs every word on a page); only a word not seen there is searched alone;
+ * Round trips are what a slow network feels, and at 1,000 documents each Pagefind search is tens of
+ * ms of the main thread, so the work goes in waves, each wave in parallel, with no search it can skip:
+ * 1. the combinations of readings and the document filters when a number is named, at once (the
+ *    lookup of purpose pages is done by {@link warmUp} before the first query);
+ * 2. the fragments that tell whether each word really exists: every word on the best result of the
+ *    combinations (it must be on it, since Pagefind needs every word on a page); only a word not seen
+ *    there is searched alone. A d-word's readings are searched alone, to weigh them, only when more
+ *    than one combination of readings is really found (one found alone gives the same answer);
  * 3. the fragments of the candidates to rank, at once (started with wave 2: they seldom depend on it).
  * The same search or fragment is never asked for twice, in one query or later ones (see {@link Session}).
  */
@@ -225,12 +293,8 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   const session = sessionOf(pf);
   const memo = new Map<string, Promise<Results>>();
   const run = (term: string | null, f?: Filters): Promise<Results> => {
-    const key = JSON.stringify([term, f ?? null]);
-    let p = memo.get(key) ?? session.searches.get(key);
-    if (!p) {
-      p = pf.search(term, f ? { filters: f } : {});
-      remember(session.searches, key, p);
-    }
+    const key = searchKey(term, f);
+    const p = memo.get(key) ?? sessionSearch(pf, term, f);
     memo.set(key, p);
     return p;
   };
@@ -238,7 +302,7 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   const fragment = (r: PagefindResult): Promise<Fragment | null> => {
     let p = session.fragments.get(r.id);
     if (!p) {
-      p = r.data();
+      p = pf.fragment ? pf.fragment(r.id).catch(() => r.data()) : r.data();
       remember(session.fragments, r.id, p);
     }
     return p.catch(() => null);
@@ -248,26 +312,33 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   // Wave 1: everything at once.
   const expand = options.expandD ?? true;
   const readings = query.terms.map((t) => (expand ? termVariants(t) : [t]));
-  const alone = readings.map((list) => (list.length > 1 ? list.map((v) => run(v)) : null));
   // The combinations of all readings, before knowing which exist: when there are too many to search
   // them all, which ones are kept depends on how common each reading is, so they wait for that.
   const all = combinations(readings);
   const product = readings.reduce((a, l) => a * l.length, 1);
   const speculative = product <= MAX_COMBINATIONS ? all.map((combo) => run(phrase(combo), filters)) : [];
+  // Each reading of a d-word searched alone tells whether it exists and how common it is, which
+  // weighs the combinations against each other. That is needed only when more than one combination
+  // is found (wave 2) or when there are too many to search them all. For a one-word query the
+  // readings are the combinations: the same searches.
+  const searchAlone = () => readings.map((list) => (list.length > 1 ? list.map((v) => run(v)) : null));
+  let alone = product > MAX_COMBINATIONS || options.readingsAlone ? searchAlone() : readings.map(() => null);
   const named = query.docRef ? namedPages(pf, query.docRef, query.referenceOnly, filters, run) : Promise.resolve([]);
-  // Which pages are found by title and purpose (one filter lookup): they are ranked in a lane of their own.
-  const purposeIds = run(null, { [KIND_FILTER]: KIND_VALUES.page })
+  // Which pages are found by title and purpose (one filter lookup, usually done by warmUp already):
+  // they are ranked in a lane of their own.
+  const purposeIds = run(null, PURPOSE_LOOKUP)
     .then((r) => new Set((r?.results ?? []).map((x) => x.id)))
     .catch(() => new Set<string>());
   named.catch(() => {});
-  await Promise.all([...alone.flatMap((a) => a ?? []), ...speculative]).then(live);
+  const found1 = await Promise.all(speculative).then(live);
+  await Promise.all(alone.flatMap((a) => a ?? [])).then(live);
 
   // The candidates' fragments are needed in wave 3 whatever wave 2 finds (it changes the set only
   // when a word is missing): start fetching them now, alongside the checks, not after them.
   {
     const purpose = await purposeIds.then(live);
     const best = new Map<string, PagefindResult>();
-    for (const r of await Promise.all(speculative)) for (const res of r?.results ?? []) if (!best.has(res.id) || res.score > best.get(res.id)!.score) best.set(res.id, res);
+    for (const r of found1) for (const res of r?.results ?? []) if (!best.has(res.id) || res.score > best.get(res.id)!.score) best.set(res.id, res);
     const ranked = [...best.values()].sort((a, b) => b.score - a.score);
     const reading = ranked.filter((r) => !purpose.has(r.id)).slice(0, limit + PAGE_WEIGHTS.analyseExtra);
     const lane = ranked.filter((r) => purpose.has(r.id)).slice(0, PAGE_WEIGHTS.purposeAnalysed);
@@ -278,10 +349,37 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   const lists: string[][] = [];
   const share = new Map<string, number>();
   const missing: string[] = [];
+  // Readings searched in combinations only: a combination's best page has each of its words, unless
+  // Pagefind shortened one that is in no page ("doi" → "do"), a reading that does not exist. A word
+  // read one way in every combination found that way exists, and every candidate's prior has the same
+  // factor for it, so how common its other readings are would change no order: it is not searched
+  // alone. Only the words read more than one way among those combinations are weighed.
+  const fixed: (string | null)[] = readings.map(() => null);
+  if (product > 1 && speculative.length && alone.every((a) => a === null)) {
+    const real = await Promise.all(
+      all.map(async (combo, k) => {
+        const best = found1[k]?.results[0];
+        if (!best) return false;
+        const frag = await fragment(best);
+        return combo.every((v) => matchesIn(frag, best, v, !expand) ?? true);
+      }),
+    ).then(live);
+    const hits = all.filter((_, k) => real[k]);
+    if (hits.length === 0) alone = searchAlone();
+    else
+      readings.forEach((list, i) => {
+        const seen = new Set(hits.map((combo) => combo[i]!));
+        if (seen.size === 1) fixed[i] = [...seen][0]!;
+        else alone[i] = list.map((v) => run(v));
+      });
+    await Promise.all(alone.flatMap((a) => a ?? [])).then(live);
+  }
   // The best result of each combination searched: a word with one reading must be on it.
-  const anyCombo = (await Promise.all(speculative)).map((r) => r?.results[0]).filter((r): r is PagefindResult => !!r);
+  const anyCombo = found1.map((r) => r?.results[0]).filter((r): r is PagefindResult => !!r);
   const checks = await Promise.all(
     query.terms.map(async (term, i): Promise<{ v: string; n: number }[]> => {
+      const one = fixed[i];
+      if (one) return [{ v: one, n: 1 }];
       const own = alone[i];
       const check = async (v: string, r: Results): Promise<{ v: string; n: number } | null> => {
         const best = r?.results[0];
@@ -352,14 +450,16 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   // The family of a named document is small: all of its purpose pages are analysed (its quiz, its deck…).
   const lane = pre.filter((c) => purpose.has(c.id)).filter((c, k) => c.boost > 0 || k < PAGE_WEIGHTS.purposeAnalysed);
   const picked = pre.filter((c) => reading.includes(c) || lane.includes(c));
-  const fetched = await Promise.all(picked.map((c) => fragment(c.result!))).then(live);
+  // Each page is analysed as soon as its text arrives, while the others are still on their way.
+  const fetched = await Promise.all(
+    picked.map((c) => fragment(c.result!).then((frag) => (frag && !signal?.aborted ? { frag, a: analysePage(frag, infos, options.labels) } : null))),
+  ).then(live);
   const analysed: { c: Candidate; frag: Fragment; a: ReturnType<typeof analysePage> }[] = [];
   picked.forEach((c, k) => {
-    const frag = fetched[k];
-    if (!frag) return;
-    const a = analysePage(frag, infos, options.labels);
-    if (query.quoted && query.terms.length > 1 && a.phraseRatio < 1 && !c.boost) return;
-    analysed.push({ c, frag, a });
+    const got = fetched[k];
+    if (!got) return;
+    if (query.quoted && query.terms.length > 1 && got.a.phraseRatio < 1 && !c.boost) return;
+    analysed.push({ c, ...got });
   });
   // Pages are compared by their best section (provisions and study sections are of a like size),
   // not by the whole-page score, which favours short pages; Pagefind's score still counts a little.

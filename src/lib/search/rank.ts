@@ -108,9 +108,9 @@ export interface ScoredSection extends Section {
   coverage: number;
   /** Number of times all query words stand together, in order. */
   phrases: number;
-  /** HTML excerpt: escaped words, matches in `<mark>`. */
+  /** HTML excerpt: escaped words, matches in `<mark>` (built when first read). */
   excerptHtml: string;
-  /** HTML of the heading with matches in `<mark>`. */
+  /** HTML of the heading with matches in `<mark>` (built when first read). */
   headingHtml: string;
   /** The heading split into words, and which of them matched (for titles built from part of it). */
   headingWords: string[];
@@ -207,6 +207,9 @@ export function lineShare(line: string, terms: readonly TermInfo[]): number {
 
 const saturate = (x: number): number => (x * 2.2) / (x + 1.2);
 
+/** Match strengths by word, per query (the same `terms` array is passed for each page of a search). */
+const rowsByQuery = new WeakMap<readonly TermInfo[], Map<WordForms, number[]>>();
+
 /**
  * Scores every section of a page for the query words and builds excerpts.
  * Sections are sorted best first; ties keep page order.
@@ -218,21 +221,27 @@ export function analysePage(
 ): PageAnalysis {
   const { words, forms } = analysedWords(fragment);
   const n = terms.length;
-  // match[i][j]: strength of word i for term j, computed once per distinct word of the page.
-  const rows = new Map<WordForms, number[]>();
+  // match[i][j]: strength of word i for term j, computed once per distinct word of the query's pages.
+  let rows = rowsByQuery.get(terms);
+  if (!rows) rowsByQuery.set(terms, (rows = new Map()));
   const strengths: number[][] = forms.map((f) => {
     let row = rows.get(f);
     if (!row) {
       row = terms.map((t) => matchStrength(f, t));
-      rows.set(f, row);
+      rows!.set(f, row);
     }
     return row;
   });
+  // Best strength of each matching word, by position (ascending).
   const matchedAt = new Map<number, number>();
-  strengths.forEach((row, i) => {
-    const m = Math.max(0, ...row);
+  for (let i = 0; i < strengths.length; i++) {
+    const row = strengths[i]!;
+    let m = 0;
+    for (let j = 0; j < n; j++) if (row[j]! > m) m = row[j]!;
     if (m > 0) matchedAt.set(i, m);
-  });
+  }
+  const matchedPositions = [...matchedAt.keys()];
+  let matchedSet: Set<number> | null = null;
 
   // Runs of query words standing together in order: phraseAt[i] = run length starting at i.
   const phraseStarts: number[] = [];
@@ -251,7 +260,7 @@ export function analysePage(
   }
 
   const pageTerms = new Set<number>();
-  strengths.forEach((row) => row.forEach((s, j) => s > 0 && pageTerms.add(j)));
+  for (const i of matchedPositions) strengths[i]!.forEach((x, j) => x > 0 && pageTerms.add(j));
 
   const sections = sectionsOf(fragment, words.length, labels).map((sec): ScoredSection => {
     const perTerm = new Array<number>(n).fill(0);
@@ -266,29 +275,39 @@ export function analysePage(
     let score = perTerm.reduce((a, x) => a + saturate(x), 0) * coverage * coverage;
     if (phrases > 0) score += WEIGHTS.phrase * n * (1 + Math.log2(phrases) * 0.25);
     if (sec.landmark) score *= WEIGHTS.landmark;
-    // Prefer words that stand together when the phrase is there; otherwise any match.
-    const weights = new Map<number, number>();
-    for (const [pos, s] of matchedAt) if (pos >= sec.start && pos < sec.end) weights.set(pos, s + (phraseWords.has(pos) ? 3 : 0));
-    // The heading is shown on its own; the excerpt comes from the body when there is one.
-    const from = sec.headingEnd < sec.end ? sec.headingEnd : sec.start;
-    const start = bestWindow(weights, from, sec.end, WEIGHTS.excerptWords);
-    const slice = words.slice(start, Math.min(sec.end, start + WEIGHTS.excerptWords));
-    let excerptHtml = highlightWords(slice, new Set(matchedAt.keys()), start);
-    if (start > from) excerptHtml = `… ${excerptHtml}`;
-    if (start + WEIGHTS.excerptWords < sec.end) excerptHtml += ' …';
+    // The excerpt is built when it is read: a page has many sections and one or two are shown.
+    const excerpt = (): string => {
+      // Prefer words that stand together when the phrase is there; otherwise any match.
+      const weights = new Map<number, number>();
+      for (const pos of matchedPositions) if (pos >= sec.start && pos < sec.end) weights.set(pos, matchedAt.get(pos)! + (phraseWords.has(pos) ? 3 : 0));
+      // The heading is shown on its own; the excerpt comes from the body when there is one.
+      const from = sec.headingEnd < sec.end ? sec.headingEnd : sec.start;
+      const start = bestWindow(weights, from, sec.end, WEIGHTS.excerptWords);
+      const slice = words.slice(start, Math.min(sec.end, start + WEIGHTS.excerptWords));
+      let html = highlightWords(slice, (matchedSet ??= new Set(matchedPositions)), start);
+      if (start > from) html = `… ${html}`;
+      if (start + WEIGHTS.excerptWords < sec.end) html += ' …';
+      return html;
+    };
     const headingWords = sec.heading ? splitWords(sec.heading) : [];
     const headMarked = new Set<number>();
     headingWords.forEach((w, i) => {
       const f = wordForms(w);
       if (terms.some((t) => matchStrength(f, t) > 0)) headMarked.add(i);
     });
+    let excerptHtml: string | undefined;
+    let headingHtml: string | undefined;
     return {
       ...sec,
       score,
       coverage,
       phrases,
-      excerptHtml,
-      headingHtml: highlightWords(headingWords, headMarked),
+      get excerptHtml() {
+        return (excerptHtml ??= excerpt());
+      },
+      get headingHtml() {
+        return (headingHtml ??= highlightWords(headingWords, headMarked));
+      },
       headingWords,
       headingMarked: [...headMarked],
     };

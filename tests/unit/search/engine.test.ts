@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { search, SearchAborted } from '../../../src/lib/search/engine.ts';
+import { search, SearchAborted, warmUp } from '../../../src/lib/search/engine.ts';
 import { fakePagefind } from './fixtures/fake-pagefind.ts';
 import { allPages, labels } from './fixtures/pages.ts';
 
@@ -247,5 +247,125 @@ describe('pages found by title and purpose (issue #11)', () => {
   it('a content query still finds the reading page first, not a short page that mentions the words', async () => {
     expect((await top('duong loi'))[0]).toBe('/van-ban/ke-hoach-1-kh-tu/');
     expect((await top('dang'))[0]).not.toBe('/van-ban/dong-thoi-gian/');
+  });
+});
+
+/** A fake that records every search it runs. */
+function recording(pages = allPages) {
+  const fake = fakePagefind(pages);
+  const searches: string[] = [];
+  const api = {
+    ...fake,
+    search(term: string | null, options?: { filters?: Record<string, string | string[]> }) {
+      searches.push(JSON.stringify([term, options?.filters ?? null]));
+      return fake.search(term, options);
+    },
+  };
+  return { api, searches };
+}
+
+describe('searches per query at scale (issue #11, part 3)', () => {
+  /** A recording fake, after the warm-up a loaded page runs. */
+  async function warmed(pages = allPages) {
+    const { api, searches } = recording(pages);
+    await warmUp(api);
+    searches.length = 0;
+    return { api, searches };
+  }
+
+  it('after the warm-up, a query without d-words runs one search, a one-word d-query one per reading', async () => {
+    for (const [q, n] of [['tri', 1], ['tri thuc', 1], ['người đứng đầu', 1], ['đảng', 1], ['dang', 2]] as const) {
+      const { api, searches } = await warmed();
+      const o = await search(api, q, { labels });
+      expect(o.pages.length, q).toBeGreaterThan(0);
+      expect(searches, q).toHaveLength(n);
+    }
+  });
+
+  it('the warm-up is the purpose lookup a first query would run', async () => {
+    const fake = fakePagefind(allPages);
+    await warmUp(fake);
+    const before = fake.calls.length;
+    await search(fake, 'tri thuc', { labels });
+    expect(fake.calls.slice(before)).toEqual(['tri thuc']);
+  });
+
+  it('a d-word whose other reading is in no combination found is not searched alone', async () => {
+    // "doi ngu": only "đội ngũ" is on a page ("doi" is in none); "duong loi": "dương" is, but never with "lối".
+    for (const q of ['doi ngu', 'duong loi', 'dong chi', 'dia ban']) {
+      const { api, searches } = await warmed();
+      const o = await search(api, q, { labels });
+      expect(o.pages.length, q).toBeGreaterThan(0);
+      expect(searches, q).toHaveLength(2);
+    }
+  });
+
+  it('weighs alone only the words read more than one way among the combinations found', async () => {
+    // "dung" is on pages as "dung" and as "đứng", "dau" only as "đầu": "dau" and "đau" are not searched alone.
+    const { api, searches } = await warmed();
+    const o = await search(api, 'nguoi dung dau', { labels });
+    expect(o.pages[0]!.url).toBe('/van-ban/ke-hoach-1-kh-tu/');
+    const alone = searches.filter((x) => !JSON.parse(x)[0].includes(' '));
+    expect(alone.sort()).toEqual([JSON.stringify(['dung', null]), JSON.stringify(['đung', null])]);
+    expect(searches).toHaveLength(4 + 2);
+  });
+
+  it('answers exactly as searching every reading alone does', async () => {
+    const queries = ['doi ngu', 'duong loi', 'dong chi', 'dia ban', 'dang uy', 'nguoi dung dau', 'dang', 'duong', '"duong loi"', 'tri thuc dang', 'kiem tra ke hoach 1', 'dd de', 'dangg uy', 'doi ngu xyzzy', '1-KH/TU dang', 'dang uy dia ban', 'dan dung dau'];
+    let saved = 0;
+    for (const q of queries) {
+      const fast = await search(fakePagefind(allPages), q, { labels });
+      const exact = await search(fakePagefind(allPages), q, { labels, readingsAlone: true });
+      const view = (o: typeof fast) => ({ ...o, searches: 0 });
+      expect(view(fast), q).toEqual(view(exact));
+      expect(fast.searches, q).toBeLessThanOrEqual(exact.searches);
+      saved += exact.searches - fast.searches;
+    }
+    expect(saved).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('fragments read from their files (issue #11, part 3)', () => {
+  it('uses the API\'s fragment loader when it has one, and data() when it fails', async () => {
+    const fake = fakePagefind(allPages);
+    const asked: string[] = [];
+    const data: string[] = [];
+    const api = {
+      ...fake,
+      async search(term: string | null, options?: { filters?: Record<string, string | string[]> }) {
+        const r = await fake.search(term, options);
+        for (const x of r?.results ?? []) {
+          const d = x.data;
+          x.data = () => (data.push(x.id), d());
+        }
+        return r;
+      },
+      async fragment(id: string) {
+        asked.push(id);
+        if (id.includes('nghi-quyet')) throw new Error('unreadable');
+        const r = await fake.search(null);
+        return r!.results.find((x) => x.id === id)!.data();
+      },
+    };
+    const plain = await search(fakePagefind(allPages), 'dang', { labels });
+    const o = await search(api, 'dang', { labels });
+    expect(o.pages.map((p) => p.url)).toEqual(plain.pages.map((p) => p.url));
+    expect(asked.length).toBeGreaterThan(0);
+    expect(data.every((id) => id.includes('nghi-quyet'))).toBe(true);
+    expect(data.length).toBeGreaterThan(0);
+  });
+});
+
+describe('what the session keeps of a search (issue #11, part 3)', () => {
+  it('with a loader that always fails, data() still answers, each search run again at most once', async () => {
+    const { api: rec, searches } = recording();
+    const api = { ...rec, fragment: async () => Promise.reject(new Error('unreadable')) };
+    const plain = await search(fakePagefind(allPages), 'nguoi dung dau', { labels });
+    const o = await search(api, 'nguoi dung dau', { labels });
+    expect(o.pages.map((p) => `${p.url}#${p.sections[0]!.id}`)).toEqual(plain.pages.map((p) => `${p.url}#${p.sections[0]!.id}`));
+    const counts = new Map<string, number>();
+    for (const s of searches) counts.set(s, (counts.get(s) ?? 0) + 1);
+    expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
+    expect([...counts.values()].some((n) => n === 2)).toBe(true);
   });
 });
