@@ -107,6 +107,12 @@ export function pageWeight(distDir: string, path: string, base = '/'): PageWeigh
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     const src = ATTR(`<script ${m[1]}>`, 'src');
     const type = (ATTR(`<script ${m[1]}>`, 'type') ?? '').toLowerCase();
+    // The defer-modules loader (src/integrations/defer-modules.ts) starts these after the first paint,
+    // before any interaction: they count as startup JS.
+    for (const u of (ATTR(`<script ${m[1]}>`, 'data-modules') ?? '').split(' ').filter(Boolean)) {
+      const p = resolveUrl(u, path);
+      if (p) js.add(p);
+    }
     if (src) {
       const p = resolveUrl(src, path);
       if (p) js.add(p);

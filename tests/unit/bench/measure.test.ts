@@ -60,6 +60,14 @@ describe('pageWeight and discoverPages over a fixture site', () => {
     expect(w.files).toEqual(['/_astro/dep.js', '/_astro/entry.js', '/_astro/site.css']);
   });
 
+  it("counts the modules a defer-modules loader starts after the first paint", () => {
+    const loader = '(function(){})()';
+    write(dist, 'van-ban/deferred/index.html', `<html><head><script data-modules="/_astro/entry.js">${loader}</script></head><body>x</body></html>`);
+    const w = pageWeight(dist, '/van-ban/deferred/')!;
+    expect(w.js).toBe(gz(entry) + gz(dep));
+    expect(w.files).toEqual(['/_astro/dep.js', '/_astro/entry.js']);
+  });
+
   it('returns null for a page that is not built', () => {
     expect(pageWeight(dist, '/kiem-tra/khong-co/')).toBeNull();
   });
