@@ -14,6 +14,7 @@ import { rehypeNguon } from './src/markdown/rehype-nguon.ts';
 import { cspPerPage } from './src/integrations/csp-per-page.ts';
 import { deferModuleScripts } from './src/integrations/defer-modules.ts';
 import { pruneInlineCss } from './src/integrations/prune-css.ts';
+import { rewritePages } from './src/integrations/html-files.ts';
 import { siteConfig } from './src/site.config.ts';
 
 /** Deployment settings come from the environment so one build can target any host or sub-path. */
@@ -56,7 +57,7 @@ export default defineConfig({
     },
   },
   // Posters are for printing, not for search engines (they are noindex too).
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/ap-phich\/$/.test(page) }), deferModuleScripts(), pruneInlineCss(), cspPerPage()],
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/ap-phich\/$/.test(page) }), rewritePages([deferModuleScripts, pruneInlineCss(), cspPerPage])],
   // Every script stays a file (none inlined), so defer-modules can load them all after the first paint.
   vite: {
     plugins: [tailwindcss()],

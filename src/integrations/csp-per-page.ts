@@ -5,9 +5,8 @@
  * (with its inlined CSS) fits the first TCP flight. The policy stays as strict: a hash is only
  * ever removed, never added, and the directives are untouched.
  */
-import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { pageRewriter } from './html-files.ts';
+import type { PageStep } from './html-files.ts';
 
 const CSP_META = /(<meta http-equiv="content-security-policy" content=")([^"]*)(")/;
 const INLINE = /<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/g;
@@ -27,6 +26,5 @@ export function prunePage(html: string): string {
   return html.replace(CSP_META, (_all, a: string, policy: string, b: string) => a + prunePolicy(html, policy) + b);
 }
 
-export function cspPerPage(): AstroIntegration {
-  return pageRewriter('csp-per-page', prunePage);
-}
+/** The post-build step (src/integrations/html-files.ts); it must run last, after every step that adds inline code. */
+export const cspPerPage: PageStep = { rewrite: prunePage };

@@ -11,9 +11,8 @@
  * bench wait for it instead of guessing. A page whose script rebuilds its layout opts out with
  * `<html data-scripts="eager">` (BaseLayout's `eagerScripts`), or it would shift after painting.
  */
-import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { pageRewriter } from './html-files.ts';
+import type { PageStep } from './html-files.ts';
 
 /**
  * The loader, a classic script so it can read its own `data-modules` (module scripts have no
@@ -58,7 +57,5 @@ export function deferModules(html: string): string {
   return out.replace(CSP_META, (_all, head: string, sources: string) => `${head}${sources.trim()} ${LOADER_HASH}`);
 }
 
-/** Must come before `cspPerPage()`, which keeps only the hashes of each page's own inline scripts. */
-export function deferModuleScripts(): AstroIntegration {
-  return pageRewriter('defer-modules', deferModules);
-}
+/** The post-build step; it must come before `cspPerPage`, which keeps only the hashes of each page's own inline scripts. */
+export const deferModuleScripts: PageStep = { rewrite: deferModules };

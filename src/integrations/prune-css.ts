@@ -14,14 +14,12 @@
  * The original stylesheet of each page is kept in `.astro/prune-css/<outDir hash>/` (not deployed) so the
  * browser test can compare every element's computed style with and without pruning.
  */
-import type { AstroIntegration } from 'astro';
 import postcss from 'postcss';
 import type { Rule } from 'postcss';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { htmlFiles } from './html-files.ts';
+import { join, resolve } from 'node:path';
+import type { PageStep } from './html-files.ts';
 
 /**
  * Where the original stylesheets and the page → stylesheet map of the build in `outDir` go: one
@@ -119,36 +117,34 @@ export function prunePageCss(html: string, has: (cls: string) => boolean, origin
   return out;
 }
 
-export function pruneInlineCss(): AstroIntegration {
+/** The post-build step: per page, prune and keep the originals; once, write the page → stylesheet map. */
+export function pruneInlineCss(): PageStep {
+  let has: (cls: string) => boolean = () => true;
+  let keep = '';
+  const pages: Record<string, string[]> = {};
   return {
-    name: 'prune-css',
-    hooks: {
-      'astro:build:done': ({ dir }) => {
-        const root = fileURLToPath(dir);
-        const astroDir = join(root, '_astro');
-        let js = '';
-        for (const f of readdirSync(astroDir)) if (f.endsWith('.js')) js += readFileSync(join(astroDir, f), 'utf8');
-        const tokens = scriptTokens(js);
-        const has = (c: string) => tokens.has(c);
-        const keep = pruneDirFor(root);
-        mkdirSync(keep, { recursive: true });
-        const pages: Record<string, string[]> = {};
-        for (const file of htmlFiles(root)) {
-          const html = readFileSync(file, 'utf8');
-          const originals: string[] = [];
-          const out = prunePageCss(html, has, originals);
-          if (out === html) continue;
-          writeFileSync(file, out);
-          const names: string[] = [];
-          for (const css of originals) {
-            const name = `${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
-            writeFileSync(join(keep, name), css);
-            names.push(name);
-          }
-          pages['/' + relative(root, file).replace(/\\/g, '/').replace(/index\.html$/, '')] = names;
-        }
-        writeFileSync(join(keep, 'pages.json'), JSON.stringify(pages, null, 1));
-      },
+    start(root) {
+      const astroDir = join(root, '_astro');
+      let js = '';
+      for (const f of readdirSync(astroDir)) if (f.endsWith('.js')) js += readFileSync(join(astroDir, f), 'utf8');
+      const tokens = scriptTokens(js);
+      has = (c) => tokens.has(c);
+      keep = pruneDirFor(root);
+      mkdirSync(keep, { recursive: true });
+    },
+    rewrite(html, path) {
+      const originals: string[] = [];
+      const out = prunePageCss(html, has, originals);
+      if (out === html) return html;
+      pages[path] = originals.map((css) => {
+        const name = `${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+        writeFileSync(join(keep, name), css);
+        return name;
+      });
+      return out;
+    },
+    finish() {
+      writeFileSync(join(keep, 'pages.json'), JSON.stringify(pages, null, 1));
     },
   };
 }
