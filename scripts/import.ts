@@ -15,6 +15,7 @@ import { parse as parseYaml } from 'yaml';
 import { decodeText, docxToText, InputError } from '../src/lib/official-text/input.ts';
 import { importOfficialText } from '../src/lib/official-text/import.ts';
 import { OfficialTextError } from '../src/lib/official-text/parse.ts';
+import type { LineNumbers } from '../src/lib/official-text/parse.ts';
 import { documentSchema } from '../src/schemas/document.ts';
 
 /** Parsed command line. */
@@ -66,6 +67,31 @@ function writeAtomic(path: string, content: string): void {
   }
 }
 
+/** Where each front matter field is read from, in words, with the line it comes from. */
+const FIELD_SOURCE: Record<string, [string, keyof LineNumbers]> = {
+  title: ['tên văn bản (tên loại và số ký hiệu)', 'kind'],
+  number: ['số ký hiệu', 'number'],
+  kind: ['loại văn bản (theo số ký hiệu)', 'number'],
+  issuer: ['cơ quan ban hành', 'number'],
+  place: ['nơi ban hành', 'placeDate'],
+  issuedOn: ['ngày ban hành', 'placeDate'],
+  abstract: ['trích yếu', 'abstract'],
+  description: ['mô tả (tên loại và trích yếu)', 'abstract'],
+  signer: ['người ký', 'signer'],
+  recipients: ['nơi nhận', 'recipients'],
+};
+
+/**
+ * A schema problem in Vietnamese, naming the field and the line of the text it was read from (the
+ * schema library's own messages are English and name only the field).
+ */
+export function describeIssue(field: string, code: string, lineOf: LineNumbers): string {
+  const [what, from] = FIELD_SOURCE[field] ?? [`trường ${field || '(không rõ)'}`, undefined];
+  const line = from && lineOf[from] ? `dòng ${lineOf[from]}` : 'không thấy dòng nào trong văn bản';
+  const problem = code === 'invalid_type' ? 'thiếu hoặc sai kiểu' : code === 'too_small' ? 'để trống' : 'không đúng dạng';
+  return `${what} (${field}, đọc từ ${line}) ${problem}`;
+}
+
 /** Runs the import; returns the lines to print. Throws with a Vietnamese message on any problem. */
 export async function runImport(args: ImportArgs): Promise<string[]> {
   if (!existsSync(args.file)) throw new UsageError(`không tìm thấy tệp ${args.file}`);
@@ -85,8 +111,8 @@ export async function runImport(args: ImportArgs): Promise<string[]> {
   const fm = /^---\n([\s\S]*?)\n---/.exec(result.mdx)!;
   const check = documentSchema.safeParse(parseYaml(fm[1]!));
   if (!check.success) {
-    const issues = check.error.issues.map((i) => `${i.path.join('.') || '(tệp)'}: ${i.message}`).join('; ');
-    throw new OfficialTextError(`phần khai báo nhận ra được chưa hợp lệ (${issues}); hãy kiểm tra phần đầu văn bản`);
+    const issues = check.error.issues.map((i) => describeIssue(String(i.path[0] ?? ''), i.code, result.doc.lineOf)).join('; ');
+    throw new OfficialTextError(`phần khai báo đọc từ văn bản chưa hợp lệ: ${issues}`);
   }
 
   const writeSource = resolve(args.file) !== resolve(sourcePath);
@@ -102,7 +128,8 @@ export async function runImport(args: ImportArgs): Promise<string[]> {
     ...(writeSource ? [`Đã lưu bản text gốc: ${relative(process.cwd(), sourcePath) || sourcePath}`] : []),
     `  Số ký hiệu: ${m.number} · Loại: ${m.kind ?? '(không rõ, đặt tạm "plan")'} · Cơ quan: ${m.issuer}`,
     `  Nơi, ngày: ${m.place}, ${m.issuedOn} · Người ký: ${m.signer?.name ?? '(không thấy)'} · Nơi nhận: ${m.recipients.length}`,
-    `  Điều khoản có neo: ${provisions}`,
+    `  Điều khoản có neo: ${provisions - result.doc.warnings.length}`,
+    ...result.doc.warnings.map((w) => `  Cần xem lại: ${w}`),
     'Hãy đọc lại phần khai báo (title, description, relations…) rồi chạy npm run build để kiểm tra.',
   ];
 }

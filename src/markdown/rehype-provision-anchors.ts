@@ -46,7 +46,7 @@ export function rehypeProvisionAnchors() {
           node.properties.id = id;
           node.properties.dataProvision = id;
           node.properties.dataLabel = label;
-          node.properties.className = ['provision-heading', ...(/^\s*\d+\.\s*$/.test(textOf(node)) ? ['provision-heading--number'] : [])];
+          node.properties.className = ['provision-heading', ...(/^\s*\d+\s*[.\-–]\s*$/.test(textOf(node)) ? ['provision-heading--number'] : [])];
           node.children.push({
             type: 'element',
             tagName: 'a',

@@ -1,7 +1,8 @@
 /**
  * Remark plugin: turns mentions of known documents ("Nghị quyết số 27-NQ/TW", "Kết luận 52",
  * "Kế hoạch số 83-KH/TU"…) into links to their pages (/van-ban/<id>/). Links only wrap the text:
- * the words stay exactly as written. Never inside headings, links, code, HTML or JSX elements, and
+ * the words stay exactly as written. Never inside headings, links, code, HTML or JSX elements (except
+ * the official text's opening-paragraph wrapper, which holds markdown prose), and
  * never to the page being built (the file name gives the current document's id).
  *
  * The targets come from the documents collection's front matter (content/documents/*.mdx, read
@@ -45,6 +46,17 @@ const SKIP = new Set(['heading', 'link', 'linkReference', 'code', 'inlineCode', 
 /** Blocks inside which "first mention only" is counted. */
 const BLOCKS = new Set(['paragraph', 'tableCell', 'listItem']);
 
+/**
+ * The importer's wrapper of an official text's opening paragraphs (`<div class="official-preamble">`
+ * with markdown inside): its paragraphs are official prose like the rest of the body, so they are
+ * linked like the rest (they were, before the wrapper gave them the anchor #mo-dau).
+ */
+function isOfficialProse(node: RootContent): boolean {
+  if ((node.type as string) !== 'mdxJsxFlowElement') return false;
+  const attrs = (node as unknown as { attributes?: { name?: string; value?: unknown }[] }).attributes ?? [];
+  return attrs.some((a) => a.name === 'class' && a.value === 'official-preamble');
+}
+
 /** Id of the document being built, from the file path (content/documents/<id>.mdx), if any. */
 function currentDocId(path: string | undefined): string | undefined {
   if (!path) return undefined;
@@ -66,7 +78,7 @@ export function remarkCrossReferences(options: CrossReferenceOptions = {}) {
     const walk = (parent: Parent, seen: Set<string>) => {
       const next: RootContent[] = [];
       for (const child of parent.children as RootContent[]) {
-        if (SKIP.has(child.type)) {
+        if (SKIP.has(child.type) && !isOfficialProse(child)) {
           next.push(child);
           continue;
         }

@@ -37,6 +37,7 @@ export const search = {
   'search.kind.page': 'Trang',
   'search.anchor.phan-dau': 'Phần đầu văn bản',
   'search.anchor.tieu-de': 'Tên văn bản',
+  'search.anchor.mo-dau': 'Đoạn mở đầu',
   'search.anchor.noi-nhan': 'Nơi nhận',
   'search.anchor.nguoi-ky': 'Người ký',
 } as const;

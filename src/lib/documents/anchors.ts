@@ -88,15 +88,23 @@ export type HeadingNumbering =
   | { level: 'item'; item: number }
   | { level: 'point'; point: string };
 
+/** Ordinal words of "Phần thứ nhất", "Phần thứ hai"…, in order (index + 1 is the part's number). */
+const ORDINALS = ['nhất', 'hai', 'ba', 'tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'];
+const ORDINAL_PART = new RegExp(`^Phần\\s+thứ\\s+(${ORDINALS.join('|')})(?![\\p{L}])`, 'iu');
+
 /**
- * Reads the numbering at the start of a heading: "II- NỘI DUNG" (part), "3." (item), "a)" (point).
+ * Reads the numbering at the start of a heading: "II- NỘI DUNG" or "Phần thứ hai" (part, numbered II),
+ * "3." or "3-" (item), "a)" (point).
  * Returns null for headings that carry no numbering.
  */
 export function readHeadingNumbering(text: string): HeadingNumbering | null {
   const t = text.normalize('NFC').trim();
   const part = /^(?:Phần\s+)?([IVXLC]+)\s*[-.–:]\s*/u.exec(t) ?? /^Phần\s+([IVXLC]+)\b/u.exec(t);
   if (part && romanToInt(part[1]!) !== null) return { level: 'part', part: part[1]! };
-  const item = /^(\d{1,3})\s*[.)]/.exec(t);
+  const ordinal = ORDINAL_PART.exec(t);
+  if (ordinal) return { level: 'part', part: intToRoman(ORDINALS.indexOf(ordinal[1]!.toLocaleLowerCase('vi')) + 1) };
+  // "1." and "1)" as in State documents; "1-" (dash then a space) as in many Party documents.
+  const item = /^(\d{1,3})\s*(?:[.)]|[-–](?=\s|$))/.exec(t);
   if (item) return { level: 'item', item: Number(item[1]) };
   const point = /^([a-zđ])\)/u.exec(t);
   if (point) return { level: 'point', point: point[1]! };

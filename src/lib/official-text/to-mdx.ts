@@ -81,8 +81,10 @@ export function detectMeta(doc: OfficialText): DetectedMeta {
   const issuedOn = date ? `${date[4]}-${date[3]!.padStart(2, '0')}-${date[2]!.padStart(2, '0')}` : '';
   const issuerHeader = doc.issuerLines.find((l) => !/^Số[:\s]/u.test(l) && /\p{L}/u.test(l)) ?? '';
   const abstract = doc.abstractLines.join(' ');
-  const name = doc.signerLines[doc.signerLines.length - 1];
-  const position = doc.signerLines.slice(0, -1).join(', ');
+  // "(Đã ký)" in a republished text says the original was signed; it is neither name nor position.
+  const signerLines = doc.signerLines.filter((l) => !/^\(?\s*đã ký\s*\)?$/iu.test(l));
+  const name = signerLines[signerLines.length - 1];
+  const position = signerLines.slice(0, -1).join(', ');
   return {
     title: `${kindLabel} số ${number}`,
     number,
@@ -117,8 +119,8 @@ export function frontMatter(meta: DetectedMeta, sourceFile: string, extraYaml = 
       : []),
     `abstract: ${q(meta.abstract)}`,
     `description: ${q(meta.description)}`,
-    'recipients:',
-    ...meta.recipients.map((r) => `  - ${q(r)}`),
+    // An empty list is written out: a bare "recipients:" would read as null, not as "none".
+    ...(meta.recipients.length ? ['recipients:', ...meta.recipients.map((r) => `  - ${q(r)}`)] : ['recipients: []']),
     'textKind: full',
     `sourceFile: ${q(sourceFile)}`,
   ];
@@ -149,18 +151,27 @@ export function bodyMdx(doc: OfficialText): string {
   out.push(`<p class="official-title__abstract">${doc.abstractLines.map(escapeMdxText).join('<br />')}</p>`);
   if (doc.titleRule) out.push(p('official-title__rule', doc.titleRule, ' aria-hidden="true"'));
   out.push('</div>', '');
-  for (const b of doc.body) {
+  const preamble = preambleLength(doc);
+  if (preamble > 0) {
+    // The opening paragraph(s) get their own anchor, so citations of "đoạn mở đầu" land on them and
+    // not on the title block. Blank lines keep the paragraphs markdown (cross-references still apply).
+    out.push(`<div class="official-preamble" id="${PREAMBLE_ID}">`, '');
+    for (const b of doc.body.slice(0, preamble)) out.push(escapeMdxParagraph(b.text), '');
+    out.push('</div>', '');
+  }
+  for (const b of doc.body.slice(preamble)) {
     if (b.type === 'paragraph') out.push(escapeMdxParagraph(b.text), '');
     else if (b.type === 'part') out.push(`## ${escapeMdxText(b.text)}`, '');
     else {
       const hashes = b.type === 'item' ? '###' : '####';
-      if (b.runIn) {
-        const m = /^(\S+)\s+([\s\S]*)$/u.exec(b.text)!;
-        out.push(`${hashes} ${escapeMdxText(m[1]!)}`, '', escapeMdxParagraph(m[2]!), '');
-      } else out.push(`${hashes} ${escapeMdxText(b.text)}`, '');
+      const m = b.runIn ? /^(\S+)\s+([\s\S]*)$/u.exec(b.text) : null;
+      if (m) out.push(`${hashes} ${escapeMdxText(m[1]!)}`, '', escapeMdxParagraph(m[2]!), '');
+      else out.push(`${hashes} ${escapeMdxText(b.text)}`, '');
     }
   }
   out.push('<footer class="official-footer">');
+  // Kept in the order of the text: some texts put the signature before "Nơi nhận".
+  if (doc.signerFirst) out.push(...signerMdx(doc));
   if (doc.recipientsTitle) {
     out.push('<div class="official-recipients" id="noi-nhan">');
     out.push(p('official-recipients__title', doc.recipientsTitle));
@@ -169,13 +180,27 @@ export function bodyMdx(doc: OfficialText): string {
     out.push('</ul>');
     out.push('</div>');
   }
-  if (doc.signerLines.length) {
-    out.push('<div class="official-signer" id="nguoi-ky">');
-    for (const l of doc.signerLines) out.push(`<p>${escapeMdxText(l)}</p>`);
-    out.push('</div>');
-  }
+  if (!doc.signerFirst) out.push(...signerMdx(doc));
   out.push('</footer>');
   return out.join('\n') + '\n';
+}
+
+/** Anchor of the opening paragraph(s) between the title block and the first part. */
+export const PREAMBLE_ID = 'mo-dau';
+
+/**
+ * How many body blocks open the text before its first numbered provision (0 when the text has no
+ * numbered provision at all: then there is no "opening" to tell apart from the rest).
+ */
+export function preambleLength(doc: OfficialText): number {
+  const first = doc.body.findIndex((b) => b.type !== 'paragraph');
+  return first < 0 ? 0 : first;
+}
+
+/** The signature block's lines. */
+function signerMdx(doc: OfficialText): string[] {
+  if (!doc.signerLines.length) return [];
+  return ['<div class="official-signer" id="nguoi-ky">', ...doc.signerLines.map((l) => `<p>${escapeMdxText(l)}</p>`), '</div>'];
 }
 
 /** A whole documents MDX file. */

@@ -49,8 +49,14 @@ describe('readHeadingNumbering', () => {
     ['12.', { level: 'item', item: 12 }],
     ['a) Tuyên truyền', { level: 'point', point: 'a' }],
     ['đ) Điểm đ', { level: 'point', point: 'đ' }],
+    ['1- Nội dung', { level: 'item', item: 1 }],
+    ['2-', { level: 'item', item: 2 }],
+    ['3 – Nội dung', { level: 'item', item: 3 }],
+    ['Phần thứ nhất', { level: 'part', part: 'I' }],
+    ['PHẦN THỨ HAI', { level: 'part', part: 'II' }],
+    ['Phần thứ tư: nội dung', { level: 'part', part: 'IV' }],
   ] as const)('%s', (text, expected) => expect(readHeadingNumbering(text)).toEqual(expected));
-  it.each(['Mục đích', 'Nơi nhận:', 'Ích lợi', 'Việt Nam', 'Chương trình'])('no numbering in %s', (t) =>
+  it.each(['Mục đích', 'Nơi nhận:', 'Ích lợi', 'Việt Nam', 'Chương trình', '10-15% số trí thức', '2019-2020 là giai đoạn', 'Phần thứ nhấtx', 'Phần việc'])('no numbering in %s', (t) =>
     expect(readHeadingNumbering(t)).toBeNull(),
   );
   it('handles NFD input', () => expect(readHeadingNumbering('1. Mu\u0323c đi\u0301ch')).toEqual({ level: 'item', item: 1 }));

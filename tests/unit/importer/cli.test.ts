@@ -86,6 +86,24 @@ describe('import CLI: good input', () => {
     expect(readFileSync(join(sources, 'ke-hoach-12-kh-tu.txt'), 'utf8')).toBe(GOOD);
   });
 
+  it('imports a resolution-shaped text without "Nơi nhận" (recipients: [], T/M signature, items "1-")', () => {
+    const r = run(fixture('nghi-quyet-mau.txt'));
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Nơi nhận: 0');
+    expect(r.stdout).toContain('Điều khoản có neo: 10');
+    const mdx = readFileSync(join(out, 'nghi-quyet-901-nq-tw.mdx'), 'utf8');
+    expect(mdx).toContain('recipients: []\n');
+    expect(mdx).toContain('<div class="official-preamble" id="mo-dau">');
+  });
+
+  it('prints a warning naming the line of a point outside any numbered item', () => {
+    const text = readFileSync(fixture('nghi-quyet-mau.txt'), 'utf8').replace('1- Nội dung mẫu của mục một, viết liền sau số và dấu gạch.\n', '');
+    const r = run(input('diem-le.txt', text));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Cần xem lại: dòng 16 ("a) Nội dung mẫu của điểm a."): điểm này không nằm trong mục đánh số nào');
+  });
+
   it('imports a .docx file (header in a two-column table) to the same body as the .txt', () => {
     expect(run(fixture('mau.docx'), '--id', 'tu-docx').status).toBe(0);
     expect(run(fixture('mau.txt'), '--id', 'tu-txt').status).toBe(0);
@@ -149,6 +167,7 @@ describe('import CLI: bad input exits 1 with a Vietnamese message and writes not
     ['a missing file', () => [join(dir, 'khong-co.txt')], /không tìm thấy tệp/],
     ['no file at all', () => [], /chưa chỉ ra tệp/],
     ['an invalid --id', () => [fixture('mau.txt'), '--id', 'Kế Hoạch'], /định danh/],
+    ['a numbering that repeats (names both lines)', () => [input('trung.txt', readFileSync(fixture('nghi-quyet-mau.txt'), 'utf8').replace('2- Mục mẫu', '1- Mục mẫu'))], /dòng 19 .*trùng số thứ tự với dòng 16/],
   ];
   it.each(cases)('%s', (_name, args, message) => {
     const r = run(...args());
