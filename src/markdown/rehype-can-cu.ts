@@ -1,6 +1,6 @@
 /**
  * Rehype plugin: at the end of each provision that has căn cứ data (content/data/can-cu/<doc>.yaml),
- * adds a line "Căn cứ: <link to the section it carries out>". Runs after rehype-provision-anchors
+ * adds a line "Căn cứ: <link>." and/or "Văn bản được nhắc tới: <link>." (by each target's `relation`). Runs after rehype-provision-anchors
  * (it looks for its `section[data-for]` wrappers, or bare headings carrying `data-provision`). The line is site chrome (`data-chrome`), never
  * part of the official text, and is left out of search (`data-pagefind-ignore`).
  */
@@ -8,8 +8,10 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { canCuOf } from '../lib/documents/can-cu.ts';
-import type { CanCuSet } from '../lib/documents/can-cu.ts';
+import { canCuOf, relationOf } from '../lib/documents/can-cu.ts';
+import type { CanCuSet, CanCuTarget } from '../lib/documents/can-cu.ts';
+import { t } from '../i18n/vi.ts';
+import type { UiKey } from '../i18n/vi.ts';
 import { joinBase } from '../lib/text/url.ts';
 
 /** Options (tests pass data directly). */
@@ -51,32 +53,49 @@ export function rehypeCanCu(options: CanCuOptions = {}) {
   const base = options.base ?? process.env.BASE_PATH ?? '/';
   let data: { sets: readonly CanCuSet[]; titles: Record<string, string> } | undefined =
     options.sets ? { sets: options.sets, titles: options.titles ?? {} } : undefined;
+  /**
+   * Link to one target: provision to provision when we hold the target's text; otherwise the document
+   * as a whole, followed by the source provision's own words about it.
+   */
+  const targetLink = (x: CanCuTarget): ElementContent[] => {
+    const title = data?.titles[x.doc] ?? x.doc;
+    const link: Element = {
+      type: 'element',
+      tagName: 'a',
+      properties: {
+        href: joinBase(base, x.anchor ? `/van-ban/${x.doc}/#${x.anchor}` : `/van-ban/${x.doc}/`),
+        dataCanCuTarget: x.anchor ? `${x.doc}#${x.anchor}` : x.doc,
+      },
+      children: [{ type: 'text', value: x.anchor ? `${title}: ${x.label ?? ''}` : title }],
+    };
+    return !x.anchor && x.wording ? [link, { type: 'text', value: ` (${t('web.cancu.verbatim')} “${x.wording}”)` }] : [link];
+  };
   return (tree: Root, file: { path?: string; history?: string[] }) => {
     const doc = docIdOf(file.path ?? file.history?.[file.history.length - 1]);
     if (!doc) return;
     data ??= readCanCuData(options.contentDir ?? process.env.CONTENT_DIR ?? 'content');
-    const { sets, titles } = data;
+    const { sets } = data;
     if (!sets.some((s) => s.document === doc)) return;
     const lineFor = (anchor: string): Element | undefined => {
       const targets = canCuOf(doc, anchor, sets);
       if (targets.length === 0) return undefined;
-      const children: ElementContent[] = [{ type: 'text', value: 'Căn cứ: ' }];
-      targets.forEach((t, j) => {
-        if (j > 0) children.push({ type: 'text', value: '; ' });
-        const title = titles[t.doc] ?? t.doc;
-        // Provision to provision when we hold the target's text; otherwise the document as a whole,
-        // followed by the source provision's own words of what it carries out.
-        children.push({
-          type: 'element',
-          tagName: 'a',
-          properties: {
-            href: joinBase(base, t.anchor ? `/van-ban/${t.doc}/#${t.anchor}` : `/van-ban/${t.doc}/`),
-            dataCanCuTarget: t.anchor ? `${t.doc}#${t.anchor}` : t.doc,
-          },
-          children: [{ type: 'text', value: t.anchor ? `${title}: ${t.label ?? ''}` : title }],
+      const children: ElementContent[] = [];
+      // "Căn cứ:" only for what the provision itself takes as căn cứ; other named documents are
+      // listed after "Văn bản được nhắc tới:", so the label never claims more than the text says.
+      const groups: [UiKey, CanCuTarget[]][] = [
+        ['web.cancu.label', targets.filter((x) => relationOf(x) === 'can-cu')],
+        ['web.cancu.mentionLabel', targets.filter((x) => relationOf(x) === 'nhac-toi')],
+      ];
+      for (const [label, group] of groups) {
+        if (group.length === 0) continue;
+        if (children.length) children.push({ type: 'text', value: ' ' });
+        children.push({ type: 'text', value: `${t(label)} ` });
+        group.forEach((x, j) => {
+          if (j > 0) children.push({ type: 'text', value: '; ' });
+          children.push(...targetLink(x));
         });
-        if (!t.anchor && t.wording) children.push({ type: 'text', value: ` (nguyên văn: “${t.wording}”)` });
-      });
+        children.push({ type: 'text', value: '.' });
+      }
       return {
         type: 'element',
         tagName: 'p',

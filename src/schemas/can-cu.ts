@@ -1,7 +1,7 @@
 /**
  * Schema of the `canCu` collection (content/data/can-cu/<document>.yaml): for one document, which
- * point of a higher document each of its provisions carries out ("căn cứ"). Declared once here;
- * the plan's page shows "Căn cứ: …" under each provision and the target section links back.
+ * higher documents each of its provisions takes as căn cứ or mentions. Declared once here; the plan's
+ * page shows "Căn cứ: …" or "Văn bản được nhắc tới: …" under each provision and the target links back.
  */
 import { z } from 'astro/zod';
 import { anchor, slug, text } from './shared.ts';
@@ -18,6 +18,13 @@ export const canCuTargetSchema = z
   .object({
     /** Id of the target document in content/documents/, e.g. `ket-luan-52-kl-tw`. */
     doc: slug,
+    /**
+     * What the source provision does with the target, in its own words: `can-cu` when it takes the
+     * target as its căn cứ (the word "căn cứ" is in `wording`, checked at build), `nhac-toi` when it
+     * only mentions the target (e.g. "để Nghị quyết … được triển khai"). Shown as "Căn cứ:" or
+     * "Văn bản được nhắc tới:".
+     */
+    relation: z.enum(['can-cu', 'nhac-toi']),
     /** Provision anchor on the target page, e.g. `phan-ii-muc-1`; only when the target is a full text (checked at build). */
     anchor: anchor.optional(),
     /** Short Vietnamese label of the target provision, in our own words (link text); with `anchor` only. */

@@ -17,6 +17,13 @@ export interface CanCuTarget {
   label?: string | undefined;
   /** The source provision's verbatim words naming what it carries out (whole-document targets). */
   wording?: string | undefined;
+  /** "can-cu": the provision takes the target as căn cứ; "nhac-toi" (also when absent): it only mentions it. */
+  relation?: 'can-cu' | 'nhac-toi' | undefined;
+}
+
+/** The relation a target states; a target that does not say is only a mention (the weaker claim). */
+export function relationOf(t: CanCuTarget): 'can-cu' | 'nhac-toi' {
+  return t.relation === 'can-cu' ? 'can-cu' : 'nhac-toi';
 }
 
 /** One file of căn cứ data. */
@@ -30,6 +37,7 @@ export interface CanCuBacklink {
   doc: string;
   from: string;
   wording?: string | undefined;
+  relation: 'can-cu' | 'nhac-toi';
 }
 
 /** What provision `anchor` of document `doc` carries out (empty when nothing is declared). */
@@ -46,7 +54,7 @@ export function backlinksTo(doc: string, anchor: string | undefined, sets: reado
   for (const s of sets) {
     for (const l of s.links) {
       const hit = l.to.find((t) => t.doc === doc && (t.anchor ?? undefined) === anchor);
-      if (hit) out.push({ doc: s.document, from: l.from, wording: hit.wording });
+      if (hit) out.push({ doc: s.document, from: l.from, wording: hit.wording, relation: relationOf(hit) });
     }
   }
   return out;
@@ -125,6 +133,14 @@ export function canCuProblems(set: CanCuSet, infoOf: (doc: string) => CanCuDocIn
         if (text !== undefined && !norm(text).includes(norm(t.wording))) {
           problems.push({ index: i, field: `${at}.wording`, message: `không tìm thấy nguyên văn "${t.wording}" trong ${l.from} của ${set.document}` });
         }
+      }
+      // "Căn cứ" is claimed only where the provision says it: the quoted words must contain it.
+      if (t.relation === 'can-cu' && t.wording && !/căn cứ/iu.test(norm(t.wording))) {
+        problems.push({
+          index: i,
+          field: `${at}.relation`,
+          message: `nguyên văn "${t.wording}" không có chữ "căn cứ": điều khoản chỉ nhắc tới ${t.doc}, hãy ghi relation: nhac-toi`,
+        });
       }
     });
   });

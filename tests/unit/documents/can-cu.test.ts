@@ -28,8 +28,8 @@ describe('both directions', () => {
   });
   it('backlinksTo lists every provision carrying out a section, in order', () => {
     expect(backlinksTo('kl', 'tc', [set])).toEqual([
-      { doc: 'plan', from: 'phan-iii-muc-1', wording: undefined },
-      { doc: 'plan', from: 'phan-iii-muc-2', wording: undefined },
+      { doc: 'plan', from: 'phan-iii-muc-1', wording: undefined, relation: 'nhac-toi' },
+      { doc: 'plan', from: 'phan-iii-muc-2', wording: undefined, relation: 'nhac-toi' },
     ]);
     expect(backlinksTo('nq', 'db', [set]).map((b) => b.from)).toEqual(['phan-ii-muc-1', 'phan-iii-muc-2']);
   });
@@ -56,6 +56,18 @@ describe('canCuProblems', () => {
     expect(canCuProblems(bad, anchorsOf).map((p) => p.field)).toEqual(['links.0.from', 'links.0.to.0.doc', 'links.1.to.0.doc', 'links.2.from']);
     expect(canCuProblems({ document: 'nope', links: [] }, anchorsOf)[0]!.field).toBe('document');
   });
+  it('refuses "căn cứ" where the quoted words do not say it (a mention is not a căn cứ)', () => {
+    const summaryOf = (d: string) =>
+      d === 'plan'
+        ? { anchors: ['phan-i-muc-1'], fullText: true, provisions: new Map([['phan-i-muc-1', 'Các cấp căn cứ Kết luận 52 và để Nghị quyết 27 được triển khai.']]) }
+        : { anchors: [], fullText: false };
+    const link = (wording: string, relation: 'can-cu' | 'nhac-toi'): CanCuSet => ({ document: 'plan', links: [{ from: 'phan-i-muc-1', to: [{ doc: 'kl', wording, relation }] }] });
+    expect(canCuProblems(link('căn cứ Kết luận 52', 'can-cu'), summaryOf)).toEqual([]);
+    expect(canCuProblems(link('để Nghị quyết 27 được triển khai', 'nhac-toi'), summaryOf)).toEqual([]);
+    expect(canCuProblems(link('để Nghị quyết 27 được triển khai', 'can-cu'), summaryOf)).toEqual([
+      { index: 0, field: 'links.0.to.0.relation', message: 'nguyên văn "để Nghị quyết 27 được triển khai" không có chữ "căn cứ": điều khoản chỉ nhắc tới kl, hãy ghi relation: nhac-toi' },
+    ]);
+  });
 });
 
 describe('two modes: whole document until the official text is imported', () => {
@@ -81,7 +93,7 @@ describe('two modes: whole document until the official text is imported', () => 
     expect(canCuProblems(whole, info(true)).map((p) => p.field)).toEqual(['links.0.to.0.anchor']);
   });
   it('back links follow the mode: provision back links need the anchor, whole-document ones carry the wording', () => {
-    expect(backlinksTo('kl', undefined, [whole])).toEqual([{ doc: 'plan', from: 'phan-ii-muc-1', wording: 'Kết luận số 52-KL/TW' }]);
+    expect(backlinksTo('kl', undefined, [whole])).toEqual([{ doc: 'plan', from: 'phan-ii-muc-1', wording: 'Kết luận số 52-KL/TW', relation: 'nhac-toi' }]);
     expect(backlinksTo('kl', 'muc-1', [whole])).toEqual([]);
     expect(backlinksTo('kl', 'muc-1', [pointed]).map((b) => b.from)).toEqual(['phan-ii-muc-1']);
     expect(targetedSections([whole])).toEqual([]);

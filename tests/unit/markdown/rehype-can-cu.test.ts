@@ -10,7 +10,7 @@ import { rehypeCanCu } from '../../../src/markdown/rehype-can-cu.ts';
 const sets = [
   {
     document: 'plan',
-    links: [{ from: 'phan-ii-muc-1', to: [{ doc: 'kl', anchor: 'nd-1', label: 'Tuyên truyền' }, { doc: 'nq', anchor: 'db', label: 'Điện Biên' }] }],
+    links: [{ from: 'phan-ii-muc-1', to: [{ doc: 'kl', anchor: 'nd-1', label: 'Tuyên truyền', relation: 'can-cu' as const }, { doc: 'nq', anchor: 'db', label: 'Điện Biên', relation: 'can-cu' as const }] }],
   },
 ];
 const md = '## II- NỘI DUNG\n\n### 1.\n\nTiếp tục tuyên truyền.\n\n### 2.\n\nHai.\n';
@@ -54,7 +54,7 @@ describe('rehypeCanCu', () => {
     expect(html).toMatch(/<\/h3>\s*<p class="can-cu"/);
   });
   it('links a summary target as a whole document, followed by the plan\'s own words', () => {
-    const whole = [{ document: 'plan', links: [{ from: 'phan-ii-muc-1', to: [{ doc: 'kl', wording: 'Kết luận số 52-KL/TW' }] }] }];
+    const whole = [{ document: 'plan', links: [{ from: 'phan-ii-muc-1', to: [{ doc: 'kl', wording: 'Kết luận số 52-KL/TW', relation: 'can-cu' as const }] }] }];
     const html = String(
       unified()
         .use(remarkParse)
@@ -64,8 +64,36 @@ describe('rehypeCanCu', () => {
         .use(rehypeStringify)
         .processSync(new VFile({ value: md, path: '/x/content/documents/plan.mdx' })),
     );
-    expect(html).toContain('Căn cứ: <a href="/van-ban/kl/" data-can-cu-target="kl">Kết luận số 52-KL/TW</a> (nguyên văn: “Kết luận số 52-KL/TW”)');
+    expect(html).toContain('Căn cứ: <a href="/van-ban/kl/" data-can-cu-target="kl">Kết luận số 52-KL/TW</a> (nguyên văn: “Kết luận số 52-KL/TW”).');
     expect(html).not.toContain('/van-ban/kl/#');
+  });
+  it('says "Căn cứ:" only for targets the provision takes as căn cứ, "Văn bản được nhắc tới:" for the rest', () => {
+    const mixed = [
+      {
+        document: 'plan',
+        links: [{ from: 'phan-ii-muc-1', to: [{ doc: 'kl', wording: 'đã nêu trong Kết luận', relation: 'nhac-toi' as const }, { doc: 'nq', wording: 'căn cứ Nghị quyết', relation: 'can-cu' as const }] }],
+      },
+    ];
+    const html = String(
+      unified()
+        .use(remarkParse)
+        .use(remarkRehype)
+        .use(rehypeProvisionAnchors)
+        .use(rehypeCanCu, { sets: mixed, titles: { kl: 'Kết luận số 52-KL/TW', nq: 'Nghị quyết số 27-NQ/TW' } })
+        .use(rehypeStringify)
+        .processSync(new VFile({ value: md, path: '/x/content/documents/plan.mdx' })),
+    );
+    const line = /<p class="can-cu"[^>]*>([^]*?)<\/p>/.exec(html)![1]!.replace(/<[^>]+>/g, '');
+    expect(line).toBe('Căn cứ: Nghị quyết số 27-NQ/TW (nguyên văn: “căn cứ Nghị quyết”). Văn bản được nhắc tới: Kết luận số 52-KL/TW (nguyên văn: “đã nêu trong Kết luận”).');
+  });
+  it('a target without a relation is only a mention (the weaker claim)', () => {
+    const bare = [{ document: 'plan', links: [{ from: 'phan-ii-muc-1', to: [{ doc: 'kl', wording: 'Kết luận' }] }] }];
+    const html = String(
+      unified().use(remarkParse).use(remarkRehype).use(rehypeProvisionAnchors).use(rehypeCanCu, { sets: bare, titles: {} }).use(rehypeStringify)
+        .processSync(new VFile({ value: md, path: '/x/content/documents/plan.mdx' })),
+    );
+    expect(html).toContain('Văn bản được nhắc tới: <a');
+    expect(html).not.toContain('Căn cứ:');
   });
   it('respects the base path', () => expect(render('/x/content/documents/plan.mdx', '/tt/')).toContain('href="/tt/van-ban/kl/#nd-1"'));
   it('does nothing on other documents or non-document files', () => {
