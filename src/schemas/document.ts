@@ -51,7 +51,11 @@ export const documentSchema = z
     kind: z.enum(DOCUMENT_KINDS, { message: `loại văn bản phải là một trong: ${DOCUMENT_KINDS.join(', ')}` }),
     /** Issuing body ("cơ quan ban hành") as named in the header, e.g. "Tỉnh ủy Điện Biên". */
     issuer: text,
-    /** The body that actually decided, when the document names one besides the header, e.g. "Ban Thường vụ Tỉnh ủy". */
+    /**
+     * A body the text itself names besides the header's issuer, with its role in the text's own words
+     * and where it says so, e.g. "Ban Thường vụ Tỉnh ủy xây dựng kế hoạch (đoạn mở đầu)". Shown in its
+     * own row, "Chủ thể nêu trong văn bản", never as the issuing body: only the header says who issues.
+     */
     issuingBody: z.string().optional(),
     /** Place of issue ("nơi ban hành"), e.g. "Điện Biên". */
     place: z.string().optional(),

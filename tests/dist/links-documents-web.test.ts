@@ -91,6 +91,11 @@ describe('documents web links in dist', () => {
     }
     // Only provisions that name the document they carry out.
     expect(data.links.map((l) => l.from)).toEqual(['phan-i-muc-1', 'phan-i-muc-2', 'phan-ii-muc-1', 'phan-iii-muc-2', 'phan-iii-muc-3', 'phan-iii-muc-4']);
+    // "Căn cứ:" only under the provisions where the plan itself writes "căn cứ" a document (I.2, III.2);
+    // the others say "Văn bản được nhắc tới:".
+    const labelled = lines.filter((l) => toText(l).startsWith('Căn cứ:')).map((l) => l.properties.dataCanCu);
+    expect(labelled).toEqual(['phan-i-muc-2', 'phan-iii-muc-2']);
+    for (const l of lines) if (!labelled.includes(l.properties.dataCanCu)) expect(toText(l)).toMatch(/^Văn bản được nhắc tới: /);
   });
 
   it('every targeted document links back to the plan provisions that carry it out', () => {

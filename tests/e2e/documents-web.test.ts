@@ -82,8 +82,10 @@ describe('căn cứ links, both ways', () => {
     await page.goto(siteUrl('van-ban/ke-hoach-83-kh-tu/'));
     const line = page.locator('[data-can-cu="phan-ii-muc-1"]');
     expect(norm(await line.innerText())).toBe(
-      'Căn cứ: Kết luận số 52-KL/TW (nguyên văn: “tổ chức thực hiện nghiêm chỉnh, đồng bộ mục tiêu, quan điểm chỉ đạo, nhiệm vụ, giải pháp đã nêu trong Nghị quyết số 27-NQ/TW, Kết luận số 52-KL/TW”); Nghị quyết số 27-NQ/TW (nguyên văn: “tổ chức thực hiện nghiêm chỉnh, đồng bộ mục tiêu, quan điểm chỉ đạo, nhiệm vụ, giải pháp đã nêu trong Nghị quyết số 27-NQ/TW”)',
+      // Phần II mục 1 names the two documents without taking them as căn cứ: no "Căn cứ:" label.
+      'Văn bản được nhắc tới: Kết luận số 52-KL/TW (nguyên văn: “tổ chức thực hiện nghiêm chỉnh, đồng bộ mục tiêu, quan điểm chỉ đạo, nhiệm vụ, giải pháp đã nêu trong Nghị quyết số 27-NQ/TW, Kết luận số 52-KL/TW”); Nghị quyết số 27-NQ/TW (nguyên văn: “tổ chức thực hiện nghiêm chỉnh, đồng bộ mục tiêu, quan điểm chỉ đạo, nhiệm vụ, giải pháp đã nêu trong Nghị quyết số 27-NQ/TW”).',
     );
+    expect(norm(await page.locator('[data-can-cu="phan-iii-muc-2"]').innerText())).toMatch(/^Căn cứ: Kết luận số 52-KL\/TW \(nguyên văn: “căn cứ Nghị quyết số 27-NQ\/TW, Kết luận số 52-KL\/TW/);
     // We hold no text of Kết luận 52: no căn cứ link points into one of its sections.
     expect(await page.locator('.can-cu a[href*="ket-luan-52-kl-tw/#"]').count()).toBe(0);
     await line.getByRole('link', { name: 'Kết luận số 52-KL/TW' }).click();

@@ -66,7 +66,7 @@ describe('plan 83-KH/TU page', () => {
     const panel = page.getByRole('region', { name: 'Thông tin văn bản' });
     const text = norm(await panel.innerText());
     // The "toàn văn" label says what the text is verbatim to, and the provenance of that file.
-    for (const s of ['83-KH/TU', 'Kế hoạch', 'Tỉnh ủy Điện Biên', 'ngày 27 tháng 8 năm 2019', 'Lò Văn Muôn', 'Toàn văn (đăng nguyên văn bản đang lưu)', 'Xuất xứ của bản này', 'không có dòng thẩm quyền ký']) {
+    for (const s of ['83-KH/TU', 'Kế hoạch', 'Tỉnh ủy Điện Biên', 'ngày 27 tháng 8 năm 2019', 'Lò Văn Muôn', 'Toàn văn (đăng nguyên văn bản đang lưu)', 'Xuất xứ của bản này', 'không có dòng thẩm quyền ký', 'Chủ thể nêu trong văn bản', 'Ban Thường vụ Tỉnh ủy xây dựng kế hoạch (đoạn mở đầu)']) {
       expect(text).toContain(s);
     }
     expect(await page.title()).toContain('Kế hoạch số 83-KH/TU');
@@ -82,7 +82,27 @@ describe('plan 83-KH/TU page', () => {
       'phan-ii', 'phan-ii-muc-1', 'phan-ii-muc-2', 'phan-ii-muc-3', 'phan-ii-muc-4', 'phan-ii-muc-5',
       'phan-iii', 'phan-iii-muc-1', 'phan-iii-muc-2', 'phan-iii-muc-3', 'phan-iii-muc-4',
     ]);
-    for (const id of ['phan-dau', 'tieu-de', 'noi-nhan', 'nguoi-ky']) expect(await page.locator(`#${id}`).count()).toBe(1);
+    for (const id of ['phan-dau', 'tieu-de', 'mo-dau', 'noi-nhan', 'nguoi-ky']) expect(await page.locator(`#${id}`).count()).toBe(1);
+    await context.close();
+  });
+
+  it('anchors the opening paragraph #mo-dau: the paragraph itself, not the title block, highlighted on arrival', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(siteUrl(`${PLAN}#mo-dau`));
+    const opening = page.locator('#mo-dau');
+    expect(await opening.count()).toBe(1);
+    // Exactly the source's opening paragraph: the line after the title rule, before "I- MỤC ĐÍCH, YÊU CẦU".
+    const first = sourceLines.indexOf('-----') + 1;
+    expect(sourceLines[first + 1]).toMatch(/^I- /);
+    expect(norm(await opening.innerText())).toBe(sourceLines[first]);
+    expect(norm(await opening.innerText())).toContain('Ban Thường vụ Tỉnh ủy xây dựng kế hoạch thực hiện như sau:');
+    // Not inside, and not containing, the title block or a provision.
+    expect(await page.locator('#tieu-de #mo-dau, #mo-dau #tieu-de, #mo-dau [data-provision]').count()).toBe(0);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('mo-dau');
+    const bg = await opening.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(bg).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+    const title = await page.locator('#tieu-de').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(title).toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
     await context.close();
   });
 

@@ -1,9 +1,9 @@
 /** Site chrome strings: header, footer, navigation, home page, 404. */
 export const common = {
   'site.title': 'Trí thức Điện Biên',
-  'site.tagline': 'Học tập và thực hiện Kết luận 52-KL/TW về xây dựng đội ngũ trí thức',
+  'site.tagline': 'Tư liệu học tập Kết luận 52-KL/TW và Kế hoạch 83-KH/TU (2019), đọc cùng Nghị quyết 45-NQ/TW (2023)',
   'site.description':
-    'Trang học tập về Kết luận số 52-KL/TW, Nghị quyết số 27-NQ/TW và Kế hoạch số 83-KH/TU của Tỉnh ủy Điện Biên: văn bản, tài liệu học tập, bài kiểm tra và tra cứu.',
+    'Tư liệu học tập của đợt học tập năm 2019 về Kết luận số 52-KL/TW và Kế hoạch số 83-KH/TU của Tỉnh ủy Điện Biên, đọc cùng Nghị quyết số 45-NQ/TW (24/11/2023) tiếp tục đường lối xây dựng đội ngũ trí thức: văn bản, chuyên đề, bài kiểm tra và tra cứu.',
   'nav.label': 'Điều hướng chính',
   'nav.documents': 'Văn bản',
   'nav.study': 'Học tập',
@@ -20,9 +20,12 @@ export const common = {
   'notFound.search': 'Tìm kiếm văn bản',
   'breadcrumb.label': 'Vị trí trang',
   'print.url': 'Địa chỉ trang:',
-  'home.title': 'Học tập và thực hiện Kết luận số 52-KL/TW',
+  'home.title': 'Tư liệu học tập về xây dựng đội ngũ trí thức',
   'home.lead':
-    'Ngày 27/8/2019, Tỉnh ủy Điện Biên ban hành Kế hoạch số 83-KH/TU triển khai Kết luận số 52-KL/TW của Ban Bí thư về tiếp tục thực hiện Nghị quyết số 27-NQ/TW (2008) về xây dựng đội ngũ trí thức. Trang này giúp cán bộ, đảng viên và người dân đọc văn bản, học tập theo chuyên đề, tự kiểm tra và tra cứu.',
+    'Ngày 27/8/2019, Tỉnh ủy Điện Biên ban hành Kế hoạch số 83-KH/TU triển khai Kết luận số 52-KL/TW của Ban Bí thư về tiếp tục thực hiện Nghị quyết số 27-NQ/TW (2008) về xây dựng đội ngũ trí thức. Các hạn của Kế hoạch (năm 2019 và 2020) đã qua. Trang này là tư liệu học tập của đợt học tập ấy, nay đọc cùng Nghị quyết số 45-NQ/TW (24/11/2023) của Ban Chấp hành Trung ương, văn bản tiếp tục đường lối này trong giai đoạn mới: văn bản, chuyên đề, bài tự kiểm tra và tra cứu cho cán bộ, đảng viên và người dân.',
+  'home.now':
+    'Theo tin báo, ngày 12/3/2024 Ban Tuyên giáo Trung ương ra Hướng dẫn số 145-HD/BTGTW, đề nghị các cấp ủy, tổ chức đảng, chính quyền, Mặt trận, đoàn thể lãnh đạo việc học tập, quán triệt và ban hành chương trình, kế hoạch thực hiện Nghị quyết 45. Trang học tập chưa tìm thấy văn bản của Điện Biên thực hiện Nghị quyết 45.',
+  'home.nowSources': 'Nguồn:',
   'home.entries': 'Bạn cần gì?',
   'home.read.title': 'Đọc văn bản',
   'home.read.body': 'Toàn văn Kế hoạch số 83-KH/TU và bản tóm lược các văn bản của Trung ương, có mục lục và liên kết tới từng mục.',

@@ -13,7 +13,7 @@ export const document = {
   'meta.number': 'Số ký hiệu',
   'meta.kind': 'Loại văn bản',
   'meta.issuer': 'Cơ quan ban hành',
-  'meta.issuingBody': 'Chủ thể ban hành',
+  'meta.issuingBody': 'Chủ thể nêu trong văn bản',
   'meta.place': 'Nơi ban hành',
   'meta.issuedOn': 'Ngày ban hành',
   'meta.signer': 'Người ký',

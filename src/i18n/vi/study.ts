@@ -1,7 +1,7 @@
 /** Strings of study sessions: index, reading page, slide deck, presenter view and handout. */
 export const study = {
   'study.index.title': 'Học tập',
-  'study.index.lead': 'Các chuyên đề học tập, quán triệt Kết luận 52-KL/TW và Kế hoạch 83-KH/TU. Mỗi chuyên đề có bài đọc, trang chiếu cho báo cáo viên và tài liệu in cho buổi sinh hoạt.',
+  'study.index.lead': 'Các chuyên đề của đợt học tập năm 2019 về Kết luận 52-KL/TW và Kế hoạch 83-KH/TU, nay đọc cùng Nghị quyết 45-NQ/TW (2023) tiếp tục đường lối xây dựng đội ngũ trí thức; các hạn năm 2019 và 2020 của Kế hoạch đã qua. Mỗi chuyên đề có bài đọc, trang chiếu cho báo cáo viên và tài liệu in cho buổi sinh hoạt.',
   'study.order': 'Chuyên đề {n}',
   'study.duration': 'Thời lượng',
   'study.durationValue': '{n} phút',
