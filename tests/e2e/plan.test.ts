@@ -66,9 +66,12 @@ describe('plan 83-KH/TU page', () => {
     const panel = page.getByRole('region', { name: 'Thông tin văn bản' });
     const text = norm(await panel.innerText());
     // The "toàn văn" label says what the text is verbatim to, and the provenance of that file.
-    for (const s of ['83-KH/TU', 'Kế hoạch', 'Tỉnh ủy Điện Biên', 'ngày 27 tháng 8 năm 2019', 'Lò Văn Muôn', 'Toàn văn (đăng nguyên văn bản đang lưu)', 'Xuất xứ của bản này', 'không có dòng thẩm quyền ký', 'Chủ thể nêu trong văn bản', 'Ban Thường vụ Tỉnh ủy xây dựng kế hoạch (đoạn mở đầu)']) {
+    for (const s of ['83-KH/TU', 'Kế hoạch', 'Tỉnh ủy Điện Biên', 'ngày 27 tháng 8 năm 2019', 'Lò Văn Muôn', 'Toàn văn (đăng nguyên văn bản đang lưu)', 'Xuất xứ của bản này', 'không có dòng thẩm quyền ký', 'Ban Thường vụ Tỉnh ủy xây dựng kế hoạch (đoạn mở đầu)']) {
       expect(text).toContain(s);
     }
+    // The body the opening paragraph names is shown in its own row, not as the issuing body.
+    expect(text.toLocaleLowerCase('vi')).toContain('chủ thể nêu trong văn bản ban thường vụ tỉnh ủy xây dựng kế hoạch (đoạn mở đầu)');
+    expect(text).not.toContain('Tỉnh ủy Điện Biên (Ban Thường vụ');
     expect(await page.title()).toContain('Kế hoạch số 83-KH/TU');
     await context.close();
   });
