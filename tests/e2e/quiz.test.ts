@@ -4,7 +4,7 @@
  * the trainer roster with ten other codes, export the CSV and read it back. Plus the no-JS
  * self-study mode, corrupted storage, hostile names and the page's JavaScript budget.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -311,6 +311,50 @@ describe('quiz page robustness', () => {
     expect(gz).toBeLessThan(15_000);
     await context.close();
   });
+});
+
+/** Every bank in content/quizzes/, so a new study session's quiz gets the same checks as the first. */
+const BANKS = readdirSync(`${process.env.CONTENT_DIR || 'content'}/quizzes`)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.slice(0, -5));
+
+describe('every quiz bank', () => {
+  for (const id of BANKS) {
+    it(`${id}: without JavaScript lists every question with its explanation and a citation that lands on a provision`, async () => {
+      const { page, context } = await openPage(browser, { javaScriptEnabled: false });
+      await page.goto(siteUrl(`kiem-tra/${id}/`));
+      const items = page.locator('[data-static] .sq');
+      const count = await items.count();
+      expect(count).toBeGreaterThanOrEqual(20);
+      // The links sit inside closed <details>, out of the accessibility tree: found by text instead of role.
+      const hrefs = await page.locator('[data-static] a', { hasText: 'Đọc lại đoạn này' }).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      expect(hrefs.length).toBe(count);
+      expect(await page.locator('[data-static] details', { hasText: 'Giải thích:' }).count()).toBe(count);
+      // Each cited page holds the cited anchor.
+      const pages = new Map<string, string>();
+      for (const h of hrefs) {
+        const url = new URL(h);
+        if (!pages.has(url.pathname)) pages.set(url.pathname, await (await fetch(url.origin + url.pathname)).text());
+        expect(pages.get(url.pathname), h).toContain(`id="${url.hash.slice(1)}"`);
+      }
+      await context.close();
+    });
+
+    it(`${id}: an attempt answered rightly passes with a receipt code`, async () => {
+      const { page, context, foreignRequests, consoleErrors } = await openPage(browser);
+      await page.goto(siteUrl(`kiem-tra/${id}/`));
+      const quiz = await quizData(page);
+      expect(quiz.questions.length).toBeGreaterThanOrEqual(20);
+      await fillLearner(page, NAME, UNIT);
+      await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+      await takeAttempt(page, quiz, () => true);
+      await poll(() => page.locator('.score').getAttribute('data-score')).toBe('100');
+      expect(await page.locator('[data-code]').first().textContent()).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      expect(consoleErrors).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+      await context.close();
+    });
+  }
 });
 
 describe('ordering questions and QR scanning', () => {

@@ -4,7 +4,7 @@
  * the presenter page kept out of search, and the handout (layouts, print CSS, cell-meeting kit).
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, siteUrl } from './helpers/browser.ts';
 import { splitFrontMatter } from '../../scripts/validate-content.ts';
@@ -12,6 +12,7 @@ import { parseSession, readingBody } from '../../src/lib/slides/parse.ts';
 
 interface Front {
   title: string;
+  order: number;
   quiz: string;
   agenda: { title: string; minutes: number }[];
   discussion: string[];
@@ -103,6 +104,47 @@ describe('study reading pages', () => {
       expect(found.some((r) => /trinh-chieu|nguoi-trinh-bay|tai-lieu/.test(r.url))).toBe(false);
     }
     expect(probes).toBeGreaterThan(5);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+/** Result links of the search page for a query, best first, once the page says it has searched it. */
+async function searchLinks(page: Page, q: string): Promise<string[]> {
+  await page.goto(siteUrl(`tim-kiem/?q=${encodeURIComponent(q)}`));
+  await page.waitForFunction((t) => (document.querySelector('.sp-status')?.textContent ?? '').includes(`«${t}»`), q, { timeout: 15_000 });
+  return page.$$eval('.sr-result .sr-title a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+describe('study sessions in search', () => {
+  /** A page of the session: its reading page, deck, presenter view, handout or quiz. */
+  const ofSession = (id: string) => (path: string) => path.includes(`/hoc-tap/${id}/`) || path.includes(`/kiem-tra/${id}/`);
+
+  it('finds every session by its number ("chuyen de n", typed without diacritics) among the first three results', async () => {
+    const { page, context, consoleErrors } = await openPage(browser);
+    for (const s of sessions) {
+      const links = await searchLinks(page, `chuyen de ${s.data.order}`);
+      expect(links.slice(0, 3).some(ofSession(s.id)), `chuyen de ${s.data.order}: ${links.slice(0, 3).join(', ')}`).toBe(true);
+    }
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('finds the session on Nghị quyết 45-NQ/TW by its number and title, however typed', async () => {
+    const s = sessions.find((x) => x.data.title.includes('45-NQ/TW'));
+    expect(s, 'a session whose title names Nghị quyết 45-NQ/TW').toBeDefined();
+    const { page, context, consoleErrors } = await openPage(browser);
+    // Its number: the reading page itself comes first.
+    for (const q of ['chuyen de 4', 'Chuyên đề 4']) {
+      const links = await searchLinks(page, q);
+      expect(links[0], q).toBe(new URL(siteUrl(`hoc-tap/${s!.id}/`)).pathname);
+    }
+    // The resolution it teaches: the document comes first, the session's pages right after, its reading page among the results.
+    for (const q of ['nghi quyet 45', 'nq 45', 'Nghị quyết 45-NQ/TW']) {
+      const links = await searchLinks(page, q);
+      expect(links.slice(0, 3).some(ofSession(s!.id)), `${q}: ${links.slice(0, 3).join(', ')}`).toBe(true);
+      expect(links.some((l) => l.endsWith(`/hoc-tap/${s!.id}/`)), `${q}: reading page in ${links.join(', ')}`).toBe(true);
+    }
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
