@@ -18,9 +18,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-
-/** Debian's nginx binary (package `nginx`), outside a normal user's PATH; NGINX_PATH overrides it. */
-export const nginxPath = (): string => process.env.NGINX_PATH || '/usr/sbin/nginx';
+import { nginxPath } from './browsers.ts';
 
 /** The first fenced ```nginx block of a Markdown text, as written. */
 export function readmeNginxBlock(markdown: string): string {

@@ -42,7 +42,8 @@ export interface Driver {
   close(): Promise<void>;
 }
 
-const TIMEOUT = 20_000;
+// Generous: two suites on a loaded 2-core machine slow every step; a wait only takes this long when it fails.
+const TIMEOUT = 45_000;
 
 /**
  * The page-side source of `fn(...args)` as one expression. Vitest's transform may wrap named functions in
