@@ -15,10 +15,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { nginxPath } from './browsers.ts';
+import { freePort } from './ports.ts';
 
 /** The first fenced ```nginx block of a Markdown text, as written. */
 export function readmeNginxBlock(markdown: string): string {
@@ -77,17 +78,6 @@ export function wrap(server: string, prefix: string, asRoot: boolean): string {
     '}',
     '',
   ].join('\n');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, bad) => {
-    const srv = createServer();
-    srv.on('error', bad);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => ok(port));
-    });
-  });
 }
 
 /** Resolves once something accepts connections on the port, or rejects when the process ends first. */
