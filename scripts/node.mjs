@@ -11,7 +11,7 @@
 //   official binary and has no install script) once into .cache/node/, then runs <script> with it. Its bin
 //   folder goes first on PATH so every child process (Vitest workers, astro check…) gets the same Node.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,21 +46,47 @@ function pinnedNode() {
     const rel = typeof meta.bin === 'string' ? meta.bin : meta.bin && meta.bin.node;
     return rel ? join(pkgDir, rel) : '';
   };
-  if (existsSync(join(pkgDir, 'package.json'))) {
+  /** The executable when a complete copy is in place, else ''. */
+  const installed = () => {
+    if (!existsSync(join(pkgDir, 'package.json'))) return '';
     const bin = binOf();
-    if (bin && existsSync(bin)) return bin;
-  }
+    return bin && existsSync(bin) ? bin : '';
+  };
+  if (installed()) return installed();
   console.error(`[node] Node ${process.versions.node} is too old for this project: fetching ${pkg}@${version} from the npm registry into .cache/node/ (once)`);
-  rmSync(prefix, { recursive: true, force: true });
-  mkdirSync(prefix, { recursive: true });
-  const npmArgs = ['install', `${pkg}@${version}`, '--prefix', prefix, '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
+  // Fetched into a folder of this process's own and renamed into place when complete: a run stopped half-way
+  // (or a second run fetching at the same time) never leaves a half-written Node where the next run looks.
+  const partial = `${prefix}.partial-${process.pid}`;
+  // Run inside that folder (its own package.json makes it npm's project) rather than with --prefix: --prefix
+  // also moves npm's global config (<prefix>/etc/npmrc), and with it a machine's cafile or registry settings.
+  const npmArgs = ['install', `${pkg}@${version}`, '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', '--no-update-notifier', '--loglevel=error'];
   // Under `npm run`, npm tells us where its CLI is; otherwise use the npm on PATH.
   const viaNpm = process.env.npm_execpath && /\.(c?js|mjs)$/.test(process.env.npm_execpath);
-  const res = viaNpm
-    ? spawnSync(process.execPath, [process.env.npm_execpath, ...npmArgs], { stdio: ['ignore', 'ignore', 'inherit'] })
-    : spawnSync('npm', npmArgs, { stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
-  const bin = res.status === 0 && existsSync(join(pkgDir, 'package.json')) ? binOf() : '';
-  if (!bin || !existsSync(bin)) {
+  const fetchOnce = () => {
+    rmSync(partial, { recursive: true, force: true });
+    mkdirSync(partial, { recursive: true });
+    writeFileSync(join(partial, 'package.json'), '{ "private": true }\n');
+    const opts = { cwd: partial, stdio: ['ignore', 'ignore', 'inherit'] };
+    const res = viaNpm
+      ? spawnSync(process.execPath, [process.env.npm_execpath, ...npmArgs], opts)
+      : spawnSync('npm', npmArgs, { ...opts, shell: process.platform === 'win32' });
+    return res.status === 0 && existsSync(join(partial, 'node_modules', pkg, 'package.json'));
+  };
+  // One retry: a registry connection dropped on a busy network should not fail the whole run.
+  const fetched = fetchOnce() || (console.error('[node] fetching failed: trying once more'), fetchOnce());
+  // Unless another run put a complete copy in place meanwhile (then that one is used).
+  if (fetched && !installed()) {
+    rmSync(prefix, { recursive: true, force: true });
+    mkdirSync(dirname(prefix), { recursive: true });
+    try {
+      renameSync(partial, prefix);
+    } catch {
+      // Another run renamed its copy into place first.
+    }
+  }
+  rmSync(partial, { recursive: true, force: true });
+  const bin = installed();
+  if (!bin) {
     fail(`[node] This project needs Node >= 22.12 and ${pkg}@${version} could not be fetched: install Node 24 (https://nodejs.org/) and run the command again.`);
   }
   return bin;

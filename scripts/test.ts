@@ -6,7 +6,9 @@
  *   3. dist      (Vitest, checks over the built site)
  *   4. e2e       (Vitest + real Chromium against the built site)
  *   5. journeys  (the core journeys, written once, in Chromium, Firefox ESR and WebKitGTK: one tally per engine)
- * Missing browsers (and Java for the Nu HTML Checker) are installed first when apt-get can; otherwise the run
+ *   6. journeys-nginx (the same journeys served by the README's production recipe in Debian's nginx; one tally
+ *      per engine)
+ * Missing browsers (and Java for the Nu HTML Checker, nginx) are installed first when apt-get can; otherwise the run
  * stops with one line saying what to install. A suite that cannot start counts as failed. Exit code 1 when
  * anything failed.
  */
@@ -30,6 +32,13 @@ if (lacking) {
   process.exit(1);
 }
 
+/**
+ * The longest any one step may take before it is stopped and counted as failed, so one hung browser cannot
+ * use up CI's whole time (90 min) and leave no summary line. Generous: a loaded 2-core machine runs the
+ * longest suite (journeys, three engines) in well under this.
+ */
+const STEP_TIMEOUT_MS = 30 * 60_000;
+
 interface VitestReport {
   numPassedTests: number;
   numFailedTests: number;
@@ -44,8 +53,9 @@ function vitestRun(project: string): { tally: Tally; report?: VitestReport } {
   const res = spawnSync(
     process.execPath,
     ['node_modules/vitest/vitest.mjs', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
-    { stdio: 'inherit', env: process.env },
+    { stdio: 'inherit', env: process.env, timeout: STEP_TIMEOUT_MS, killSignal: 'SIGKILL' },
   );
+  if (res.error) console.error(`${project}: ${res.error.message}`);
   if (!existsSync(out)) return { tally: { name: project, passed: 0, failed: 1 } };
   const report = JSON.parse(readFileSync(out, 'utf8')) as VitestReport;
   // A test file that fails to load has no assertions but a failed status: count it once.
@@ -59,17 +69,17 @@ function vitest(project: string): Tally {
 }
 
 /**
- * The journeys project, one tally per engine: each journey sits in a `describe(<engine>)` block, so the
+ * A journeys project, one tally per engine: each journey sits in a `describe(<engine>)` block, so the
  * first ancestor title names the engine. Whatever the engine split misses (a file that did not load, a
- * crashed run) is reported as failed under "journeys".
+ * crashed run) is reported as failed under the project's name.
  */
-function journeys(): Tally[] {
-  const { tally, report } = vitestRun('journeys');
+function journeys(project: string): Tally[] {
+  const { tally, report } = vitestRun(project);
   if (!report) return [tally];
   const byEngine = new Map<string, Tally>();
   for (const file of report.testResults) {
     for (const a of file.assertionResults) {
-      const name = `journeys:${a.ancestorTitles[0] ?? '?'}`;
+      const name = `${project}:${a.ancestorTitles[0] ?? '?'}`;
       const t = byEngine.get(name) ?? { name, passed: 0, failed: 0 };
       if (a.status === 'passed') t.passed++;
       else if (a.status === 'failed') t.failed++;
@@ -78,7 +88,7 @@ function journeys(): Tally[] {
   }
   const split = [...byEngine.values()];
   const rest = tally.failed - split.reduce((s, t) => s + t.failed, 0);
-  if (rest > 0) split.push({ name: 'journeys', passed: 0, failed: rest });
+  if (rest > 0) split.push({ name: project, passed: 0, failed: rest });
   return split;
 }
 
@@ -86,27 +96,28 @@ tallies.push(vitest('unit'));
 
 // Types and content schemas (astro check), counted as one test.
 {
-  const res = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'check'], { stdio: 'inherit', env: process.env });
+  const res = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'check'], { stdio: 'inherit', env: process.env, timeout: STEP_TIMEOUT_MS });
   tallies.push({ name: 'check', passed: res.status === 0 ? 1 : 0, failed: res.status === 0 ? 0 : 1 });
 }
 
 let built = true;
 if (process.env.SKIP_BUILD !== '1') {
-  const res = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit', env: process.env });
+  const res = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit', env: process.env, timeout: STEP_TIMEOUT_MS });
   built = res.status === 0;
   tallies.push({ name: 'build', passed: built ? 1 : 0, failed: built ? 0 : 1 });
 }
 if (built) {
   tallies.push(vitest('dist'));
   tallies.push(vitest('e2e'));
-  tallies.push(...journeys());
+  tallies.push(...journeys('journeys'));
+  tallies.push(...journeys('journeys-nginx'));
 } else {
-  console.error('Build failed: dist and e2e suites not run (counted as failed).');
+  console.error('Build failed: dist, e2e and journeys suites not run (counted as failed).');
   tallies.push({ name: 'dist+e2e', passed: 0, failed: 1 });
 }
 
 console.log('\nSuites:');
-for (const t of tallies) console.log(`  ${t.name.padEnd(18)} ${t.passed} passed, ${t.failed} failed`);
+for (const t of tallies) console.log(`  ${t.name.padEnd(24)} ${t.passed} passed, ${t.failed} failed`);
 const passed = tallies.reduce((s, t) => s + t.passed, 0);
 const failed = tallies.reduce((s, t) => s + t.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { startStaticServer } from '../../scripts/lib/static-server.ts';
-import type { RunningServer } from '../../scripts/lib/static-server.ts';
+import { startSiteServer } from './server.ts';
+import type { SiteServer } from './server.ts';
 import { engines, startDriver } from './driver.ts';
 import type { Driver } from './driver.ts';
 import { passQuiz, verifyOnTrainerPage } from './quiz.ts';
@@ -100,13 +100,13 @@ describe.each(engines)('%s', (engine) => {
 
   describe('offline', () => {
     // Its own server, so "the network off" (the server gone) does not touch the other journeys.
-    let server: RunningServer | undefined;
+    let server: SiteServer | undefined;
     afterAll(async () => {
       await server?.close();
     });
 
     it('saves the site for offline and reopens pages with the network off', async () => {
-      server = await startStaticServer({ root: dist, basePath, port: 0 });
+      server = await startSiteServer(dist, basePath);
       const url = server.url;
       await d.goto(url);
       await d.waitFor('a service worker controls the page', async () => {

@@ -10,12 +10,12 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { miniBrowserPath } from '../../scripts/lib/browsers.ts';
+import { freePort } from '../../scripts/lib/ports.ts';
 
 export type Engine = 'chromium' | 'firefox' | 'webkit';
 export const engines: Engine[] = ['chromium', 'firefox', 'webkit'];
@@ -42,7 +42,8 @@ export interface Driver {
   close(): Promise<void>;
 }
 
-const TIMEOUT = 20_000;
+// Generous: two suites on a loaded 2-core machine slow every step; a wait only takes this long when it fails.
+const TIMEOUT = 45_000;
 
 /**
  * The page-side source of `fn(...args)` as one expression. Vitest's transform may wrap named functions in
@@ -130,17 +131,6 @@ async function firefoxDriver(): Promise<Driver> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, bad) => {
-    const srv = createServer();
-    srv.on('error', bad);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => ok(port));
-    });
-  });
 }
 
 async function webkitDriver(): Promise<Driver> {

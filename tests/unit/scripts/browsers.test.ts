@@ -13,7 +13,7 @@ describe('ensureSystemPrograms', () => {
     const line = ensureSystemPrograms({ install: false, log: () => {} });
     expect(line).not.toBeNull();
     expect(line).not.toContain('\n');
-    expect(line).toMatch(/^npm test needs Chromium(, .+)?, Java \(Nu HTML Checker\): install with `sudo apt-get install -y chromium( .+)? default-jre-headless`/);
+    expect(line).toMatch(/^npm test needs Chromium(, .+)?, Java \(Nu HTML Checker\)(, .+)?: install with `sudo apt-get install -y chromium( .+)? default-jre-headless( .+)?`/);
   });
 
   it('finds programs by absolute path or on PATH', () => {
