@@ -21,16 +21,7 @@ import { officialTextDoc, unitPlanTemplate } from '../../lib/office/official-doc
 import { handoutDoc } from '../../lib/office/handout-docx.ts';
 import { t } from '../../i18n/vi.ts';
 import { href } from '../../url.ts';
-
-/** Site path of a document's Word file, or null when we hold no official text for it. */
-export function documentDocxPath(entry: DocumentEntry): string | null {
-  return entry.data.textKind === 'full' && entry.data.sourceFile ? `/tai-ve/${entry.id}.docx` : null;
-}
-
-/** Site path of the unit template under a full-text plan, or null. */
-export function templateDocxPath(entry: DocumentEntry): string | null {
-  return entry.data.kind === 'plan' && documentDocxPath(entry) ? `/tai-ve/mau-ke-hoach-don-vi-${entry.id}.docx` : null;
-}
+import { documentDocxPath, templateDocxPath } from './paths.ts';
 
 /** One office file: its name under /tai-ve/ (without extension) and how to make it. */
 interface OfficeFile {
@@ -84,7 +75,7 @@ async function handoutOf(entry: StudyEntry, site: URL | undefined): Promise<Uint
         date: t('handout.date'),
         place: t('handout.place'),
         chair: t('handout.chair'),
-        blank: t('office.blankLine'),
+        blank: t('office.blankField'),
         objectives: t('study.objectives'),
         outline: t('study.outline'),
         agenda: t('handout.agenda'),
@@ -102,8 +93,6 @@ async function handoutOf(entry: StudyEntry, site: URL | undefined): Promise<Uint
         name: t('handout.name'),
         unitCol: t('handout.unitCol'),
         sign: t('handout.sign'),
-        position: t('office.handout.position'),
-        signerName: t('office.handout.name'),
         creator: t('office.creator'),
       },
     ),

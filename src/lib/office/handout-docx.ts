@@ -58,8 +58,6 @@ export interface HandoutLabels {
   name: string;
   unitCol: string;
   sign: string;
-  position: string;
-  signerName: string;
   creator: string;
 }
 
@@ -79,7 +77,7 @@ export function handoutDoc(d: HandoutData, L: HandoutLabels): PartyDocDesc {
   });
   const body: PartyBlock[] = [
     { type: 'paragraph', text: [{ text: `${L.duration}: `, bold: true }, minutes(d.duration), '. ', { text: `${L.audience}: `, bold: true }, d.audience] },
-    ...[L.unit, L.date, L.place, L.chair].map((f): PartyBlock => ({ type: 'paragraph', text: [{ text: `${f}: `, bold: true }, L.blank], indent: false })),
+    ...[L.unit, L.date, L.place, L.chair].map((f): PartyBlock => ({ type: 'paragraph', text: [{ text: `${f}: `, bold: true }, L.blank], indent: false, align: 'left' })),
     heading(L.objectives),
     { type: 'list', items: d.objectives },
     heading(L.outline),
@@ -93,19 +91,21 @@ export function handoutDoc(d: HandoutData, L: HandoutLabels): PartyDocDesc {
   d.discussion.forEach((q, i) => {
     body.push({ type: 'paragraph', text: [{ text: `${i + 1}. `, bold: true }, q] });
     body.push({ type: 'paragraph', text: L.answers, italic: true, indent: false });
-    for (let k = 0; k < 3; k++) body.push({ type: 'paragraph', text: L.answerLine, indent: false });
+    for (let k = 0; k < 3; k++) body.push({ type: 'paragraph', text: L.answerLine, indent: false, align: 'left' });
   });
   body.push({ type: 'paragraph', text: fill(L.quiz, { url: d.quizShortUrl }), indent: false });
   body.push(
     { type: 'pageBreak' },
     { type: 'title', text: `${L.attendance.toLocaleUpperCase('vi')}` },
     { type: 'paragraph', text: d.title, align: 'center', indent: false, italic: true },
-    { type: 'paragraph', text: [{ text: `${L.unit}: `, bold: true }, L.blank, '   ', { text: `${L.date}: `, bold: true }, L.blank], indent: false },
+    { type: 'paragraph', text: [{ text: `${L.unit}: `, bold: true }, L.blank], indent: false, align: 'left' },
+    { type: 'paragraph', text: [{ text: `${L.date}: `, bold: true }, L.blank], indent: false, align: 'left' },
     {
       type: 'table',
       header: [L.no, L.name, L.unitCol, L.sign],
       rows: Array.from({ length: d.attendanceRows }, (_, i) => [String(i + 1), '', '', '']),
       widths: [0.8, 4, 3, 2],
+      rowHeightMm: 8,
     },
   );
   return {
@@ -115,7 +115,6 @@ export function handoutDoc(d: HandoutData, L: HandoutLabels): PartyDocDesc {
     kind: L.kind,
     abstract: [fill(L.abstract, { n: d.order, title: d.title })],
     body,
-    signer: { position: L.position, name: L.signerName },
     meta: { title: `${L.kind} ${fill(L.abstract, { n: d.order, title: d.title })}`, creator: L.creator },
   };
 }

@@ -112,7 +112,7 @@ export function unitPlanTemplate(doc: OfficialText, plan: PlanFacts, labels: Tem
   // A blank to write in under each heading, except a part heading directly followed by its own items.
   headings.forEach((h, i) => {
     body.push(h);
-    if (!(h.type === 'part' && headings[i + 1]?.type === 'item')) body.push({ type: 'paragraph', text: labels.blank });
+    if (!(h.type === 'part' && headings[i + 1]?.type === 'item')) body.push({ type: 'paragraph', text: labels.blank, indent: false, align: 'left' });
   });
   return {
     superior: labels.superior,

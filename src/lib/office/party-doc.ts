@@ -40,6 +40,7 @@ import {
   Document,
   Footer,
   Header,
+  HeightRule,
   LineRuleType,
   Packer,
   PageNumber,
@@ -79,8 +80,11 @@ export type PartyBlock =
   | { type: 'paragraph'; text: PartyInline; align?: 'left' | 'center' | 'right' | 'justify'; indent?: boolean; italic?: boolean }
   /** A list of items, each its own paragraph with a hanging marker ("1.", "-", …). */
   | { type: 'list'; items: readonly PartyInline[]; marker?: 'number' | 'dash' }
-  /** A bordered table; `widths` are relative column widths; `emptyRows` adds blank rows to fill in by hand. */
-  | { type: 'table'; header: readonly string[]; rows: readonly (readonly string[])[]; widths?: readonly number[]; emptyRows?: number }
+  /**
+   * A bordered table; `widths` are relative column widths; `emptyRows` adds blank rows to fill in by hand;
+   * `rowHeightMm` is the least height of a body row (room to write or sign).
+   */
+  | { type: 'table'; header: readonly string[]; rows: readonly (readonly string[])[]; widths?: readonly number[]; emptyRows?: number; rowHeightMm?: number }
   /** A page break (e.g. before an attendance sheet). */
   | { type: 'pageBreak' };
 
@@ -251,6 +255,7 @@ function dataTable(b: Extract<PartyBlock, { type: 'table' }>): Table {
     new TableRow({
       tableHeader: header,
       cantSplit: true,
+      height: !header && b.rowHeightMm ? { value: mm(b.rowHeightMm), rule: HeightRule.ATLEAST } : undefined,
       children: widths.map(
         (w, i) =>
           new TableCell({
@@ -330,11 +335,11 @@ function closingBlock(d: PartyDocDesc): Table | null {
   const sg = d.signer;
   if (sg?.authority) right.push(line(sg.authority, { size: S.signer, bold: true }));
   if (sg?.position) right.push(line(sg.position, { size: S.signer, bold: true }));
-  if (sg?.authority || sg?.position) {
-    // Room for the signature and the seal.
+  if (sg?.name) {
+    // Room for the signature and the seal above the name.
     for (let k = 0; k < 3; k++) right.push(new Paragraph({ spacing: { before: 0, after: 0 }, children: [] }));
+    right.push(line(sg.name, { size: S.signer, bold: true }));
   }
-  if (sg?.name) right.push(line(sg.name, { size: S.signer, bold: true }));
   if (!right.length) right.push(new Paragraph({ children: [] }));
   return layoutTable([cell(left, TEXT_WIDTH_MM / 2), cell(right, TEXT_WIDTH_MM / 2)], [TEXT_WIDTH_MM / 2, TEXT_WIDTH_MM / 2]);
 }
