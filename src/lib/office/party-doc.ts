@@ -50,7 +50,7 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
-  VerticalAlign,
+  VerticalAlignTable,
   WidthType,
   convertMillimetersToTwip,
 } from 'docx';
@@ -184,8 +184,8 @@ function line(text: PartyInline, style: RunStyle, align: (typeof AlignmentType)[
 }
 
 /** Cell of the borderless layout tables. */
-function cell(children: Paragraph[], widthMm: number, valign: (typeof VerticalAlign)[keyof typeof VerticalAlign] = VerticalAlign.TOP): TableCell {
-  return new TableCell({ children, width: { size: mm(widthMm), type: WidthType.DXA }, borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER }, verticalAlign: valign });
+function cell(children: Paragraph[], widthMm: number): TableCell {
+  return new TableCell({ children, width: { size: mm(widthMm), type: WidthType.DXA }, borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER }, verticalAlign: VerticalAlignTable.TOP });
 }
 
 function layoutTable(cells: TableCell[], widthsMm: number[]): Table {
@@ -262,7 +262,7 @@ function dataTable(b: Extract<PartyBlock, { type: 'table' }>): Table {
             width: { size: mm(w), type: WidthType.DXA },
             borders: border,
             margins: { top: 40, bottom: 40, left: 80, right: 80 },
-            verticalAlign: VerticalAlign.CENTER,
+            verticalAlign: VerticalAlignTable.CENTER,
             children: [new Paragraph({ alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { before: 0, after: 0 }, children: runs(cells[i] ?? '', { size: S, bold: header }) })],
           }),
       ),
