@@ -1,7 +1,8 @@
 /**
  * The programs `npm test` needs beyond Node, all from Debian's packages (never a downloaded browser build):
- * the three browser engines, a virtual display for WebKitGTK, Java for the Nu HTML Checker and nginx for the
- * README's production recipe.
+ * the three browser engines, a virtual display for WebKitGTK, Java for the Nu HTML Checker, nginx for the
+ * README's production recipe, and LibreOffice (Writer, Impress), poppler's PDF tools and the Liberation fonts
+ * (metric twins of Times New Roman and Arial) that open the generated .docx/.pptx files in tests/dist/office.test.ts.
  * `ensureSystemPrograms()` installs the missing ones with apt-get when it can (root, or sudo without a
  * password) and otherwise returns the one line that says what to install.
  */
@@ -44,6 +45,10 @@ const needs: Need[] = [
   { pkg: 'xvfb', what: 'xvfb-run', path: () => 'xvfb-run' },
   { pkg: 'default-jre-headless', what: 'Java (Nu HTML Checker)', path: () => process.env.JAVA_PATH || 'java' },
   { pkg: 'nginx', what: 'nginx (README production recipe)', path: nginxPath },
+  { pkg: 'libreoffice-writer', what: 'LibreOffice Writer', path: () => '/usr/lib/libreoffice/program/swriter' },
+  { pkg: 'libreoffice-impress', what: 'LibreOffice Impress', path: () => '/usr/lib/libreoffice/program/simpress' },
+  { pkg: 'poppler-utils', what: 'pdfinfo, pdftotext', path: () => 'pdftotext' },
+  { pkg: 'fonts-liberation', what: 'Liberation fonts', path: () => '/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf' },
 ];
 
 function missing(): Need[] {

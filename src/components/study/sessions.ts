@@ -33,11 +33,17 @@ export function sessionPaths(entry: StudyEntry) {
     presenter: `${base}nguoi-trinh-bay/`,
     handout: `${base}tai-lieu/`,
     quiz: `/kiem-tra/${entry.data.quiz}/`,
+    /** The deck as PowerPoint and the handout as Word (src/pages/tai-ve/). */
+    pptx: `/tai-ve/${entry.id}.pptx`,
+    handoutDocx: `/tai-ve/${entry.id}-tai-lieu.docx`,
   };
 }
 
-/** A deck slide with its HTML rendered at build time, and the public sources its marks `[n]` point to. */
-export type RenderedSlide = DeckSlide & { html: string; notesHtml: string; sources: string[] };
+/**
+ * A deck slide with its HTML rendered at build time, the public sources its marks `[n]` point to, and its notes as
+ * markdown with the sources written out (for the PowerPoint notes pane).
+ */
+export type RenderedSlide = DeckSlide & { html: string; notesHtml: string; notesMarkdown: string; sources: string[] };
 
 /** The deck of one session, rendered, plus the quiz link and its QR code. */
 export interface RenderedDeck {
@@ -46,6 +52,8 @@ export interface RenderedDeck {
   quizUrl: string;
   quizShortUrl: string;
   qrSvg: string;
+  /** Short label of a public source by id ("publisher, kind"), as the slides show it. */
+  sourceLabel: (id: string) => string;
 }
 
 let processor: Awaited<ReturnType<typeof createMarkdownProcessor>> | undefined;
@@ -88,10 +96,12 @@ async function build(entry: StudyEntry, site: URL | undefined): Promise<Rendered
   const slides = await Promise.all(
     deck.map(async (s) => {
       const body = s.kind === 'content' ? numberSourceTags(s.markdown) : { markdown: '', ids: [] };
+      const notesMarkdown = inlineSourceTags(s.notes, (id) => ` (${t('sources.slide')} ${short(id)})`);
       return {
         ...s,
         html: s.kind === 'content' ? await md(body.markdown) : '',
-        notesHtml: await md(inlineSourceTags(s.notes, (id) => ` (${t('sources.slide')} ${short(id)})`)),
+        notesHtml: await md(notesMarkdown),
+        notesMarkdown,
         sources: body.ids.map((id, i) => `[${i + 1}] ${short(id)}`),
       };
     }),
@@ -102,5 +112,5 @@ async function build(entry: StudyEntry, site: URL | undefined): Promise<Rendered
   const svg = await QRCode.toString(quizUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
   // The wrapper carries role="img" and the label; the SVG itself is decoration.
   const qrSvg = svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" ');
-  return { parsed, slides, quizUrl, quizShortUrl, qrSvg };
+  return { parsed, slides, quizUrl, quizShortUrl, qrSvg, sourceLabel: short };
 }
