@@ -235,7 +235,7 @@ export const quiz = {
   'roster.sessionLabel': '{title}: {unit}, ngày {date} (buổi {id})',
   'roster.unknownQuiz': '(không rõ)',
   'roster.noUnit': '(không ghi đơn vị)',
-  'roster.reason.length': 'Mã phải có 12 ký tự (tự học) hoặc 20 ký tự (gắn với buổi học), không kể dấu gạch.',
+  'roster.reason.length': 'Mã phải có 16 ký tự (tự học; mã cũ 12 ký tự) hoặc 20 ký tự (gắn với buổi học), không kể dấu gạch.',
   'roster.reason.characters': 'Mã có ký tự không hợp lệ (chỉ dùng chữ số và chữ cái, không có chữ U).',
   'roster.reason.check': 'Sai ký tự kiểm tra: có thể gõ nhầm hoặc đảo chỗ hai ký tự.',
   'roster.reason.version': 'Phiên bản mã không được hỗ trợ.',
