@@ -24,6 +24,14 @@ import { vnDate } from '../../lib/quiz/attempts.ts';
 import { loadSessions, SESSIONS_EVENT } from './session-element.ts';
 
 const KEY = 'tt-giang-vien';
+/**
+ * A paste of more lines than this goes straight into the list instead of the text box: a browser
+ * takes seconds to lay out tens of thousands of lines in a textarea (11 s for 20,000 measured in
+ * Chromium on the test machine), which would freeze the page before any checking starts.
+ */
+const LARGE_PASTE = 1000;
+/** Above this many lines the lists are not kept in localStorage (serialising them blocks the page for seconds, and they seldom fit); the page says so. */
+const SAVE_LIMIT = 10_000;
 /** Rows per page of the long tables: enough to scan, few enough to build in a frame. */
 const PAGE = 100;
 
@@ -72,6 +80,7 @@ class TtRoster extends HTMLElement {
   private sessions: KnownSession[] = [];
   private area!: HTMLTextAreaElement;
   private run = 0;
+  private pastes = 0;
 
   connectedCallback() {
     this.tr = makeTr(readJson(this, 'strings'));
@@ -91,15 +100,19 @@ class TtRoster extends HTMLElement {
     } else {
       this.area.value = saved.paste;
       this.csv = saved.csv;
+      // Keep "bản dán n" names unique after a reload (each earlier paste or file gave one distinct prefix).
+      this.pastes = new Set(saved.csv.map((i) => i.source.replace(/:\d+$/, ''))).size;
       if (saved.paste || saved.csv.length) void this.verify();
     }
     this.querySelector('[data-check]')!.addEventListener('click', () => void this.verify());
+    this.area.addEventListener('paste', (e) => this.largePaste(e));
     this.querySelector<HTMLInputElement>('[data-merge]')!.addEventListener('change', (e) => void this.merge(e.target as HTMLInputElement));
     this.querySelector('[data-export]')!.addEventListener('click', () => this.exportCsv());
     this.querySelector('[data-report]')?.addEventListener('click', () => void this.report());
     this.querySelector('[data-clear]')!.addEventListener('click', () => {
       this.area.value = '';
       this.csv = [];
+      this.querySelector('[data-paste-note]')!.textContent = '';
       void this.verify();
     });
     // A session opened, imported or removed (here or in another window) changes what codes mean.
@@ -138,20 +151,47 @@ class TtRoster extends HTMLElement {
     }
     if (run !== this.run) return; // a newer check started meanwhile
     this.rows = rows;
-    this.save();
     this.renderRows();
     this.dataset.state = 'done';
+    // After the results are on screen: keeping the lists is not worth delaying them.
+    setTimeout(() => run === this.run && this.save(inputs.length), 0);
   }
 
-  private save() {
+  private save(lines: number) {
     const notice = this.querySelector('[data-not-saved]');
     try {
+      if (lines > SAVE_LIMIT) throw new RangeError('too many lines to keep');
       localStorage.setItem(KEY, JSON.stringify({ v: 1, paste: this.area.value, csv: this.csv } satisfies Saved));
       notice?.remove();
     } catch {
       // The roster still works for this visit; the trainer is told so that nothing is lost on a reload.
       if (!notice) this.querySelector('[data-problem]')!.append(h('p', { class: 'notice', role: 'note', 'data-not-saved': true }, this.tr('roster.notSaved')));
     }
+  }
+
+  /** A very large paste joins the list like a merged file (named "bản dán n") and is checked at once. */
+  private largePaste(e: ClipboardEvent) {
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    let lines = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && lines <= LARGE_PASTE; i = text.indexOf('\n', i + 1)) lines++;
+    if (lines <= LARGE_PASTE) return;
+    e.preventDefault();
+    void this.addPaste(text);
+  }
+
+  /** Reads the pasted lines a few thousand at a time, yielding between, so the page answers while they are read. */
+  private async addPaste(text: string) {
+    this.dataset.state = 'working';
+    const name = this.tr('roster.pasteName', { n: ++this.pastes });
+    const all = text.split(/\r?\n/);
+    const added: RosterInput[] = [];
+    for (let from = 0; from < all.length; from += 5000) {
+      for (const i of parsePaste(all.slice(from, from + 5000).join('\n'))) added.push({ ...i, source: `${name}:${Number(i.source) + from}` });
+      await yieldToPage();
+    }
+    this.csv.push(...added);
+    this.querySelector('[data-paste-note]')!.textContent = this.tr('roster.largePaste', { n: added.length, name });
+    await this.verify();
   }
 
   private async merge(input: HTMLInputElement) {
@@ -223,8 +263,8 @@ class TtRoster extends HTMLElement {
       : '';
     const more = this.querySelector<HTMLElement>('[data-summary-more]')!;
     more.textContent = t.duplicates || t.sharedCode ? tr('roster.summaryMore', { duplicates: t.duplicates, shared: t.sharedCode }) : '';
-    more.dataset.duplicates = String(t.duplicates);
-    more.dataset.shared = String(t.sharedCode);
+    more.dataset.duplicateCount = String(t.duplicates);
+    more.dataset.sharedCount = String(t.sharedCode);
     const ok: AcceptedRow[] = [];
     const bad: RejectedRow[] = [];
     const dup: DuplicateRow[] = [];
@@ -233,11 +273,9 @@ class TtRoster extends HTMLElement {
       h('tr', { 'data-reason': r.reason }, h('td', {}, r.input.source), h('td', { class: 'code' }, r.input.code), h('td', {}, r.input.name), h('td', {}, this.reasonText(r))),
     );
     this.paged('[data-duplicates]', dup, (r) =>
-      h('tr', {}, h('td', {}, r.input.source), h('td', { class: 'code' }, r.input.code), h('td', {}, r.input.name), h('td', {}, tr('roster.duplicateOf', { source: r.duplicateOf }))),
+      h('tr', {}, h('td', {}, r.input.source), h('td', { class: 'code' }, r.input.code), h('td', {}, r.input.name), h('td', {}, tr(r.codeOnly ? 'roster.duplicateCodeOnly' : 'roster.duplicateOf', { source: r.duplicateOf }))),
     );
-    this.fill(
-      '[data-units]',
-      summaryByUnit(this.rows, this.quizzes).map((g) =>
+    this.paged('[data-units]', summaryByUnit(this.rows, this.quizzes), (g) =>
         h(
           'tr',
           {},
@@ -248,11 +286,9 @@ class TtRoster extends HTMLElement {
           h('td', { 'data-count': 'other-session' }, String(g.otherSession)),
           h('td', { 'data-count': 'rejected' }, String(g.rejected)),
         ),
-      ),
     );
-    this.fill(
-      '[data-sessions]',
-      summaryBySession(this.rows, this.sessions).map(({ session, attended }) => h('tr', {}, h('th', { scope: 'row' }, this.sessionText(session)), h('td', {}, String(attended)))),
+    this.paged('[data-sessions]', summaryBySession(this.rows, this.sessions), ({ session, attended }) =>
+      h('tr', {}, h('th', { scope: 'row' }, this.sessionText(session)), h('td', {}, String(attended))),
     );
     this.paged('[data-accepted]', ok, (r) =>
       h(
@@ -269,12 +305,6 @@ class TtRoster extends HTMLElement {
     );
     const report = this.querySelector<HTMLButtonElement>('[data-report]');
     if (report) report.disabled = t.lines === 0;
-  }
-
-  private fill(sel: string, rows: HTMLElement[]) {
-    const sec = this.querySelector<HTMLElement>(sel)!;
-    sec.querySelector('tbody')!.replaceChildren(...rows);
-    sec.hidden = rows.length === 0;
   }
 
   /** Shows one page of a long table, with previous/next buttons when there is more than one page. */

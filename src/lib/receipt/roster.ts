@@ -85,8 +85,10 @@ export type AcceptedRow = {
 export type DuplicateRow = {
   status: 'duplicate';
   input: RosterInput;
-  /** Source of the first occurrence. */
+  /** Source of the first occurrence (for a code alone: of the first line giving that code with a name or unit). */
   duplicateOf: string;
+  /** The line holds a code alone, and another line gives the same code with a name or unit. */
+  codeOnly?: boolean;
 };
 
 /** A refused line. */
@@ -121,7 +123,7 @@ export function parsePaste(text: string): RosterInput[] {
 
 /** How {@link verifyAll} reports progress and lets the page breathe. */
 export interface VerifyOptions {
-  /** Lines per chunk (default 1,000). */
+  /** Lines per chunk (default 500). */
   chunk?: number;
   /** Awaited after each chunk (the page yields to input and paint there). */
   pause?: () => Promise<void>;
@@ -135,8 +137,9 @@ type Pending = { index: number; row: AcceptedRow; candidates: KnownSession[]; re
  * Verifies inputs in order. `today` is the Vietnam date (YYYY-MM-DD); a code dated later is refused.
  * Session-bound codes are checked against every held session with their id (two devices may, rarely,
  * have drawn the same id; the MAC tells them apart). A line identical to an earlier one (code, name
- * and unit, compared after normalisation) is a `duplicate` and counted once; an accepted code that
- * an earlier accepted line had with another name or unit is another learner (`sharedWith`).
+ * and unit, compared after normalisation) is a `duplicate` and counted once, and so is a code alone
+ * that another line gives with a name or unit (`codeOnly`); an accepted code that an earlier accepted
+ * line had with another name or unit is another learner (`sharedWith`).
  */
 export async function verifyAll(
   inputs: readonly RosterInput[],
@@ -151,14 +154,24 @@ export async function verifyAll(
   const keys = new Map<KnownSession, Promise<CryptoKey>>();
   const keyOf = (s: KnownSession) => keys.get(s) ?? keys.set(s, importMacKey(s.secret)).get(s)!;
   const seenLine = new Map<string, string>();
+  const codes = inputs.map((i) => normaliseCode(i.code));
+  // A code alone names nobody: where another line gives the same code with a name or unit, it adds no learner.
+  const named = new Map<string, string>();
+  inputs.forEach((i, k) => (i.name.trim() || i.unit.trim()) && !named.has(codes[k]!) && named.set(codes[k]!, i.source));
   const out: RosterRow[] = [];
-  const step = Math.max(1, options.chunk ?? 1000);
+  const step = Math.max(1, options.chunk ?? 500);
   for (let start = 0; start < inputs.length; start += step) {
     const pending: Pending[] = [];
-    for (const input of inputs.slice(start, start + step)) {
+    for (let k = start; k < Math.min(start + step, inputs.length); k++) {
+      const input = inputs[k]!;
       const name = comparableText(input.name);
       const unit = comparableText(input.unit);
-      const line = `${normaliseCode(input.code)}\u0000${name}\u0000${unit}`;
+      const withName = name || unit ? undefined : named.get(codes[k]!);
+      if (withName !== undefined) {
+        out.push({ status: 'duplicate', input, duplicateOf: withName, codeOnly: true });
+        continue;
+      }
+      const line = `${codes[k]}\u0000${name}\u0000${unit}`;
       const first = seenLine.get(line);
       if (first !== undefined) {
         out.push({ status: 'duplicate', input, duplicateOf: first });

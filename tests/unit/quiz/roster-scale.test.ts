@@ -61,14 +61,18 @@ describe('duplicates and distinct learners', () => {
     expect(rosterTotals(rows)).toMatchObject({ lines: 3, accepted: 1, duplicates: 2, rejected: 0 });
   });
 
-  it('a code repeated alone is a duplicate; the same code with a name is another line (a code alone names nobody)', async () => {
+  it('a code alone adds no learner where another line gives the same code with a name, before or after it', async () => {
     const code = encodeFor({ quiz: 1, date: '2026-11-21', percent: 90, name: a, unit });
-    const rows = await verifyAll(parsePaste(`${code}\n${code}\n${code}\t${a}\t${unit}`), quizzes, TODAY);
-    expect(rows.map(what)).toEqual(['self-study', 'duplicate', 'self-study']);
+    const rows = await verifyAll(parsePaste(`${code}\n${code}\n${code}\t${a}\t${unit}\n${code}`), quizzes, TODAY);
+    expect(rows.map(what)).toEqual(['duplicate', 'duplicate', 'self-study', 'duplicate']);
+    expect(rows.map((r) => r.status === 'duplicate' && [r.duplicateOf, r.codeOnly])).toEqual([['3', true], ['3', true], false, ['3', true]]);
+    // Alone and repeated, it counts once.
+    const alone = await verifyAll(parsePaste(`${code}\n${code}`), quizzes, TODAY);
+    expect(alone.map(what)).toEqual(['self-study', 'duplicate']);
   });
 
   it('a refused line repeated identically is counted once too', async () => {
-    const rows = await verifyAll(parsePaste('ABCD-EFGH\nabcd efgh\nABCD-EFGH\tX\tY'), quizzes, TODAY);
+    const rows = await verifyAll(parsePaste('ABCD-EFGH\tX\tY\nabcd efgh ; x ; y\nXYZ'), quizzes, TODAY);
     expect(rows.map(what)).toEqual(['length', 'duplicate', 'length']);
     expect(rosterTotals(rows)).toMatchObject({ rejected: 2, duplicates: 1 });
   });
