@@ -84,7 +84,7 @@ describe('quiz flow', () => {
     await page.getByRole('button', { name: 'Nộp bài' }).click();
     await poll(() => page.locator('.score').getAttribute('data-score')).toBe('100');
     const code = (await page.locator('[data-code]').first().textContent())!;
-    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
     // Editing the name afterwards does not change what the existing certificate and code say.
     await page.getByRole('button', { name: 'Đổi họ tên, đơn vị' }).click();
