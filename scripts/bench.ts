@@ -15,6 +15,8 @@
  *   --no-peer          compare without the Starlight peer (no npm install)
  *   --only-compare     skip the per-site search latency and Lighthouse of every page type
  *   --rounds=5         rounds of each interleaved comparison (Lighthouse: at most 3)
+ *   --no-roster        skip the issue #20 roster measurement (5,000 / 20,000 / 50,000 pasted lines)
+ *   --only-roster      build the real site (or reuse it with --skip-build) and measure the roster only
  */
 import { cpus, loadavg } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -31,6 +33,8 @@ import { startStaticServer } from './lib/static-server.ts';
 import { buildPeer } from './bench/peer.ts';
 import { compareFirstSearch, compareLighthouse, comparePlanBytes, compareScale, formatComparison } from './bench/compare.ts';
 import type { Comparison } from './bench/compare.ts';
+import { formatRoster, measureRoster } from './bench/roster.ts';
+import type { RosterBench } from './bench/roster.ts';
 
 const OUT = 'bench/out';
 const TARGET = { documents: 1000, limitMs: 90_000 };
@@ -41,16 +45,18 @@ function arg(name: string): string | undefined {
   return a.includes('=') ? a.slice(a.indexOf('=') + 1) : '';
 }
 
-const sizes = (arg('sizes') ?? '100,1000')
+const onlyRoster = arg('only-roster') !== undefined;
+const doRoster = arg('no-roster') === undefined;
+const sizes = (onlyRoster ? '' : arg('sizes') ?? '100,1000')
   .split(',')
   .map((s) => Number(s.trim()))
   .filter((n) => Number.isInteger(n) && n > 0);
 const seed = Number(arg('seed') ?? 52);
-const doSearch = arg('no-search') === undefined;
-const doLighthouse = arg('no-lighthouse') === undefined;
+const doSearch = arg('no-search') === undefined && !onlyRoster;
+const doLighthouse = arg('no-lighthouse') === undefined && !onlyRoster;
 const skipBuild = arg('skip-build') !== undefined;
 const warmCards = arg('no-warm-cards') === undefined;
-const doCompare = arg('no-compare') === undefined;
+const doCompare = arg('no-compare') === undefined && !onlyRoster;
 const doPeer = arg('no-peer') === undefined;
 const onlyCompare = arg('only-compare') !== undefined;
 const rounds = Math.max(1, Number(arg('rounds') ?? 5));
@@ -179,6 +185,19 @@ async function main(): Promise<void> {
     comparison = c;
   }
 
+  // Issue #20: the roster at 5,000 / 20,000 / 50,000 lines against split + one HMAC per line, same page.
+  let roster: RosterBench | null = null;
+  if (doRoster) {
+    process.stdout.write('▶ roster at province scale (5k / 20k / 50k lines)… ');
+    const browser = await launchBrowser();
+    try {
+      roster = await measureRoster(browser, real.distDir, [5000, 20000, 50000], Math.min(rounds, 3));
+      console.log('done');
+    } finally {
+      await browser.close();
+    }
+  }
+
   const sc = scaling(sites);
   const largest = sites.find((s) => s.generated === TARGET.documents);
   const results: BenchResults = {
@@ -200,10 +219,12 @@ async function main(): Promise<void> {
     },
     lighthouse,
     comparison,
+    roster,
   };
   writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
   console.log('\n' + formatReport(results));
   if (comparison) console.log('\nIssue #11 figures (interleaved, medians):\n' + formatComparison(comparison));
+  if (roster) console.log('\nIssue #20 roster (Chromium, same page, interleaved):\n' + formatRoster(roster));
   console.log('\nwrote bench/results.json');
 }
 

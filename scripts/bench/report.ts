@@ -58,6 +58,8 @@ export interface BenchResults {
   lighthouse: LighthouseResult | { status: 'skipped'; reason: string };
   /** Issue #11: figures as ratios against their references (scripts/bench/compare.ts), or null when skipped. */
   comparison?: unknown;
+  /** Issue #20: the roster at province scale against split + one HMAC per line (scripts/bench/roster.ts), or null when skipped. */
+  roster?: unknown;
 }
 
 /** Per-document costs of the corpora against the real site. */

@@ -14,6 +14,7 @@ import { share } from './vi/share.ts';
 import { listen } from './vi/listen.ts';
 import { sources } from './vi/sources.ts';
 import { office } from './vi/office.ts';
+import { report } from './vi/report.ts';
 
 const strings = {
   ...common,
@@ -27,6 +28,7 @@ const strings = {
   ...listen,
   ...sources,
   ...office,
+  ...report,
 } as const;
 
 /** A known string key. */

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, siteUrl } from './helpers/browser.ts';
 import { fillLearner, quizData, takeAttempt } from './helpers/quiz.ts';
-import { encodeReceipt, holderHash } from '../../src/lib/receipt/code.ts';
+import { encodeFor } from '../../src/lib/receipt/code.ts';
 
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 const DECK = 'hoc-tap/01-ke-hoach-83-kh-tu/';
@@ -66,7 +66,7 @@ describe('engine fallbacks', () => {
     await context.addInitScript(() => delete (window as { BarcodeDetector?: unknown }).BarcodeDetector);
     await page.goto(siteUrl('giang-vien/'));
     expect(await page.locator('[data-scan]').isVisible()).toBe(false);
-    const code = encodeReceipt({ quiz: 1, date: '2026-11-20', percent: 90, holder: holderHash('Lò Văn Quét', 'Xã Nà Tấu') });
+    const code = encodeFor({ quiz: 1, date: '2026-11-20', percent: 90, name: 'Lò Văn Quét', unit: 'Xã Nà Tấu' });
     await page.getByLabel('Mã xác nhận').fill(`${code}\tLò Văn Quét\tXã Nà Tấu`);
     await page.getByRole('button', { name: 'Kiểm tra và thêm vào danh sách' }).click();
     await poll(() => page.locator('[data-summary]').textContent()).toBe('1 mã hợp lệ, 0 mã bị từ chối.');

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, siteUrl } from './helpers/browser.ts';
 import { answerCurrent, fillLearner, quizData, takeAttempt } from './helpers/quiz.ts';
-import { encodeReceipt, holderHash } from '../../src/lib/receipt/code.ts';
+import { encodeFor } from '../../src/lib/receipt/code.ts';
 import { parseCsv } from '../../src/lib/receipt/csv.ts';
 import type { ClientQuiz } from '../../src/lib/quiz/client-data.ts';
 
@@ -84,7 +84,7 @@ describe('quiz flow', () => {
     await page.getByRole('button', { name: 'Nộp bài' }).click();
     await poll(() => page.locator('.score').getAttribute('data-score')).toBe('100');
     const code = (await page.locator('[data-code]').first().textContent())!;
-    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
     // Editing the name afterwards does not change what the existing certificate and code say.
     await page.getByRole('button', { name: 'Đổi họ tên, đơn vị' }).click();
@@ -111,7 +111,7 @@ describe('quiz flow', () => {
 
     // Roster: the copied line plus ten other codes.
     const mk = (name: string, unit: string, quizCode: number, date = '2026-11-20', percent = 90) =>
-      encodeReceipt({ quiz: quizCode, date, percent, holder: holderHash(name, unit) });
+      encodeFor({ quiz: quizCode, date, percent, name, unit });
     const a = mk('Nguyễn Văn An', 'Xã Thanh Nưa, huyện Điện Biên', 2);
     const b = mk('Quàng Thị Bích', 'Phường Him Lam', 1);
     const c = mk('Lường Văn Cường', 'Phường Him Lam', 3);
@@ -141,10 +141,12 @@ describe('quiz flow', () => {
     );
     await page.getByLabel('Mã xác nhận', { exact: true }).fill(lines.join('\n'));
     await page.getByRole('button', { name: 'Kiểm tra và thêm vào danh sách' }).click();
-    await poll(() => page.locator('[data-summary]').textContent()).toBe('5 mã hợp lệ, 6 mã bị từ chối.');
+    await poll(() => page.locator('[data-summary]').textContent()).toBe('5 mã hợp lệ, 4 mã bị từ chối.');
     const reasons = await page.locator('[data-rejected] tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.reason));
-    expect(reasons).toEqual(['check', 'check', 'duplicate', 'duplicate', 'unknown-quiz', 'future-date']);
-    expect(await page.locator('[data-rejected] tbody tr').nth(2).textContent()).toContain('Trùng với mã ở dòng 1');
+    expect(reasons).toEqual(['check', 'check', 'unknown-quiz', 'future-date']);
+    // Identical lines are not refusals: their own table, counted once.
+    expect(await page.locator('[data-duplicates] tbody tr').first().textContent()).toContain('Giống hệt dòng 1');
+    expect(await page.locator('[data-summary-more]').getAttribute('data-duplicate-count')).toBe('2');
     expect(await page.locator('[data-summary-detail]').textContent()).toBe('Trong số mã hợp lệ: 0 đã dự buổi, 5 tự học, 0 của buổi khác.');
     expect(await page.locator('[data-accepted] tbody tr[data-status="self-study"]').count()).toBe(5);
     // By unit and quiz: unit, quiz, attended, self-study, other session, refused (duplicates not counted).
@@ -187,9 +189,9 @@ describe('quiz flow', () => {
     await context.close();
   });
 
-  it('merges another trainer\'s CSV, removing duplicates by code', async () => {
+  it('merges another trainer\'s CSV, counting identical lines once', async () => {
     const { page, context } = await openPage(browser);
-    const mk = (name: string, unit: string) => encodeReceipt({ quiz: 1, date: '2026-11-20', percent: 85, holder: holderHash(name, unit) });
+    const mk = (name: string, unit: string) => encodeFor({ quiz: 1, date: '2026-11-20', percent: 85, name, unit });
     const x = mk('Lò Văn Xuân', 'Xã Pá Khoang');
     const y = mk('Tòng Thị Yến', 'Xã Pá Khoang');
     await page.goto(siteUrl('giang-vien/'));
@@ -197,8 +199,8 @@ describe('quiz flow', () => {
     await page.getByRole('button', { name: 'Kiểm tra và thêm vào danh sách' }).click();
     const other = `\uFEFFMã xác nhận,Họ tên,Đơn vị,Bài kiểm tra,Điểm (%),Ngày hoàn thành\r\n${x},Lò Văn Xuân,Xã Pá Khoang,Bài 1,85,2026-11-20\r\n${y},Tòng Thị Yến,Xã Pá Khoang,Bài 1,85,2026-11-20\r\n`;
     await page.locator('input[data-merge]').setInputFiles({ name: 'giang-vien-b.csv', mimeType: 'text/csv', buffer: Buffer.from(other, 'utf8') });
-    await poll(() => page.locator('[data-summary]').textContent()).toBe('2 mã hợp lệ, 1 mã bị từ chối.');
-    expect(await page.locator('[data-rejected] tbody tr').first().textContent()).toContain('giang-vien-b.csv:2');
+    await poll(() => page.locator('[data-summary]').textContent()).toBe('2 mã hợp lệ, 0 mã bị từ chối.');
+    expect(await page.locator('[data-duplicates] tbody tr').first().textContent()).toContain('giang-vien-b.csv:2');
     // A hostile name in a pasted line is shown as text and refused (it does not match the code).
     await page.getByLabel('Mã xác nhận', { exact: true }).fill(`${x}\tLò Văn Xuân\tXã Pá Khoang\n${y}\t<img src=x onerror="document.title='hacked'">\tXã Pá Khoang`);
     await page.getByRole('button', { name: 'Kiểm tra và thêm vào danh sách' }).click();
@@ -208,7 +210,7 @@ describe('quiz flow', () => {
     expect(await page.title()).not.toBe('hacked');
     // The roster survives a reload.
     await page.reload();
-    await poll(() => page.locator('[data-summary]').textContent()).toBe('2 mã hợp lệ, 2 mã bị từ chối.');
+    await poll(() => page.locator('[data-summary]').textContent()).toBe('2 mã hợp lệ, 1 mã bị từ chối.');
     await context.close();
   });
 });
@@ -394,7 +396,7 @@ describe('ordering questions and QR scanning', () => {
 
   it('adds codes scanned from QR codes where the browser has BarcodeDetector', async () => {
     const { page, context } = await openPage(browser);
-    const line = `${encodeReceipt({ quiz: 1, date: '2026-11-20', percent: 90, holder: holderHash('Lò Thị Mai', 'Xã Thanh Nưa') })}\tLò Thị Mai\tXã Thanh Nưa`;
+    const line = `${encodeFor({ quiz: 1, date: '2026-11-20', percent: 90, name: 'Lò Thị Mai', unit: 'Xã Thanh Nưa' })}\tLò Thị Mai\tXã Thanh Nưa`;
     // A camera and a detector that "see" one certificate's QR code.
     await page.addInitScript((value) => {
       const w = window as unknown as Record<string, unknown>;

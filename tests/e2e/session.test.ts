@@ -16,7 +16,7 @@ import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, siteUrl } from './helpers/browser.ts';
 import { fillLearner, quizData, takeAttempt } from './helpers/quiz.ts';
-import { decodeReceipt, encodeReceipt, encodeSessionReceipt, holderHash } from '../../src/lib/receipt/code.ts';
+import { decodeReceipt, encodeFor, encodeReceipt, encodeSessionReceipt, holderHash } from '../../src/lib/receipt/code.ts';
 import { fromBase64Url, parseSessionLink } from '../../src/lib/receipt/session.ts';
 import { vnDate } from '../../src/lib/quiz/attempts.ts';
 
@@ -155,7 +155,7 @@ describe('session-bound completion records, offline', () => {
     const secret = fromBase64Url(p.session.key)!;
     const changed = secret.map((b, i) => (i === 0 ? b ^ 1 : b));
     const forged = await encodeSessionReceipt({ quiz, date, percent, holder: holderHash('Cà Văn Vắng', 'Chi bộ bản Noong Bua') }, { id: d.receipt.session.id, secret: changed });
-    const selfStudy = encodeReceipt({ quiz: 1, date, percent: 90, holder: holderHash('Quàng Văn Nhà', 'Xã Thanh Nưa') });
+    const selfStudy = encodeFor({ quiz: 1, date, percent: 90, name: 'Quàng Văn Nhà', unit: 'Xã Thanh Nưa' });
     const oldCode = encodeReceipt({ version: 1, quiz: 1, date, percent: 90, holder: holderHash('Tòng Văn Cũ', 'Xã Thanh Nưa') });
     const otherId = (d.receipt.session.id + 1) % 65536;
     const other = await encodeSessionReceipt({ quiz: 1, date, percent: 90, holder: holderHash('Lường Thị Khác', 'Xã Mường Phăng') }, { id: otherId, secret: new Uint8Array(16).fill(7) });

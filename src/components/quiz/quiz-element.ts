@@ -28,7 +28,7 @@ import { attemptGate, vnDate } from '../../lib/quiz/attempts.ts';
 import { recordResult } from '../../lib/quiz/store.ts';
 import type { Completion, DeviceRecord } from '../../lib/quiz/store.ts';
 import { checkName, checkUnit, MAX_NAME, MAX_UNIT } from '../../lib/quiz/learner.ts';
-import { canMac, encodeReceipt, encodeSessionReceipt, holderHash } from '../../lib/receipt/code.ts';
+import { canMac, encodeReceipt, encodeSessionReceipt, holderHashFor, SELF_STUDY_VERSION, SESSION_VERSION } from '../../lib/receipt/code.ts';
 import { parseSessionLink, secretOf } from '../../lib/receipt/session.ts';
 import type { SessionLink } from '../../lib/receipt/session.ts';
 import { formatDate } from './client.ts';
@@ -386,7 +386,7 @@ class TtQuiz extends HTMLElement {
     const session = this.joined();
     let completion: Completion | null = null;
     if (result.passed) {
-      const fields = { quiz: this.quiz.code, date: vnDate(now), percent: result.percent, holder: holderHash(learner.name, learner.unit) };
+      const fields = { quiz: this.quiz.code, date: vnDate(now), percent: result.percent, holder: holderHashFor(session ? SESSION_VERSION : SELF_STUDY_VERSION, learner.name, learner.unit) };
       const code = session ? await encodeSessionReceipt(fields, { id: session.id, secret: secretOf(session) }) : encodeReceipt(fields);
       completion = { percent: result.percent, date: fields.date, code, finishedAt: done.finishedAt!, name: learner.name, unit: learner.unit };
       if (session) completion.session = { id: session.id, unit: session.unit, date: session.date };

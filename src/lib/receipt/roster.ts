@@ -1,16 +1,20 @@
 /**
  * The trainer roster: reads pasted lines or CSV files of receipt codes, verifies each one (with a
- * reason when it is refused, and the session check for session-bound codes), removes duplicates,
- * counts attended, self-study, other-session and refused codes by unit and quiz, and writes the CSV
- * for the six-monthly report. Pure: text and sessions in, rows out; all data stays on the device.
+ * reason when it is refused, and the session check for session-bound codes), counts identical lines
+ * once, keeps every distinct learner (a code repeated with another name or unit is another person,
+ * never refused), counts attended, self-study, other-session and refused codes by unit and quiz, and
+ * writes the CSV for the six-monthly report. Pure: text and sessions in, rows out; all data stays on
+ * the device. Built for a province office merging 50,000 lines: each line is normalised once, the
+ * session keys are imported once, MACs are computed a chunk at a time, and the caller may pause
+ * between chunks so the page stays responsive.
  *
  * A pasted line is a code, optionally followed by họ tên and đơn vị separated by a tab, `;` or `|`
  * (the certificate's "copy" button produces exactly that line).
  */
-import { decodeReceipt, holderHash, macMatches } from './code.ts';
+import { decodeReceipt, holderHashOfComparable, importMacKey, normaliseCode, sessionMacWithKey } from './code.ts';
 import type { Receipt } from './code.ts';
 import { parseCsv, toCsv } from './csv.ts';
-import { cleanText } from '../quiz/learner.ts';
+import { cleanText, comparableText } from '../quiz/learner.ts';
 
 /** A quiz as the roster needs to know it. */
 export interface KnownQuiz {
@@ -41,8 +45,7 @@ export type RejectReason =
   | 'below-pass'
   | 'holder-mismatch'
   | 'bad-mac'
-  | 'wrong-quiz'
-  | 'duplicate';
+  | 'wrong-quiz';
 
 /**
  * How an accepted code counts:
@@ -70,6 +73,22 @@ export type AcceptedRow = {
   quiz: KnownQuiz;
   /** The session it was made in (`attended` only). */
   session?: KnownSession;
+  /**
+   * Source of an earlier accepted line with the same code but another name or unit: two people
+   * whose name hashes collide and who passed the same quiz on the same day with the same score. It
+   * is another learner and counts as one; the page says so.
+   */
+  sharedWith?: string;
+};
+
+/** A line identical to an earlier one (same code, same name and unit once normalised): counted once. */
+export type DuplicateRow = {
+  status: 'duplicate';
+  input: RosterInput;
+  /** Source of the first occurrence (for a code alone: of the first line giving that code with a name or unit). */
+  duplicateOf: string;
+  /** The line holds a code alone, and another line gives the same code with a name or unit. */
+  codeOnly?: boolean;
 };
 
 /** A refused line. */
@@ -77,7 +96,6 @@ export type RejectedRow = {
   status: 'rejected';
   input: RosterInput;
   reason: RejectReason;
-  duplicateOf?: string;
   /** The quiz the code names, once that much could be read. */
   quiz?: KnownQuiz;
   /** `bad-mac`, `wrong-quiz`: the session id the code claims. */
@@ -85,10 +103,12 @@ export type RejectedRow = {
 };
 
 /** A verified line. */
-export type RosterRow = AcceptedRow | RejectedRow;
+export type RosterRow = AcceptedRow | RejectedRow | DuplicateRow;
 
 /** Whether a row was accepted. */
-export const isAccepted = (r: RosterRow): r is AcceptedRow => r.status !== 'rejected';
+export const isAccepted = (r: RosterRow): r is AcceptedRow => r.status !== 'rejected' && r.status !== 'duplicate';
+/** Whether a row was refused. */
+export const isRejected = (r: RosterRow): r is RejectedRow => r.status === 'rejected';
 
 /** Splits pasted text into inputs; blank lines are skipped. */
 export function parsePaste(text: string): RosterInput[] {
@@ -101,52 +121,143 @@ export function parsePaste(text: string): RosterInput[] {
   return out;
 }
 
+/** How {@link verifyAll} reports progress and lets the page breathe. */
+export interface VerifyOptions {
+  /** Lines per chunk (default 500). */
+  chunk?: number;
+  /** Awaited after each chunk (the page yields to input and paint there). */
+  pause?: () => Promise<void>;
+  /** Called after each chunk with the lines done so far. */
+  progress?: (done: number, total: number) => void;
+}
+
+type Pending = { index: number; row: AcceptedRow; candidates: KnownSession[]; receipt: Receipt };
+
 /**
  * Verifies inputs in order. `today` is the Vietnam date (YYYY-MM-DD); a code dated later is refused.
  * Session-bound codes are checked against every held session with their id (two devices may, rarely,
- * have drawn the same id; the MAC tells them apart). The first occurrence of a code wins; later ones
- * are `duplicate`.
+ * have drawn the same id; the MAC tells them apart). A line identical to an earlier one (code, name
+ * and unit, compared after normalisation) is a `duplicate` and counted once, and so is a code alone
+ * that another line gives with a name or unit (`codeOnly`); an accepted code that an earlier accepted
+ * line had with another name or unit is another learner (`sharedWith`).
  */
 export async function verifyAll(
   inputs: readonly RosterInput[],
   quizzes: readonly KnownQuiz[],
   today: string,
   sessions: readonly KnownSession[] = [],
+  options: VerifyOptions = {},
 ): Promise<RosterRow[]> {
   const byCode = new Map(quizzes.map((q) => [q.code, q]));
-  const seen = new Map<string, string>();
+  const byId = new Map<number, KnownSession[]>();
+  for (const s of sessions) byId.set(s.id, [...(byId.get(s.id) ?? []), s]);
+  const keys = new Map<KnownSession, Promise<CryptoKey>>();
+  const keyOf = (s: KnownSession) => keys.get(s) ?? keys.set(s, importMacKey(s.secret)).get(s)!;
+  const seenLine = new Map<string, string>();
+  const codes = inputs.map((i) => normaliseCode(i.code));
+  // A code alone names nobody: where another line gives the same code with a name or unit, it adds no learner.
+  const named = new Map<string, string>();
+  inputs.forEach((i, k) => (i.name.trim() || i.unit.trim()) && !named.has(codes[k]!) && named.set(codes[k]!, i.source));
   const out: RosterRow[] = [];
-  for (const input of inputs) out.push(await verifyOne(input));
-  return out;
+  const step = Math.max(1, options.chunk ?? 500);
+  for (let start = 0; start < inputs.length; start += step) {
+    const pending: Pending[] = [];
+    for (let k = start; k < Math.min(start + step, inputs.length); k++) {
+      const input = inputs[k]!;
+      const name = comparableText(input.name);
+      const unit = comparableText(input.unit);
+      const withName = name || unit ? undefined : named.get(codes[k]!);
+      if (withName !== undefined) {
+        out.push({ status: 'duplicate', input, duplicateOf: withName, codeOnly: true });
+        continue;
+      }
+      const line = `${codes[k]}\u0000${name}\u0000${unit}`;
+      const first = seenLine.get(line);
+      if (first !== undefined) {
+        out.push({ status: 'duplicate', input, duplicateOf: first });
+        continue;
+      }
+      seenLine.set(line, input.source);
+      const row = checkFields(input, name, unit);
+      out.push(row);
+      if (row.status === 'attended') pending.push({ index: out.length - 1, row, candidates: byId.get(row.receipt.session!.id)!, receipt: row.receipt });
+    }
+    await Promise.all(pending.map((p) => checkMac(p)));
+    options.progress?.(Math.min(start + step, inputs.length), inputs.length);
+    if (options.pause && start + step < inputs.length) await options.pause();
+  }
+  return markShared(out);
 
-  async function verifyOne(input: RosterInput): Promise<RosterRow> {
+  /** Everything but the MAC; a held session's code comes back as `attended`, to be confirmed by {@link checkMac}. */
+  function checkFields(input: RosterInput, name: string, unit: string): AcceptedRow | RejectedRow {
     const d = decodeReceipt(input.code);
     if (!d.ok) return { status: 'rejected', input, reason: d.problem };
     const quiz = byCode.get(d.receipt.quiz);
     if (!quiz) return { status: 'rejected', input, reason: 'unknown-quiz' };
     if (d.receipt.date > today) return { status: 'rejected', input, reason: 'future-date', quiz };
     if (d.receipt.percent < quiz.passPercent) return { status: 'rejected', input, reason: 'below-pass', quiz };
-    if ((input.name || input.unit) && holderHash(input.name, input.unit) !== d.receipt.holder) {
+    if ((name || unit) && holderHashOfComparable(d.receipt.version, name, unit) !== d.receipt.holder) {
       return { status: 'rejected', input, reason: 'holder-mismatch', quiz };
     }
-    let status: AcceptedStatus = 'self-study';
-    let session: KnownSession | undefined;
-    if (d.receipt.session) {
-      const sid = d.receipt.session.id;
-      const candidates = sessions.filter((s) => s.id === sid);
-      if (candidates.length === 0) status = 'other-session';
-      else {
-        for (const c of candidates) if (await macMatches(d.receipt, c.secret)) session = c;
-        if (!session) return { status: 'rejected', input, reason: 'bad-mac', quiz, claimedSession: sid };
-        if (session.quiz !== quiz.id) return { status: 'rejected', input, reason: 'wrong-quiz', quiz, claimedSession: sid };
-        status = 'attended';
-      }
-    }
-    const first = seen.get(d.code);
-    if (first !== undefined) return { status: 'rejected', input, reason: 'duplicate', duplicateOf: first, quiz };
-    seen.set(d.code, input.source);
-    return { status, input, code: d.code, receipt: d.receipt, quiz, ...(session ? { session } : {}) };
+    const status: AcceptedStatus = !d.receipt.session ? 'self-study' : byId.has(d.receipt.session.id) ? 'attended' : 'other-session';
+    return { status, input, code: d.code, receipt: d.receipt, quiz };
   }
+
+  /** Finds the held session whose key reproduces the MAC; otherwise turns the row into a refusal in place. */
+  async function checkMac(p: Pending): Promise<void> {
+    const { id, mac } = p.receipt.session!;
+    let session: KnownSession | undefined;
+    for (const c of p.candidates) if ((await sessionMacWithKey(p.receipt, id, await keyOf(c))) === mac) session = c;
+    const refuse = (reason: RejectReason): RejectedRow => ({ status: 'rejected', input: p.row.input, reason, quiz: p.row.quiz, claimedSession: id });
+    if (!session) out[p.index] = refuse('bad-mac');
+    else if (session.quiz !== p.row.quiz.id) out[p.index] = refuse('wrong-quiz');
+    else p.row.session = session;
+  }
+}
+
+/** Marks accepted codes that an earlier accepted line had with another name or unit (identical lines are already duplicates). */
+function markShared(rows: RosterRow[]): RosterRow[] {
+  const firstOf = new Map<string, string>();
+  for (const r of rows) {
+    if (!isAccepted(r)) continue;
+    const first = firstOf.get(r.code);
+    if (first === undefined) firstOf.set(r.code, r.input.source);
+    else r.sharedWith = first;
+  }
+  return rows;
+}
+
+/** The page's and the report's headline figures. */
+export interface RosterTotals {
+  /** Lines read (blank lines excluded). */
+  lines: number;
+  /** Distinct learners' completions accepted (attended + self-study + other session). */
+  accepted: number;
+  attended: number;
+  selfStudy: number;
+  otherSession: number;
+  rejected: number;
+  /** Lines identical to an earlier one, counted once. */
+  duplicates: number;
+  /** Accepted lines whose code an earlier line had with another person (included in `accepted`). */
+  sharedCode: number;
+}
+
+/** Counts every kind of line in one pass. */
+export function rosterTotals(rows: readonly RosterRow[]): RosterTotals {
+  const t: RosterTotals = { lines: rows.length, accepted: 0, attended: 0, selfStudy: 0, otherSession: 0, rejected: 0, duplicates: 0, sharedCode: 0 };
+  for (const r of rows) {
+    if (r.status === 'duplicate') t.duplicates++;
+    else if (r.status === 'rejected') t.rejected++;
+    else {
+      t.accepted++;
+      if (r.sharedWith !== undefined) t.sharedCode++;
+      if (r.status === 'attended') t.attended++;
+      else if (r.status === 'self-study') t.selfStudy++;
+      else t.otherSession++;
+    }
+  }
+  return t;
 }
 
 /** Counts of one unit and quiz. */
@@ -181,7 +292,7 @@ function bump(c: Counts, r: RosterRow) {
 export function summaryByUnit(rows: readonly RosterRow[], quizzes: readonly KnownQuiz[]): UnitQuizSummary[] {
   const groups = new Map<string, UnitQuizSummary>();
   for (const r of rows) {
-    if (r.status === 'rejected' && r.reason === 'duplicate') continue;
+    if (r.status === 'duplicate') continue;
     const quiz = r.quiz?.id ?? '';
     const key = `${r.input.unit.toLocaleLowerCase('vi')}\u0000${quiz}`;
     let g = groups.get(key);
@@ -192,12 +303,15 @@ export function summaryByUnit(rows: readonly RosterRow[], quizzes: readonly Know
     const i = quizzes.findIndex((q) => q.id === id);
     return i < 0 ? quizzes.length : i;
   };
-  return [...groups.values()].sort((a, b) => a.unit.localeCompare(b.unit, 'vi') || order(a.quiz) - order(b.quiz));
+  const collator = new Intl.Collator('vi');
+  return [...groups.values()].sort((a, b) => collator.compare(a.unit, b.unit) || order(a.quiz) - order(b.quiz));
 }
 
 /** Attended codes per held session (sessions without codes included, so a trainer sees "0"). */
 export function summaryBySession(rows: readonly RosterRow[], sessions: readonly KnownSession[]): { session: KnownSession; attended: number }[] {
-  return sessions.map((s) => ({ session: s, attended: rows.filter((r) => r.status === 'attended' && r.session === s).length }));
+  const counts = new Map<KnownSession, number>();
+  for (const r of rows) if (r.status === 'attended' && r.session) counts.set(r.session, (counts.get(r.session) ?? 0) + 1);
+  return sessions.map((s) => ({ session: s, attended: counts.get(s) ?? 0 }));
 }
 
 /** Column headers of the exported CSV (the first three are read back on merge). */
@@ -210,7 +324,7 @@ export const CSV_HEADER = ['Mã xác nhận', 'Họ tên', 'Đơn vị', 'Bài k
  */
 export function rosterCsv(rows: readonly RosterRow[], status: (r: RosterRow) => string, sessionLabel: (s: KnownSession) => string): string {
   const body = rows
-    .filter((r) => !(r.status === 'rejected' && r.reason === 'duplicate'))
+    .filter((r): r is AcceptedRow | RejectedRow => r.status !== 'duplicate')
     .map((r) =>
       isAccepted(r)
         ? [r.code, r.input.name, r.input.unit, r.quiz.title, r.receipt.percent, r.receipt.date, status(r), r.session ? sessionLabel(r.session) : '']

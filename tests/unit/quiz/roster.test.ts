@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { encodeReceipt, encodeSessionReceipt, holderHash } from '../../../src/lib/receipt/code.ts';
+import { encodeFor, encodeReceipt, encodeSessionReceipt, holderHash } from '../../../src/lib/receipt/code.ts';
 import { parseCsv, toCsv, BOM } from '../../../src/lib/receipt/csv.ts';
 import { inputsFromCsv, isAccepted, parsePaste, rosterCsv, summaryBySession, summaryByUnit, verifyAll } from '../../../src/lib/receipt/roster.ts';
 import type { KnownQuiz, KnownSession, RosterRow } from '../../../src/lib/receipt/roster.ts';
@@ -9,8 +9,7 @@ const quizzes: KnownQuiz[] = [
   { code: 1, id: '01-mau', title: 'Bài 1', passPercent: 80 },
   { code: 2, id: '02-mau', title: 'Bài 2', passPercent: 80 },
 ];
-const codeFor = (name: string, unit: string, quiz = 1, percent = 90, date = '2026-11-20') =>
-  encodeReceipt({ quiz, date, percent, holder: holderHash(name, unit) });
+const codeFor = (name: string, unit: string, quiz = 1, percent = 90, date = '2026-11-20') => encodeFor({ quiz, date, percent, name, unit });
 
 describe('roster verification', () => {
   const mai = codeFor('Lò Thị Mai', 'Xã Thanh Nưa');
@@ -50,7 +49,7 @@ describe('roster verification', () => {
     ]);
     expect(rows.map((r) => r.input.source)).toEqual(['1', '2', '3', '5', '6', '7', '8', '9', '10', '11']);
     const dup = rows[4]!;
-    expect(dup.status === 'rejected' && dup.duplicateOf).toBe('1');
+    expect(dup.status === 'duplicate' && dup.duplicateOf).toBe('1');
   });
 
   it('counts by unit and quiz: self-study and refused separately, duplicates not at all', () => {
@@ -84,13 +83,13 @@ describe('roster verification', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
 
-  it('merging two trainers\' files removes duplicates by code', async () => {
+  it('merging two trainers\' files counts identical lines once', async () => {
     const a = rosterCsv(await verifyAll(parsePaste(`${mai}\tLò Thị Mai\tXã Thanh Nưa\n${an}\tNguyễn Văn An\tXã Thanh Nưa`), quizzes, '2026-11-27'), label, () => '');
     const b = rosterCsv(await verifyAll(parsePaste(`${an}\tNguyễn Văn An\tXã Thanh Nưa\n${binh}\tQuàng Văn Bình\tPhường Him Lam`), quizzes, '2026-11-27'), label, () => '');
     const merged = await verifyAll([...inputsFromCsv(a, 'a.csv'), ...inputsFromCsv(b, 'b.csv')], quizzes, '2026-11-27');
     expect(merged.filter(isAccepted)).toHaveLength(3);
-    expect(merged.filter((r) => r.status === 'rejected').map((r) => r.status === 'rejected' && [r.reason, r.input.source])).toEqual([
-      ['duplicate', 'b.csv:2'],
+    expect(merged.filter((r) => r.status !== 'self-study').map((r) => r.status === 'duplicate' && [r.duplicateOf, r.input.source])).toEqual([
+      ['a.csv:3', 'b.csv:2'],
     ]);
   });
 
@@ -117,7 +116,7 @@ describe('roster with study sessions', () => {
     const forged = await encodeSessionReceipt(fields('Cà Văn Giả', 'Xã A'), { id: held.id, secret: new Uint8Array(16) });
     const elsewhere = await encodeSessionReceipt(fields('Lò Văn Khác', 'Xã B'), { id: 0x2222, secret: new Uint8Array(16).fill(9) });
     const wrongQuiz = await encodeSessionReceipt(fields('Tòng Thị Sai', 'Xã A', 2), { id: held.id, secret: held.secret });
-    const selfStudy = encodeReceipt(fields('Quàng Văn Nhà', 'Xã A'));
+    const selfStudy = encodeFor({ ...fields('Quàng Văn Nhà', 'Xã A'), name: 'Quàng Văn Nhà', unit: 'Xã A' });
     const viaTwin = await encodeSessionReceipt(fields('Lường Thị Đôi', 'Xã A', 2), { id: twin.id, secret: twin.secret });
     const paste = [
       `${attended}\tLò Thị Mai\tXã A`,
