@@ -13,6 +13,7 @@ import { offline } from './vi/offline.ts';
 import { share } from './vi/share.ts';
 import { listen } from './vi/listen.ts';
 import { sources } from './vi/sources.ts';
+import { searchPurpose } from './vi/search-purpose.ts';
 
 const strings = {
   ...common,
@@ -25,6 +26,7 @@ const strings = {
   ...share,
   ...listen,
   ...sources,
+  ...searchPurpose,
 } as const;
 
 /** A known string key. */

@@ -16,6 +16,8 @@ export const search = {
   'search.none': 'Không tìm thấy kết quả cho «{q}».',
   'search.missing': 'Không có trang nào chứa từ «{words}», nên không hiển thị kết quả thiếu từ này.',
   'search.tryWithout': 'Tìm «{q}»',
+  'search.searchedAs': 'Đã tìm: {q}',
+  'search.didYouMean': 'Không trang nào có đúng các từ đã gõ. Có phải bạn muốn tìm «{q}»? Kết quả dưới đây là cho «{q}».',
   'search.tipsTitle': 'Gợi ý',
   'search.tipFewer': 'Gõ ít từ hơn, hoặc từ khác cùng nghĩa.',
   'search.tipAccents': 'Gõ không dấu cũng được: "nguoi dung dau" tìm thấy "người đứng đầu".',
