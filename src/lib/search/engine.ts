@@ -11,10 +11,10 @@ import { parseQuery, docRefMatches } from './query.ts';
 import type { ParsedQuery } from './query.ts';
 import { termVariants, combinations, MAX_COMBINATIONS } from './variants.ts';
 import { analysePage, lineShare, splitWords, termInfos } from './rank.ts';
-import { fold, pagefindFold, stripWordPunctuation } from './normalize.ts';
+import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
 import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, KIND_FILTER, KIND_VALUES, SOURCE_META } from './attributes.ts';
-import { closestWord, decodeKeyboard, pageKindOf, understand } from './understand.ts';
+import { FUNCTION_WORDS, closestWord, decodeKeyboard, pageKindOf, understand } from './understand.ts';
 import type { PageKind, TaskMatch } from './understand.ts';
 
 /** One Pagefind result, as returned by `pagefind.search()`. */
@@ -529,7 +529,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   // The words beside the task phrase ("ke hoach 83" in "slide ke hoach 83"): a page of the task's kind
   // is in the task tier when it has at least half of them (or there are none).
   const taskWords = new Set((options.task?.phrase ?? '').split(' '));
-  const subject = termInfos(query.terms.filter((t) => !missing.includes(t) && !taskWords.has(fold(t))));
+  const subject = termInfos(query.terms.filter((t) => !missing.includes(t) && !taskWords.has(fold(t)) && !FUNCTION_WORDS.has(fold(t))));
   const pages: RankedPage[] = [];
   for (const { c, frag, a } of analysed) {
     const own = purpose.has(c.id);
@@ -652,7 +652,10 @@ async function closestIndexWord(pf: PagefindApi, word: string): Promise<string |
       if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
     }
   }
-  return closestWord(word, [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w));
+  // Folded: the engine's own unaccented matching then finds every spelling of it ("dauu" → "dau":
+  // "đầu" in "người đứng đầu", not whichever of "đầu", "dấu", "đâu" is commonest).
+  const best = closestWord(word, [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w));
+  return best === null ? null : hasDiacritics(word) ? best : fold(best);
 }
 
 /** The pages of the documents a reference names: the document itself (boosted most) and its family. */

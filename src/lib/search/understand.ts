@@ -102,19 +102,24 @@ export interface TaskMatch {
 }
 
 /**
- * The task a query names, if any: the longest task phrase standing as whole words in the folded query.
+ * The task a query names, if any. Vietnamese puts the head of a phrase first ("bài thi phân công
+ * thực hiện" is a quiz about the assignments, "bảng phân công" the table), so the task phrase that
+ * starts first wins; of those starting at the same word, the longest ("kiểm tra mã học viên" is the
+ * trainer page, not a quiz).
  * @example findTask('slide ke hoach 83') // { kind: 'deck', phrase: 'slide' }
- * @example findTask('kiểm tra mã xác nhận của học viên') // { kind: 'trainer', phrase: 'ma xac nhan' }
+ * @example findTask('kiểm tra mã xác nhận của học viên') // { kind: 'trainer', phrase: 'kiem tra ma' }
  */
 export function findTask(query: string): TaskMatch | null {
   const f = ` ${foldWords(query)} `;
-  let best: TaskMatch | null = null;
+  let best: (TaskMatch & { at: number }) | null = null;
   for (const [kind, phrases] of Object.entries(TASK_WORDS)) {
     for (const phrase of phrases) {
-      if (f.includes(` ${phrase} `) && (!best || phrase.length > best.phrase.length)) best = { kind: kind as PageKind, phrase };
+      const at = f.indexOf(` ${phrase} `);
+      if (at < 0) continue;
+      if (!best || at < best.at || (at === best.at && phrase.length > best.phrase.length)) best = { kind: kind as PageKind, phrase, at };
     }
   }
-  return best;
+  return best && { kind: best.kind, phrase: best.phrase };
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -401,6 +406,38 @@ export function closestWord(word: string, candidates: readonly string[]): string
  * All together.
  * --------------------------------------------------------------------------------------------- */
 
+/**
+ * Function words (folded): pronouns, particles and question words that say nothing about which page
+ * is meant. They are searched like any word, but a task page need not contain them to be what a
+ * query asks for ("mình đã học tới đâu" is the progress page, which never says "mình").
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  'minh toi ban em anh chi ta cua cho cac nhung mot la va voi o ve da duoc roi xem muon can nao gi the sao dau khong co nhe a a oi di nay kia do thi ma'.split(' '),
+);
+
+/** Question phrases (folded) removed before searching when other words remain: "là gì", "thế nào". */
+const QUESTION_PHRASES = ['nhu the nao', 'the nao', 'ra sao', 'la gi', 'bao gio', 'khi nao', 'o dau', 'nao', 'gi'];
+
+/**
+ * The query without a trailing question phrase, when other words remain ("kết luận 90 ra đời thế nào"
+ * → "kết luận 90 ra đời"): such words are in every text and would pull the deep link to any sentence
+ * that has them.
+ */
+export function dropQuestionWords(query: string): string {
+  const words = query.split(/\s+/).filter(Boolean);
+  const folded = words.map((w) => fold(w).toLowerCase().replace(/[?.!,]+$/, ''));
+  // Vietnamese puts the question word last: only a trailing one is dropped.
+  for (const phrase of QUESTION_PHRASES) {
+    const parts = phrase.split(' ');
+    const at = words.length - parts.length;
+    if (at > 0 && parts.every((p, k) => folded[at + k] === p)) {
+      // Nothing but function words left ("là gì"): the question is all there is to search.
+      return folded.slice(0, at).some((w) => !FUNCTION_WORDS.has(w)) ? words.slice(0, at).join(' ') : query;
+    }
+  }
+  return query;
+}
+
 /** What a query means, as far as the words alone tell. */
 export interface Understood {
   /** The query to search: abbreviations spelt out, dates and numbers in the texts' forms. */
@@ -427,6 +464,6 @@ function foldWords(query: string): string {
  */
 export function understand(raw: string): Understood {
   const numbers = normaliseNumbers(raw.normalize('NFC').replace(/\s+/g, ' ').trim());
-  const text = expandAbbreviations(numbers.text);
+  const text = dropQuestionWords(expandAbbreviations(numbers.text));
   return { text, task: findTask(text), dates: numbers.dates };
 }

@@ -5,6 +5,7 @@ import {
   decodeKeyboard,
   decodeTelexWord,
   decodeVniWord,
+  dropQuestionWords,
   editDistance,
   expandAbbreviations,
   findTask,
@@ -47,6 +48,8 @@ describe('task words', () => {
     ['tra ma', 'trainer'],
     ['kiểm tra mã xác nhận của học viên', 'trainer'],
     ['bai kiem tra ke hoach 83', 'quiz'],
+    ['bai thi phan cong thuc hien', 'quiz'],
+    ['bang phan cong cac co quan', 'matrix'],
     ['minh da hoc toi dau', 'progress'],
     ['chung nhan da hoc', 'certificate'],
     ['bang phan cong', 'matrix'],
@@ -172,5 +175,15 @@ describe('understand', () => {
     expect(u.text).toBe('slide Ban Thường vụ Tỉnh ủy 30/5/2019');
     expect(u.task?.kind).toBe('deck');
     expect(u.dates).toEqual(['2019-05-30']);
+  });
+});
+
+describe('question words', () => {
+  it('drops a trailing question phrase when other words remain', () => {
+    expect(dropQuestionWords('ket luan 90 ra doi the nao')).toBe('ket luan 90 ra doi');
+    expect(dropQuestionWords('nq 27 ban hanh nam nao?')).toBe('nq 27 ban hanh nam');
+    expect(dropQuestionWords('trí thức là gì')).toBe('trí thức');
+    expect(dropQuestionWords('là gì')).toBe('là gì');
+    expect(dropQuestionWords('ai làm gì, đến khi nào')).toBe('ai làm gì, đến');
   });
 });
