@@ -199,3 +199,38 @@ describe('search relevance suite', () => {
     expect(must.filter((o) => o.rank !== 0 || !o.provisionOk).map((o) => `${o.item.q} → ${o.results[0]?.page}#${o.results[0]?.anchor}`)).toEqual([]);
   });
 });
+
+describe('no query ends in an empty result page (issue #18)', () => {
+  it('the tuning suite', () => {
+    expect(emptyOnes(outcomes).map((o) => o.item.q)).toEqual([]);
+  });
+
+  it('the held-out set (counted only: its queries are not shown)', () => {
+    expect(emptyOnes(heldOutcomes).length).toBe(0);
+  });
+});
+
+/**
+ * The held-out set of issue #18, written before the engine changed and never tuned on. The issue's
+ * acceptance targets on independent sets are 95% / 97.5% / 90%; these thresholds hold what this set
+ * measured after the work (recall@1 84.7%, recall@3 96.0%, provision 92.6%), so a change that makes
+ * search generalise worse fails here. Only aggregates are printed and asserted.
+ */
+describe('held-out relevance set (issue #18)', () => {
+  it('has at least 90 queries, most without diacritics', () => {
+    expect(heldout.length).toBeGreaterThanOrEqual(90);
+    expect(heldout.filter((q) => q.tags.includes('unaccented')).length * 2).toBeGreaterThan(heldout.length);
+  });
+
+  it('puts the expected page first for at least 84%', () => {
+    expect(recall1(heldOutcomes)).toBeGreaterThanOrEqual(0.84);
+  });
+
+  it('puts the expected page in the top 3 for at least 95%', () => {
+    expect(recall3(heldOutcomes)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('lands the first deep link on the expected provision for at least 90% of the provision queries', () => {
+    expect(provisionRate(heldOutcomes)).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -33,11 +33,25 @@ describe('search', () => {
     expect((await run('nq 2')).pages[0]!.namedDocument).toBe(true);
   });
 
-  it('a word that matches nothing is reported, not dropped', async () => {
+  it('a word that matches nothing is reported, and the rest is searched with "did you mean"', async () => {
     const o = await run('trí thức xyzzy');
-    expect(o.pages).toEqual([]);
     expect(o.missing).toEqual(['xyzzy']);
-    expect(o.suggestion).toBe('trí thức');
+    expect(o.didYouMean).toBe('trí thức');
+    expect(o.pages.length).toBeGreaterThan(0);
+    expect(o.query.text).toBe('trí thức xyzzy');
+  });
+
+  it('a query that matches nothing as typed is read as Telex, and says what it searched', async () => {
+    const o = await run('tris thuwcs');
+    expect(o.searchedAs).toBe('trí thức');
+    expect(o.pages.length).toBeGreaterThan(0);
+    expect(o.query.text).toBe('tris thuwcs');
+  });
+
+  it('a misspelt word is replaced by the closest word of the index', async () => {
+    const o = await run('tri thucc');
+    expect(o.didYouMean).toBe('tri thuc');
+    expect(o.pages.length).toBeGreaterThan(0);
   });
 
   it('empty, punctuation and emoji queries search nothing', async () => {
@@ -74,8 +88,10 @@ describe('search', () => {
 
   it('limits the variant searches', async () => {
     const o = await run('dd de di do du dy');
-    // 12 readings on their own, at most 8 combinations, and the one lookup of purpose pages.
-    expect(o.searches).toBeLessThanOrEqual(12 + 8 + 1);
+    // 12 readings on their own, at most 8 combinations, and the one lookup of purpose pages; when a
+    // word is found nowhere, the same again for the words that exist, plus one search per such word
+    // for its closest word.
+    expect(o.searches).toBeLessThanOrEqual(2 * (12 + 8 + 1) + 6);
   });
 });
 
@@ -83,7 +99,7 @@ describe('words Pagefind would silently shorten', () => {
   it('"thucc" is reported missing even though Pagefind would match it as "thuc"', async () => {
     const o = await run('tri thucc');
     expect(o.missing).toEqual(['thucc']);
-    expect(o.pages).toEqual([]);
+    expect(o.didYouMean).toBe('tri thuc');
   });
   it('"dangg" is not found through "dạng"', async () => {
     const o = await run('dangg');
