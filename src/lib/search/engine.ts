@@ -455,8 +455,9 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     for (const f of found) share.set(f.v, Math.sqrt(f.n / top));
     lists.push(found.map((f) => f.v));
   });
-  // Words of a document reference ("kl" in "kl 52") need not be in the text: the number is the query.
-  if (missing.length && !query.docRef && !(options.allowMissing && lists.length)) {
+  // Words of a document reference ("kl" in "kl 52") need not be in the text: the number is the query;
+  // a date need not be either: the document of that day is found by its filter.
+  if (missing.length && !query.docRef && !options.dates?.length && !(options.allowMissing && lists.length)) {
     const rest = query.text
       .split(' ')
       .filter((w) => !missing.some((m) => w.toLocaleLowerCase('vi').includes(m)))
@@ -488,8 +489,13 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   }
   // A task named: every purpose page is a candidate (a few dozen short records); those of the kind
   // asked for are kept once their URL is known.
+  const taskOnly = new Set<string>();
   if (task) {
-    for (const res of live(await purposeAll)) if (!candidates.has(res.id)) candidates.set(res.id, { id: res.id, score: 0, result: res, boost: 0, named: false });
+    for (const res of live(await purposeAll)) {
+      if (candidates.has(res.id)) continue;
+      candidates.set(res.id, { id: res.id, score: 0, result: res, boost: 0, named: false });
+      taskOnly.add(res.id);
+    }
   }
   if (candidates.size === 0) return { ...empty(query), missing, searches: memo.size };
 
@@ -502,7 +508,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   const purpose = live(await purposeIds);
   const reading = pre.filter((c) => !purpose.has(c.id)).slice(0, limit + PAGE_WEIGHTS.analyseExtra);
   // The family of a named document is small: all of its purpose pages are analysed (its quiz, its deck…).
-  const lane = pre.filter((c) => purpose.has(c.id)).filter((c, k) => c.boost > 0 || k < PAGE_WEIGHTS.purposeAnalysed || (task && c.score === 0));
+  const lane = pre.filter((c) => purpose.has(c.id)).filter((c, k) => c.boost > 0 || k < PAGE_WEIGHTS.purposeAnalysed || taskOnly.has(c.id));
   const picked = pre.filter((c) => reading.includes(c) || lane.includes(c));
   // Each page is analysed as soon as its text arrives, while the others are still on their way.
   const fetched = await Promise.all(
@@ -513,7 +519,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     const got = fetched[k];
     if (!got) return;
     // Purpose pages added for the task only: those of another kind are not results.
-    if (task && c.score === 0 && !c.boost && pageKindOf(got.frag.url) !== task) return;
+    if (taskOnly.has(c.id) && pageKindOf(got.frag.url) !== task) return;
     if (query.quoted && query.terms.length > 1 && got.a.phraseRatio < 1 && !c.boost) return;
     analysed.push({ c, ...got });
   });
@@ -554,7 +560,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     });
   }
   pages.sort((a, b) => b.score - a.score);
-  return { query, total: Math.max(pages.length, candidates.size - (task ? purpose.size : 0)), pages: pages.slice(0, limit), missing, suggestion: '', searches: memo.size, ...(task ? { task } : {}) };
+  return { query, total: candidates.size - taskOnly.size + pages.filter((p) => taskOnly.has(p.id)).length, pages: pages.slice(0, limit), missing, suggestion: '', searches: memo.size, ...(task ? { task } : {}) };
 }
 
 /** True when a query is nothing but dates ("30-5-2019", "ngày 30/5/2019"): the document of that day is the answer. */

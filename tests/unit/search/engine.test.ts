@@ -385,3 +385,53 @@ describe('what the session keeps of a search (issue #11, part 3)', () => {
     expect([...counts.values()].some((n) => n === 2)).toBe(true);
   });
 });
+
+describe('reading what people type (issue #18)', () => {
+  // A study session's deck and quiz: purpose records that repeat the plan's number and title.
+  const deck = {
+    url: '/hoc-tap/bai-1/trinh-chieu/',
+    title: 'Trình chiếu: Kế hoạch 1-KH/TU',
+    filters: { loai: ['trang'], ve_van_ban: ['1-KH/TU'] },
+    blocks: [{ text: 'Trình chiếu: Kế hoạch 1-KH/TU. Kế hoạch về đội ngũ trí thức. Trang chiếu (slide, bài giảng PowerPoint).' }],
+  };
+  const quiz = {
+    url: '/kiem-tra/bai-1/',
+    title: 'Kiểm tra: Kế hoạch 1-KH/TU',
+    filters: { loai: ['trang'], ve_van_ban: ['1-KH/TU'] },
+    blocks: [{ text: 'Kiểm tra: Kế hoạch 1-KH/TU. Bài kiểm tra trắc nghiệm về trí thức.' }],
+  };
+  const dated = {
+    ...allPages[0]!,
+    filters: { ...allPages[0]!.filters, ngay_ban_hanh: ['2019-08-27'] },
+    blocks: [...allPages[0]!.blocks, { h: '4. Kiểm tra', id: 'phan-i-muc-4', text: 'Tăng cường kiểm tra, giám sát việc thực hiện.' }],
+  };
+  const site = [dated, ...allPages.slice(1), deck, quiz];
+  const top = async (q: string) => (await search(fakePagefind(site), q, { labels })).pages.map((p) => p.url);
+
+  it('a document named with other words comes before its deck and quiz', async () => {
+    expect((await top('ke hoach 1 tri thuc'))[0]).toBe('/van-ban/ke-hoach-1-kh-tu/');
+  });
+
+  it('a task word puts the page of that task first', async () => {
+    expect((await top('slide ke hoach 1'))[0]).toBe('/hoc-tap/bai-1/trinh-chieu/');
+    expect((await top('trac nghiem ke hoach 1'))[0]).toBe('/kiem-tra/bai-1/');
+  });
+
+  it('a task word that is also a word of the text does not pull a task page over the text', async () => {
+    // "kiểm tra" is the quiz's task word; "giám sát" is in no quiz.
+    expect((await top('kiem tra giam sat'))[0]).toBe('/van-ban/ke-hoach-1-kh-tu/');
+  });
+
+  it('a date typed another way finds the document issued that day', async () => {
+    const o = await search(fakePagefind(site), '27-8-2019', { labels });
+    expect(o.pages[0]!.url).toBe('/van-ban/ke-hoach-1-kh-tu/');
+    expect(o.pages[0]!.namedDocument).toBe(true);
+  });
+
+  it('an abbreviation is searched spelt out, and the outcome says so', async () => {
+    const o = await search(fakePagefind(site), 'BTV tinh uy', { labels });
+    expect(o.pages[0]!.url).toBe('/van-ban/ke-hoach-1-kh-tu/');
+    expect(o.searchedAs).toBe('Ban Thường vụ Tỉnh ủy');
+    expect(o.query.text).toBe('BTV tinh uy');
+  });
+});
