@@ -243,7 +243,8 @@ function renderEmpty(out: SearchOutcome, strings: Strings, filtered: boolean, se
 function noteHtml(out: SearchOutcome, strings: Strings, searchPage: string): string {
   if (out.didYouMean) {
     const link = `<a href="${escapeHtml(`${searchPage}?q=${encodeURIComponent(out.didYouMean)}`)}">${escapeHtml(out.didYouMean)}</a>`;
-    return `<p class="sr-note">${fill(escapeHtml(strings.didYouMean ?? ''), { q: link })}</p>`;
+    const text = out.missing.length ? strings.didYouMeanMissing : strings.didYouMean;
+    return `<p class="sr-note">${fill(escapeHtml(text ?? ''), { q: link, words: escapeHtml(out.missing.join(', ')) })}</p>`;
   }
   if (out.searchedAs) return `<p class="sr-note">${fill(escapeHtml(strings.searchedAs ?? ''), { q: `<strong>${escapeHtml(out.searchedAs)}</strong>` })}</p>`;
   return '';
