@@ -606,6 +606,8 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   });
   let out = await searchWords(pf, first.text, { ...options, ...first.reading });
   if (out.pages.length) return asTyped(out, first.text);
+  // The fallbacks cost searches and fragments: none for a query already replaced by a newer one.
+  if (options.signal?.aborted) throw new SearchAborted();
   let searches = out.searches;
   // A keyboard left in Telex or VNI mode.
   const decoded = decodeKeyboard(typed.text);
@@ -618,6 +620,7 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   // Each word found nowhere replaced by the closest word that exists; words without one left out.
   if (out.missing.length) {
     const fixes = await Promise.all(out.missing.map((w) => closestIndexWord(pf, w)));
+    if (options.signal?.aborted) throw new SearchAborted();
     const fixed = first.text
       .split(' ')
       .map((w) => {
@@ -637,6 +640,9 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   return asTyped({ ...out, searches: searches + out.searches }, first.text);
 }
 
+/** Pages whose matched words are the candidates for a word found nowhere: its best three. */
+const FUZZY_PAGES = 3;
+
 /**
  * The word of the index closest to one found nowhere: Pagefind answers a missing word with its
  * longest prefix that exists ("tinhh" → "tinh…"), so the words its best pages matched are the
@@ -645,10 +651,16 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
 async function closestIndexWord(pf: PagefindApi, word: string): Promise<string | null> {
   const r = await sessionSearch(pf, word);
   const counts = new Map<string, number>();
-  for (const res of (r?.results ?? []).slice(0, 5)) {
+  const session = sessionOf(pf);
+  for (const res of (r?.results ?? []).slice(0, FUZZY_PAGES)) {
     let frag: Fragment;
     try {
-      frag = await (sessionOf(pf).fragments.get(res.id) ?? (pf.fragment ? pf.fragment(res.id) : res.data()));
+      let p = session.fragments.get(res.id);
+      if (!p) {
+        p = pf.fragment ? pf.fragment(res.id).catch(() => res.data()) : res.data();
+        remember(session.fragments, res.id, p);
+      }
+      frag = await p;
     } catch {
       continue;
     }
