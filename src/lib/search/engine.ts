@@ -640,8 +640,12 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   return asTyped({ ...out, searches: searches + out.searches }, first.text);
 }
 
-/** Pages whose matched words are the candidates for a word found nowhere: its best three. */
-const FUZZY_PAGES = 3;
+/**
+ * Pages whose matched words are the candidates for a word found nowhere: its best two carry the
+ * common spellings, and typing passes through queries that find nothing ("nguoi dung d…"), each of
+ * which costs this many fragments more.
+ */
+const FUZZY_PAGES = 2;
 
 /**
  * The word of the index closest to one found nowhere: Pagefind answers a missing word with its
