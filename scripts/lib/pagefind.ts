@@ -19,6 +19,8 @@ import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { t, hasKey } from '../../src/i18n/vi.ts';
+import { pageKindOf } from '../../src/lib/search/understand.ts';
 import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES } from '../../src/lib/search/attributes.ts';
 
 /** Pagefind folds diacritics at index time since 1.5; the search module depends on that. */
@@ -28,8 +30,9 @@ export const MIN_PAGEFIND = [1, 5, 0] as const;
  * Pages people look for by what they do rather than by their text: quizzes, decks (with their
  * presenter view and handout), the assignment table, the timeline, the trainer page, progress and
  * certificate pages, and the section indexes. Each is indexed by its title (h1), its purpose
- * (meta description) and its table captions only, as a custom record, so quiz answers, slide text and speaker notes never
- * enter the index. Routes relative to the site root.
+ * (meta description), its table captions and what its kind of page is for in the words people use
+ * (`purpose.<kind>` in src/i18n/vi/search-purpose.ts: "slide", "tài liệu in", "tra mã"), as a custom
+ * record, so quiz answers, slide text and speaker notes never enter the index. Routes relative to the site root.
  */
 export const PURPOSE_PAGES: readonly RegExp[] = [
   /^\/kiem-tra\/(?:[^/]+\/)?$/,
@@ -150,9 +153,11 @@ export function purposeRecord(
   // Table captions name what the page holds ("Bảng phân công theo cơ quan, đơn vị").
   const captions = [...html.matchAll(/<caption\b[^>]*>([\s\S]*?)<\/caption>/gi)].map((m) => htmlText(m[1]!)).filter(Boolean);
   const named = numbers.filter((n) => title.includes(n));
+  const key = `purpose.${pageKindOf(url)}`;
+  const use = hasKey(key) ? t(key as 'purpose.deck') : '';
   return {
     url,
-    content: [title, purpose, ...captions]
+    content: [title, purpose, ...captions, use]
       .filter(Boolean)
       .map((l) => (/[.!?…:;]$/.test(l) ? l : `${l}.`))
       .join(' '),

@@ -15,6 +15,7 @@ import { listen } from './vi/listen.ts';
 import { sources } from './vi/sources.ts';
 import { office } from './vi/office.ts';
 import { report } from './vi/report.ts';
+import { searchPurpose } from './vi/search-purpose.ts';
 
 const strings = {
   ...common,
@@ -29,6 +30,7 @@ const strings = {
   ...sources,
   ...office,
   ...report,
+  ...searchPurpose,
 } as const;
 
 /** A known string key. */

@@ -1,9 +1,11 @@
 /**
- * The relevance suite of tests/search/queries.json, typed into the real search page and answered
- * by the real Pagefind JS in Chromium over the built site. Prints recall@1, recall@3 and provision
- * accuracy (overall, without and with diacritics) and holds the thresholds of issue #7:
- * the expected page in the top 3 for every query, first for ≥ 90%, and the first deep link shown
- * for it on the expected provision for ≥ 90%; the must-pass queries fully right.
+ * The relevance suites, typed into the real search page and answered by the real Pagefind JS in
+ * Chromium over the built site:
+ * - tests/search/queries.json, the tuning suite (issue #7): prints recall@1, recall@3 and provision
+ *   accuracy by tag and every miss, and holds its thresholds;
+ * - tests/search/heldout.json, the held-out set of issue #18, written before the engine was changed
+ *   and never tuned on: prints aggregates only (so nobody tunes to its queries), and holds its own
+ *   thresholds. Neither suite may end in an empty result page.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
@@ -14,6 +16,8 @@ import { cleanText } from '../../src/lib/search/query.ts';
 
 interface SuiteQuery {
   q: string;
+  /** The query names a page, not a provision: any first deep link on it is right (held-out set). */
+  anyAnchor?: boolean;
   page: string;
   anchor: string;
   tags: string[];
@@ -31,7 +35,9 @@ interface Outcome {
   provisionOk: boolean;
 }
 
-const suite = (JSON.parse(readFileSync('tests/search/queries.json', 'utf8')) as { queries: SuiteQuery[] }).queries;
+const readSuite = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { queries: SuiteQuery[] }).queries;
+const suite = readSuite('tests/search/queries.json');
+const heldout = readSuite('tests/search/heldout.json');
 
 /**
  * Top results of the engine before issue #11 (sequential searches, every word checked alone), recorded
@@ -64,22 +70,39 @@ const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n
 
 let browser: Browser;
 let outcomes: Outcome[] = [];
+let heldOutcomes: Outcome[] = [];
+
+async function runSuite(page: Page, items: SuiteQuery[]): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  for (const item of items) {
+    const raw = item.form === 'NFD' ? item.q.normalize('NFD') : item.q;
+    const results = await runQuery(page, raw);
+    const rank = results.findIndex((r) => r.page === item.page);
+    const accepted = [item.anchor, ...(item.alsoAccept ?? [])];
+    out.push({ item, results, rank, provisionOk: rank >= 0 && rank < 3 && (!!item.anyAnchor || accepted.includes(results[rank]!.anchor)) });
+  }
+  return out;
+}
+
+/** Queries that target a provision (held-out entries marked anyAnchor name a page only). */
+const provisionSet = (set: Outcome[]) => set.filter((o) => !o.item.anyAnchor);
+const recall1 = (set: Outcome[]) => set.filter((o) => o.rank === 0).length / set.length;
+const recall3 = (set: Outcome[]) => set.filter((o) => o.rank >= 0 && o.rank < 3).length / set.length;
+const provisionRate = (set: Outcome[]) => provisionSet(set).filter((o) => o.provisionOk).length / provisionSet(set).length;
+const emptyOnes = (set: Outcome[]) => set.filter((o) => o.results.length === 0);
+
+const line = (label: string, set: Outcome[]) =>
+  `  ${label.padEnd(12)} n=${String(set.length).padStart(3)}  recall@1 ${pct(set.filter((o) => o.rank === 0).length, set.length).padStart(6)}` +
+  `  recall@3 ${pct(set.filter((o) => o.rank >= 0 && o.rank < 3).length, set.length).padStart(6)}` +
+  `  provision ${pct(provisionSet(set).filter((o) => o.provisionOk).length, provisionSet(set).length).padStart(6)}` +
+  `  empty ${emptyOnes(set).length}`;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   const { page } = await openPage(browser);
   await page.goto(siteUrl('tim-kiem/'));
-  for (const item of suite) {
-    const raw = item.form === 'NFD' ? item.q.normalize('NFD') : item.q;
-    const results = await runQuery(page, raw);
-    const rank = results.findIndex((r) => r.page === item.page);
-    const accepted = [item.anchor, ...(item.alsoAccept ?? [])];
-    outcomes.push({ item, results, rank, provisionOk: rank >= 0 && rank < 3 && accepted.includes(results[rank]!.anchor) });
-  }
-  const line = (label: string, set: Outcome[]) =>
-    `  ${label.padEnd(12)} n=${String(set.length).padStart(2)}  recall@1 ${pct(set.filter((o) => o.rank === 0).length, set.length).padStart(6)}` +
-    `  recall@3 ${pct(set.filter((o) => o.rank >= 0 && o.rank < 3).length, set.length).padStart(6)}` +
-    `  provision ${pct(set.filter((o) => o.provisionOk).length, set.length).padStart(6)}`;
+  outcomes = await runSuite(page, suite);
+  heldOutcomes = await runSuite(page, heldout);
   const misses = outcomes.filter((o) => o.rank !== 0 || !o.provisionOk);
   console.log(
     [
@@ -94,9 +117,14 @@ beforeAll(async () => {
       ...misses.map(
         (o) => `    «${o.item.q}» want ${o.item.page}#${o.item.anchor} got ${o.results.slice(0, 3).map((r) => `${r.page}#${r.anchor}`).join(' , ') || '(none)'}`,
       ),
+      // Aggregates only: the held-out set must not be tuned to, so its queries are never listed.
+      `Held-out set (${heldout.length} queries, tests/search/heldout.json; aggregates only):`,
+      line('all', heldOutcomes),
+      line('unaccented', heldOutcomes.filter((o) => o.item.tags.includes('unaccented'))),
+      line('accented', heldOutcomes.filter((o) => o.item.tags.includes('accented'))),
     ].join('\n'),
   );
-}, 240_000);
+}, 480_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -169,5 +197,40 @@ describe('search relevance suite', () => {
     const must = outcomes.filter((o) => o.item.mustPass);
     expect(must.map((o) => o.item.q).sort()).toEqual(['Dien Bien', 'dang', 'dang uy', 'dong chi', 'nguoi dung dau'].sort());
     expect(must.filter((o) => o.rank !== 0 || !o.provisionOk).map((o) => `${o.item.q} → ${o.results[0]?.page}#${o.results[0]?.anchor}`)).toEqual([]);
+  });
+});
+
+describe('no query ends in an empty result page (issue #18)', () => {
+  it('the tuning suite', () => {
+    expect(emptyOnes(outcomes).map((o) => o.item.q)).toEqual([]);
+  });
+
+  it('the held-out set (counted only: its queries are not shown)', () => {
+    expect(emptyOnes(heldOutcomes).length).toBe(0);
+  });
+});
+
+/**
+ * The held-out set of issue #18, written before the engine changed and never tuned on. The issue's
+ * acceptance targets on independent sets are 95% / 97.5% / 90%; these thresholds hold what this set
+ * measured after the work (recall@1 84.7%, recall@3 96.0%, provision 92.6%), so a change that makes
+ * search generalise worse fails here. Only aggregates are printed and asserted.
+ */
+describe('held-out relevance set (issue #18)', () => {
+  it('has at least 90 queries, most without diacritics', () => {
+    expect(heldout.length).toBeGreaterThanOrEqual(90);
+    expect(heldout.filter((q) => q.tags.includes('unaccented')).length * 2).toBeGreaterThan(heldout.length);
+  });
+
+  it('puts the expected page first for at least 84%', () => {
+    expect(recall1(heldOutcomes)).toBeGreaterThanOrEqual(0.84);
+  });
+
+  it('puts the expected page in the top 3 for at least 95%', () => {
+    expect(recall3(heldOutcomes)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('lands the first deep link on the expected provision for at least 90% of the provision queries', () => {
+    expect(provisionRate(heldOutcomes)).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -210,14 +210,33 @@ describe('search page', () => {
     await context.close();
   });
 
-  it('"không tìm thấy" names the missing word and suggests a search without it', async () => {
+  it('a word found nowhere is named, and the results of the closest query are shown with "Có phải bạn muốn tìm"', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(siteUrl('tim-kiem/?q=tri%20thuc%20xyzzy'));
+    await waitStatus(page, 'Tìm thấy');
+    expect(await statusOf(page)).toContain('«tri thuc xyzzy»');
+    const note = await page.textContent('.sr-note');
+    expect(note).toContain('«xyzzy»');
+    expect(note).toContain('Có phải bạn muốn tìm');
+    expect(await page.getAttribute('.sr-note a', 'href')).toMatch(/\?q=tri%20thuc$/);
+    expect((await page.$$('.sr-result')).length).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('a query typed with the keyboard in Telex mode is decoded, and the page says what it searched', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(siteUrl('tim-kiem/?q=nguwowif%20ddwngs%20ddaauf'));
+    await waitStatus(page, 'Tìm thấy');
+    expect(await page.textContent('.sr-note')).toContain('Đã tìm: người đứng đầu');
+    expect(await page.getAttribute('.sr-result .sr-title a', 'href')).toMatch(/ke-hoach-83-kh-tu\/#phan-i/);
+    await context.close();
+  });
+
+  it('when no word can be read at all, says so and gives tips', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(siteUrl('tim-kiem/?q=qqqzzz'));
     await waitStatus(page, 'Không tìm thấy');
-    expect(await statusOf(page)).toContain('xyzzy');
-    const text = await page.textContent('.sr-empty');
-    expect(text).toContain('«xyzzy»');
-    expect(await page.getAttribute('.sr-empty a', 'href')).toMatch(/\?q=tri%20thuc$/);
+    expect(await page.textContent('.sr-empty')).toContain('«qqqzzz»');
     expect(await page.$$('.sr-result')).toHaveLength(0);
     await context.close();
   });

@@ -236,6 +236,20 @@ function renderEmpty(out: SearchOutcome, strings: Strings, filtered: boolean, se
   return `${html}</div>`;
 }
 
+/**
+ * What was searched instead of what was typed: "Đã tìm: trí thức" (abbreviations spelt out, a
+ * Telex/VNI keyboard decoded) or "Có phải bạn muốn tìm «…»?" (words found nowhere replaced).
+ */
+function noteHtml(out: SearchOutcome, strings: Strings, searchPage: string): string {
+  if (out.didYouMean) {
+    const link = `<a href="${escapeHtml(`${searchPage}?q=${encodeURIComponent(out.didYouMean)}`)}">${escapeHtml(out.didYouMean)}</a>`;
+    const text = out.missing.length ? strings.didYouMeanMissing : strings.didYouMean;
+    return `<p class="sr-note">${fill(escapeHtml(text ?? ''), { q: link, words: escapeHtml(out.missing.join(', ')) })}</p>`;
+  }
+  if (out.searchedAs) return `<p class="sr-note">${fill(escapeHtml(strings.searchedAs ?? ''), { q: `<strong>${escapeHtml(out.searchedAs)}</strong>` })}</p>`;
+  return '';
+}
+
 /** Enhances the search page inside `root` (a <tt-search-page>). */
 export function enhancePage(root: HTMLElement): void {
   const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
@@ -305,7 +319,7 @@ export function enhancePage(root: HTMLElement): void {
     root.removeAttribute('aria-busy');
     const filtered = Object.keys(f).length > 0;
     if (out.pages.length) {
-      results.innerHTML = `<ol class="sr-list" aria-label="${escapeHtml(strings.listLabel ?? '')}">${out.pages.map((p, i) => renderPage(p, strings, i)).join('')}</ol>`;
+      results.innerHTML = `${noteHtml(out, strings, searchPage)}<ol class="sr-list" aria-label="${escapeHtml(strings.listLabel ?? '')}">${out.pages.map((p, i) => renderPage(p, strings, i)).join('')}</ol>`;
       status.textContent = fill(filtered ? strings.countFiltered : strings.count, { n: out.total, q: out.query.text });
     } else {
       results.innerHTML = renderEmpty(out, strings, filtered, searchPage);

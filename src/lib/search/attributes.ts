@@ -13,6 +13,8 @@ export const DOC_FILTER = 'van_ban';
  * lists that document's own pages only, while a number with other words ranks them with its family.
  */
 export const ABOUT_FILTER = 've_van_ban';
+/** Filter on document pages: the issue date, ISO ("2019-05-30"), so a date typed in a query finds the document of that day. */
+export const DATE_FILTER = 'ngay_ban_hanh';
 /** Meta key telling an official text ("official") from our summary ("summary"). */
 export const SOURCE_META = 'source';
 /** Meta key of a purpose page's table captions, joined by {@link CAPTIONS_SEPARATOR}. */
@@ -45,11 +47,14 @@ export function searchAttributeSets(page: {
   title?: string | undefined;
   /** For documents: true when the page holds the official text, false for our summary. */
   official?: boolean | undefined;
+  /** For documents: the issue date, ISO (yyyy-mm-dd). */
+  issued?: string | undefined;
 }): Record<string, string>[] {
   const sets: Record<string, string>[] = [{ 'data-pagefind-filter': `${KIND_FILTER}:${KIND_VALUES[page.kind]}` }];
   if (page.number) sets.push({ 'data-pagefind-filter': `${DOC_FILTER}:${clean(page.number)}` });
   if (page.number) sets.push({ 'data-pagefind-meta': `number:${clean(page.number)}` });
   if (page.title) sets.push({ 'data-pagefind-meta': `title:${clean(page.title)}` });
+  if (page.kind === 'document' && page.issued) sets.push({ 'data-pagefind-filter': `${DATE_FILTER}:${clean(page.issued)}` });
   if (page.kind === 'document' && page.official !== undefined) {
     sets.push({ 'data-pagefind-meta': `${SOURCE_META}:${page.official ? 'official' : 'summary'}` });
   }

@@ -11,9 +11,11 @@ import { parseQuery, docRefMatches } from './query.ts';
 import type { ParsedQuery } from './query.ts';
 import { termVariants, combinations, MAX_COMBINATIONS } from './variants.ts';
 import { analysePage, lineShare, splitWords, termInfos } from './rank.ts';
-import { fold, pagefindFold, stripWordPunctuation } from './normalize.ts';
+import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
-import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES, SOURCE_META } from './attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, KIND_FILTER, KIND_VALUES, SOURCE_META } from './attributes.ts';
+import { FUNCTION_WORDS, closestWord, decodeKeyboard, pageKindOf, understand } from './understand.ts';
+import type { PageKind, TaskMatch } from './understand.ts';
 
 /** One Pagefind result, as returned by `pagefind.search()`. */
 export interface PagefindResult {
@@ -60,6 +62,16 @@ export interface SearchOptions {
   readingsAlone?: boolean;
 }
 
+/** What {@link searchWords} is told beyond the words (from {@link understand}). */
+interface Reading {
+  /** The task the query names: pages of that kind are analysed and, when they match, come first. */
+  task?: TaskMatch | null;
+  /** Dates named (ISO): the document issued that day is named like by its number. */
+  dates?: string[];
+  /** Words found nowhere are left out instead of ending the search (used by the fallbacks). */
+  allowMissing?: boolean;
+}
+
 /** One page in the results. */
 export interface RankedPage {
   id: string;
@@ -88,6 +100,15 @@ export interface SearchOutcome {
   suggestion: string;
   /** Distinct Pagefind searches run (readings, combinations, document filters). */
   searches: number;
+  /**
+   * The query actually searched when it differs from what was typed: abbreviations spelt out, a
+   * Telex/VNI keyboard decoded ("tris thuwcs" → "trí thức"). Shown as "Đã tìm: …".
+   */
+  searchedAs?: string;
+  /** When the query as typed matched nothing: the closest query whose results are shown ("Có phải bạn muốn tìm …"). */
+  didYouMean?: string;
+  /** The kind of page the query's task words asked for. */
+  task?: PageKind;
 }
 
 /** Tunable weights of the page ranking. */
@@ -96,6 +117,17 @@ export const PAGE_WEIGHTS = {
   namedDocument: 100,
   /** Added for other pages belonging to that document. */
   documentFamily: 5,
+  /**
+   * Added for the document the query names (by number or date) along with other words and no task:
+   * the document itself comes before its study pages, deck and quiz, which share its number.
+   */
+  namedWithWords: 20,
+  /**
+   * Added for a page of the kind the query's task words ask for ("slide" → decks), when the rest of
+   * the query matches it (at least half its words): task pages form a tier of their own, like a
+   * named document. Below the named document's boosts, so "slide kl 52" is a deck of that document.
+   */
+  task: 10,
   /**
    * Added per unit of phrase ratio squared: pages where all the words stand together rank above
    * pages where they are scattered, whatever their other scores (those are normalised to ≤ 1).
@@ -110,7 +142,7 @@ export const PAGE_WEIGHTS = {
    * paraphrase and quote it, so with a match as good they come after it. Pages found by their
    * title and purpose (quiz, deck, table) are what they say they are: they weigh in full.
    */
-  prior: { official: 1, summary: 0.8, study: 0.7, page: 0.7 },
+  prior: { official: 1, summary: 0.8, study: 0.7, page: 0.7, companion: 0.5 },
   /**
    * Pages found by title and purpose: added per unit of the share of a title line (the title or a
    * table caption) the query makes up, when the query stands in it as a phrase and is at least
@@ -164,10 +196,20 @@ function titleLineShare(frag: Fragment, infos: ReturnType<typeof termInfos>): nu
   return best >= PAGE_WEIGHTS.purposeLineMin ? best : 0;
 }
 
-/** How much a page's source counts: official text, our summary, or study material. */
-function sourcePrior(frag: Fragment): number {
+/** Purpose pages that go with a study session or a document: found by their task, not by its words. */
+const COMPANIONS: ReadonlySet<PageKind> = new Set(['deck', 'presenter', 'handout', 'quiz']);
+
+/**
+ * How much a page's source counts: official text, our summary, or study material. A session's deck,
+ * presenter view, handout and quiz repeat its title and description: unless the query names their
+ * task, they come after the reading page and the document.
+ */
+function sourcePrior(frag: Fragment, task: PageKind | undefined): number {
   if (frag.filters?.[KIND_FILTER]?.includes(KIND_VALUES.study)) return PAGE_WEIGHTS.prior.study;
-  if (isPurposePage(frag)) return PAGE_WEIGHTS.prior.page;
+  if (isPurposePage(frag)) {
+    const kind = pageKindOf(frag.url);
+    return COMPANIONS.has(kind) && kind !== task ? PAGE_WEIGHTS.prior.companion : PAGE_WEIGHTS.prior.page;
+  }
   if (frag.meta[SOURCE_META] === 'summary') return PAGE_WEIGHTS.prior.summary;
   return PAGE_WEIGHTS.prior.official;
 }
@@ -278,8 +320,9 @@ export function warmUp(pf: PagefindApi): Promise<void> {
  * 3. the fragments of the candidates to rank, at once (started with wave 2: they seldom depend on it).
  * The same search or fragment is never asked for twice, in one query or later ones (see {@link Session}).
  */
-export async function search(pf: PagefindApi, raw: string, options: SearchOptions = {}): Promise<SearchOutcome> {
+async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions & Reading = {}): Promise<SearchOutcome> {
   const query = parseQuery(raw);
+  const task = options.task?.kind;
   const limit = options.limit ?? 10;
   const filters = options.filters && Object.keys(options.filters).length ? options.filters : undefined;
   if (query.terms.length === 0) return empty(query);
@@ -323,12 +366,18 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   // readings are the combinations: the same searches.
   const searchAlone = () => readings.map((list) => (list.length > 1 ? list.map((v) => run(v)) : null));
   let alone = product > MAX_COMBINATIONS || options.readingsAlone ? searchAlone() : readings.map(() => null);
-  const named = query.docRef ? namedPages(pf, query.docRef, query.referenceOnly, filters, run) : Promise.resolve([]);
+  const dateOnly = !!options.dates?.length && !query.docRef && isDateOnly(query.text);
+  const named = Promise.all([
+    query.docRef ? namedPages(pf, query.docRef, query.referenceOnly, !task, filters, run) : [],
+    ...(options.dates ?? []).map((d) => datedPages(d, dateOnly, !task, filters, run)),
+  ]).then((x) => x.flat());
   // Which pages are found by title and purpose (one filter lookup, usually done by warmUp already):
   // they are ranked in a lane of their own.
-  const purposeIds = run(null, PURPOSE_LOOKUP)
-    .then((r) => new Set((r?.results ?? []).map((x) => x.id)))
-    .catch(() => new Set<string>());
+  const purposeAll = run(null, PURPOSE_LOOKUP).then(
+    (r) => r?.results ?? [],
+    () => [] as PagefindResult[],
+  );
+  const purposeIds = purposeAll.then((r) => new Set(r.map((x) => x.id)));
   named.catch(() => {});
   const found1 = await Promise.all(speculative).then(live);
   await Promise.all(alone.flatMap((a) => a ?? [])).then(live);
@@ -406,8 +455,9 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
     for (const f of found) share.set(f.v, Math.sqrt(f.n / top));
     lists.push(found.map((f) => f.v));
   });
-  // Words of a document reference ("kl" in "kl 52") need not be in the text: the number is the query.
-  if (missing.length && !query.docRef) {
+  // Words of a document reference ("kl" in "kl 52") need not be in the text: the number is the query;
+  // a date need not be either: the document of that day is found by its filter.
+  if (missing.length && !query.docRef && !options.dates?.length && !(options.allowMissing && lists.length)) {
     const rest = query.text
       .split(' ')
       .filter((w) => !missing.some((m) => w.toLocaleLowerCase('vi').includes(m)))
@@ -437,6 +487,16 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
     c.named ||= kindOnly;
     candidates.set(res.id, c);
   }
+  // A task named: every purpose page is a candidate (a few dozen short records); those of the kind
+  // asked for are kept once their URL is known.
+  const taskOnly = new Set<string>();
+  if (task) {
+    for (const res of live(await purposeAll)) {
+      if (candidates.has(res.id)) continue;
+      candidates.set(res.id, { id: res.id, score: 0, result: res, boost: 0, named: false });
+      taskOnly.add(res.id);
+    }
+  }
   if (candidates.size === 0) return { ...empty(query), missing, searches: memo.size };
 
   // Wave 3: the text of the best candidates (their fragments are what we show), all at once.
@@ -448,7 +508,7 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   const purpose = live(await purposeIds);
   const reading = pre.filter((c) => !purpose.has(c.id)).slice(0, limit + PAGE_WEIGHTS.analyseExtra);
   // The family of a named document is small: all of its purpose pages are analysed (its quiz, its deck…).
-  const lane = pre.filter((c) => purpose.has(c.id)).filter((c, k) => c.boost > 0 || k < PAGE_WEIGHTS.purposeAnalysed);
+  const lane = pre.filter((c) => purpose.has(c.id)).filter((c, k) => c.boost > 0 || k < PAGE_WEIGHTS.purposeAnalysed || taskOnly.has(c.id));
   const picked = pre.filter((c) => reading.includes(c) || lane.includes(c));
   // Each page is analysed as soon as its text arrives, while the others are still on their way.
   const fetched = await Promise.all(
@@ -458,6 +518,8 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   picked.forEach((c, k) => {
     const got = fetched[k];
     if (!got) return;
+    // Purpose pages added for the task only: those of another kind are not results.
+    if (taskOnly.has(c.id) && pageKindOf(got.frag.url) !== task) return;
     if (query.quoted && query.terms.length > 1 && got.a.phraseRatio < 1 && !c.boost) return;
     analysed.push({ c, ...got });
   });
@@ -470,6 +532,10 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   // A deck, handout or quiz carries its study session's title: when a reading page has the query in
   // its title too, the reading page is the one meant, and titles give no purpose page a lead.
   const readingTitled = analysed.some((x) => !purpose.has(x.c.id) && lineShare(x.frag.meta.title ?? '', infos) > 0);
+  // The words beside the task phrase ("ke hoach 83" in "slide ke hoach 83"): a page of the task's kind
+  // is in the task tier when it has at least half of them (or there are none).
+  const taskWords = new Set((options.task?.phrase ?? '').split(' '));
+  const subject = termInfos(query.terms.filter((t) => !missing.includes(t) && !taskWords.has(fold(t)) && !FUNCTION_WORDS.has(fold(t))));
   const pages: RankedPage[] = [];
   for (const { c, frag, a } of analysed) {
     const own = purpose.has(c.id);
@@ -479,7 +545,8 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
     const phrase = infos.length > 1 ? PAGE_WEIGHTS.phrase * a.phraseRatio * a.phraseRatio : 0;
     const title = own && !readingTitled ? PAGE_WEIGHTS.purposeTitle * titleLineShare(frag, infos) : 0;
     const relevance = phrase + title + (a.best / (own ? laneBest : bestLocal)) * a.coverage * a.coverage + PAGE_WEIGHTS.pagefind * norm;
-    const score = c.boost + sourcePrior(frag) * relevance;
+    const tier = task && pageKindOf(frag.url) === task && (subject.length === 0 || analysePage(frag, subject, options.labels).coverage >= 0.5) ? PAGE_WEIGHTS.task : 0;
+    const score = c.boost + tier + sourcePrior(frag, task) * relevance;
     pages.push({
       id: c.id,
       url: frag.url,
@@ -493,7 +560,124 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
     });
   }
   pages.sort((a, b) => b.score - a.score);
-  return { query, total: candidates.size, pages: pages.slice(0, limit), missing, suggestion: '', searches: memo.size };
+  return { query, total: candidates.size - taskOnly.size + pages.filter((p) => taskOnly.has(p.id)).length, pages: pages.slice(0, limit), missing, suggestion: '', searches: memo.size, ...(task ? { task } : {}) };
+}
+
+/** True when a query is nothing but dates ("30-5-2019", "ngày 30/5/2019"): the document of that day is the answer. */
+function isDateOnly(text: string): boolean {
+  return fold(text).replace(/\b(ngay|thang|nam)\b/g, ' ').replace(/\d{1,2}\/\d{1,2}\/\d{4}/g, ' ').trim() === '';
+}
+
+/** The documents issued on a date (ISO), boosted like a document named by its number. */
+async function datedPages(
+  iso: string,
+  dateOnly: boolean,
+  noTask: boolean,
+  filters: Record<string, string[]> | undefined,
+  run: (term: string | null, f?: Filters) => Promise<Results>,
+): Promise<{ res: PagefindResult; boost: number; kindOnly: boolean }[]> {
+  if (!dateOnly && !noTask) return [];
+  const r = await run(null, { ...(filters ?? {}), [DATE_FILTER]: iso, [KIND_FILTER]: KIND_VALUES.document });
+  return (r?.results ?? []).map((res) => ({ res, boost: dateOnly ? PAGE_WEIGHTS.namedDocument : PAGE_WEIGHTS.namedWithWords, kindOnly: dateOnly }));
+}
+
+/**
+ * Runs a search the way people type (see docs/SEARCH.md). Never throws on user input; Pagefind
+ * errors propagate, and {@link SearchAborted} when `options.signal` aborts.
+ *
+ * The query is first read by {@link understand} (abbreviations, dates and numbers, task words) and
+ * searched. When that finds nothing, in turn: the query read as Telex/VNI typing; each word found
+ * nowhere replaced by the closest word of the index (fuzzy, "Có phải bạn muốn tìm …"); the words
+ * that exist alone. The outcome's `query.text` is always what was typed.
+ */
+export async function search(pf: PagefindApi, raw: string, options: SearchOptions = {}): Promise<SearchOutcome> {
+  const typed = parseQuery(raw);
+  if (typed.terms.length === 0) return empty(typed);
+  const read = (text: string) => {
+    const u = understand(text);
+    return { text: u.text, reading: { task: u.task, dates: u.dates } as Reading };
+  };
+  const first = read(typed.text);
+  const asTyped = (out: SearchOutcome, searched: string, extra: Partial<SearchOutcome> = {}): SearchOutcome => ({
+    ...out,
+    query: { ...out.query, text: typed.text },
+    ...(fold(searched) !== fold(typed.text) ? { searchedAs: searched } : {}),
+    ...extra,
+  });
+  let out = await searchWords(pf, first.text, { ...options, ...first.reading });
+  if (out.pages.length) return asTyped(out, first.text);
+  // The fallbacks cost searches and fragments: none for a query already replaced by a newer one.
+  if (options.signal?.aborted) throw new SearchAborted();
+  let searches = out.searches;
+  // A keyboard left in Telex or VNI mode.
+  const decoded = decodeKeyboard(typed.text);
+  if (decoded) {
+    const d = read(decoded);
+    const again = await searchWords(pf, d.text, { ...options, ...d.reading });
+    searches += again.searches;
+    if (again.pages.length) return asTyped({ ...again, searches }, d.text);
+  }
+  // Each word found nowhere replaced by the closest word that exists; words without one left out.
+  if (out.missing.length) {
+    const fixes = await Promise.all(out.missing.map((w) => closestIndexWord(pf, w)));
+    if (options.signal?.aborted) throw new SearchAborted();
+    const fixed = first.text
+      .split(' ')
+      .map((w) => {
+        const k = out.missing.findIndex((m) => stripWordPunctuation(w).toLocaleLowerCase('vi') === m);
+        return k < 0 ? w : (fixes[k] ?? '');
+      })
+      .filter(Boolean)
+      .join(' ');
+    if (fixed && fixed !== first.text) {
+      const f = read(fixed);
+      const again = await searchWords(pf, f.text, { ...options, ...f.reading, allowMissing: true });
+      searches += again.searches;
+      if (again.pages.length) return { ...again, query: { ...again.query, text: typed.text }, didYouMean: fixed, missing: out.missing, searches };
+    }
+  }
+  out = await searchWords(pf, first.text, { ...options, ...first.reading, allowMissing: true });
+  return asTyped({ ...out, searches: searches + out.searches }, first.text);
+}
+
+/**
+ * Pages whose matched words are the candidates for a word found nowhere: its best two carry the
+ * common spellings, and typing passes through queries that find nothing ("nguoi dung d…"), each of
+ * which costs this many fragments more.
+ */
+const FUZZY_PAGES = 2;
+
+/**
+ * The word of the index closest to one found nowhere: Pagefind answers a missing word with its
+ * longest prefix that exists ("tinhh" → "tinh…"), so the words its best pages matched are the
+ * candidates, most frequent first; {@link closestWord} picks one within an edit or two.
+ */
+async function closestIndexWord(pf: PagefindApi, word: string): Promise<string | null> {
+  const r = await sessionSearch(pf, word);
+  const counts = new Map<string, number>();
+  const session = sessionOf(pf);
+  for (const res of (r?.results ?? []).slice(0, FUZZY_PAGES)) {
+    let frag: Fragment;
+    try {
+      let p = session.fragments.get(res.id);
+      if (!p) {
+        p = pf.fragment ? pf.fragment(res.id).catch(() => res.data()) : res.data();
+        remember(session.fragments, res.id, p);
+      }
+      frag = await p;
+    } catch {
+      continue;
+    }
+    const words = splitWords(frag.content);
+    for (const i of res.words) {
+      const w = stripWordPunctuation(words[i] ?? '').toLocaleLowerCase('vi');
+      if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  // Folded: the engine's own unaccented matching then finds every spelling of it ("dauu" → "dau":
+  // "đầu" in "người đứng đầu", not whichever of "đầu", "dấu", "đâu" is commonest).
+  const best = closestWord(word, [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w));
+  return best === null ? null : hasDiacritics(word) ? best : fold(best);
 }
 
 /** The pages of the documents a reference names: the document itself (boosted most) and its family. */
@@ -501,18 +685,22 @@ async function namedPages(
   pf: PagefindApi,
   ref: NonNullable<ParsedQuery['docRef']>,
   referenceOnly: boolean,
+  noTask: boolean,
   filters: Record<string, string[]> | undefined,
   run: (term: string | null, f?: Filters) => Promise<Results>,
 ): Promise<{ res: PagefindResult; boost: number; kindOnly: boolean }[]> {
   const all = await pf.filters();
   const numbers = Object.keys(all[DOC_FILTER] ?? {}).filter((n) => docRefMatches(ref, n));
-  const kinds = referenceOnly
-    ? ([[true, PAGE_WEIGHTS.namedDocument], [false, PAGE_WEIGHTS.documentFamily]] as const)
-    : ([[false, PAGE_WEIGHTS.documentFamily]] as const);
+  // [document only, boost, link to its top]
+  const kinds: (readonly [boolean, number, boolean])[] = referenceOnly
+    ? [[true, PAGE_WEIGHTS.namedDocument, true], [false, PAGE_WEIGHTS.documentFamily, false]]
+    : noTask
+      ? [[true, PAGE_WEIGHTS.namedWithWords, false], [false, PAGE_WEIGHTS.documentFamily, false]]
+      : [[false, PAGE_WEIGHTS.documentFamily, false]];
   const asks = numbers.flatMap((number) => [
-    ...kinds.map(async ([kindOnly, boost]) => {
+    ...kinds.map(async ([docOnly, boost, kindOnly]) => {
       const f: Filters = { ...(filters ?? {}), [DOC_FILTER]: number };
-      if (kindOnly) f[KIND_FILTER] = KIND_VALUES.document;
+      if (docOnly) f[KIND_FILTER] = KIND_VALUES.document;
       return ((await run(null, f))?.results ?? []).map((res) => ({ res, boost, kindOnly }));
     }),
     // Its quiz, deck and other pages about it are family too.

@@ -96,12 +96,15 @@ const KIND_FIRST = new RegExp(`(?:^|\\s)(${KIND_ALT})\\s*(?:so\\s*)?(\\d{1,5})(?
 /** Where the reference stands in the folded, space-padded query. */
 function locateDocRef(f: string): { ref: DocRef; at: number; length: number } | null {
   const a = NUMBER_FIRST.exec(f);
-  if (a) {
+  const b = KIND_FIRST.exec(f);
+  // "kl 90 nghi quyet 27": the first reference typed is meant, not "90 nghi quyet". When both readings
+  // share the kind ("kế hoạch số 83-KH/TU"), the number-first one says more (the issuer).
+  const kindFirstWins = !!a && !!b && b.index < a.index && KIND_WORDS[b[1]!.replace(/\s+/g, ' ')] !== KIND_WORDS[a[2]!.replace(/\s+/g, ' ')];
+  if (a && !kindFirstWins) {
     const ref: DocRef = { serial: Number(a[1]), kindCode: KIND_WORDS[a[2]!.replace(/\s+/g, ' ')]! };
     if (a[3]) ref.issuerCode = a[3].toUpperCase();
     return { ref, at: a.index, length: a[0].length };
   }
-  const b = KIND_FIRST.exec(f);
   if (b) return { ref: { serial: Number(b[2]), kindCode: KIND_WORDS[b[1]!.replace(/\s+/g, ' ')]! }, at: b.index, length: b[0].length };
   return null;
 }

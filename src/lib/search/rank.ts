@@ -138,6 +138,13 @@ export const WEIGHTS = {
   /** Bonus per query word when the whole phrase stands together in a section. */
   phrase: 2.5,
   /**
+   * Share of the phrase bonus when three or more words stand in order but with a few words between
+   * them ("tầm nhìn đến năm 2045" for "tam nhin 2045"): half, as the evidence is weaker than the phrase.
+   */
+  near: 0.5,
+  /** Most words that may stand between the query's words for them to count as near. */
+  nearSlack: 3,
+  /**
    * Multiplier for labelled non-heading parts: a word in the recipients list or the header block
    * is weaker evidence than the same word in a provision.
    */
@@ -259,6 +266,25 @@ export function analysePage(
     }
   }
 
+  // Query words in order with at most nearSlack other words between them, where they are not a
+  // phrase. Three words or more only: two words a few words apart are mostly chance ("đảng, chính
+  // quyền, Ủy ban" is not "đảng ủy").
+  const nearStarts: number[] = [];
+  if (n > 2) {
+    for (let i = 0; i < words.length; i++) {
+      if (!(strengths[i]![0]! > 0) || phraseStarts.includes(i)) continue;
+      let at = i;
+      let k = 1;
+      let slack = WEIGHTS.nearSlack;
+      while (k < n && slack >= 0 && at + 1 < words.length) {
+        at++;
+        if (strengths[at]![k]! > 0) k++;
+        else slack--;
+      }
+      if (k === n) nearStarts.push(i);
+    }
+  }
+
   const pageTerms = new Set<number>();
   for (const i of matchedPositions) strengths[i]!.forEach((x, j) => x > 0 && pageTerms.add(j));
 
@@ -274,6 +300,7 @@ export function analysePage(
     const phrases = phraseStarts.filter((p) => p >= sec.start && p + n <= sec.end).length;
     let score = perTerm.reduce((a, x) => a + saturate(x), 0) * coverage * coverage;
     if (phrases > 0) score += WEIGHTS.phrase * n * (1 + Math.log2(phrases) * 0.25);
+    else if (nearStarts.some((p) => p >= sec.start && p < sec.end)) score += WEIGHTS.phrase * WEIGHTS.near * n;
     if (sec.landmark) score *= WEIGHTS.landmark;
     // The excerpt is built when it is read: a page has many sections and one or two are shown.
     const excerpt = (): string => {

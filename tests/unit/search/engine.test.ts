@@ -33,11 +33,25 @@ describe('search', () => {
     expect((await run('nq 2')).pages[0]!.namedDocument).toBe(true);
   });
 
-  it('a word that matches nothing is reported, not dropped', async () => {
+  it('a word that matches nothing is reported, and the rest is searched with "did you mean"', async () => {
     const o = await run('trí thức xyzzy');
-    expect(o.pages).toEqual([]);
     expect(o.missing).toEqual(['xyzzy']);
-    expect(o.suggestion).toBe('trí thức');
+    expect(o.didYouMean).toBe('trí thức');
+    expect(o.pages.length).toBeGreaterThan(0);
+    expect(o.query.text).toBe('trí thức xyzzy');
+  });
+
+  it('a query that matches nothing as typed is read as Telex, and says what it searched', async () => {
+    const o = await run('tris thuwcs');
+    expect(o.searchedAs).toBe('trí thức');
+    expect(o.pages.length).toBeGreaterThan(0);
+    expect(o.query.text).toBe('tris thuwcs');
+  });
+
+  it('a misspelt word is replaced by the closest word of the index', async () => {
+    const o = await run('tri thucc');
+    expect(o.didYouMean).toBe('tri thuc');
+    expect(o.pages.length).toBeGreaterThan(0);
   });
 
   it('empty, punctuation and emoji queries search nothing', async () => {
@@ -74,8 +88,10 @@ describe('search', () => {
 
   it('limits the variant searches', async () => {
     const o = await run('dd de di do du dy');
-    // 12 readings on their own, at most 8 combinations, and the one lookup of purpose pages.
-    expect(o.searches).toBeLessThanOrEqual(12 + 8 + 1);
+    // 12 readings on their own, at most 8 combinations, and the one lookup of purpose pages; when a
+    // word is found nowhere, the same again for the words that exist, plus one search per such word
+    // for its closest word.
+    expect(o.searches).toBeLessThanOrEqual(2 * (12 + 8 + 1) + 6);
   });
 });
 
@@ -83,7 +99,7 @@ describe('words Pagefind would silently shorten', () => {
   it('"thucc" is reported missing even though Pagefind would match it as "thuc"', async () => {
     const o = await run('tri thucc');
     expect(o.missing).toEqual(['thucc']);
-    expect(o.pages).toEqual([]);
+    expect(o.didYouMean).toBe('tri thuc');
   });
   it('"dangg" is not found through "dạng"', async () => {
     const o = await run('dangg');
@@ -367,5 +383,55 @@ describe('what the session keeps of a search (issue #11, part 3)', () => {
     for (const s of searches) counts.set(s, (counts.get(s) ?? 0) + 1);
     expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
     expect([...counts.values()].some((n) => n === 2)).toBe(true);
+  });
+});
+
+describe('reading what people type (issue #18)', () => {
+  // A study session's deck and quiz: purpose records that repeat the plan's number and title.
+  const deck = {
+    url: '/hoc-tap/bai-1/trinh-chieu/',
+    title: 'Trình chiếu: Kế hoạch 1-KH/TU',
+    filters: { loai: ['trang'], ve_van_ban: ['1-KH/TU'] },
+    blocks: [{ text: 'Trình chiếu: Kế hoạch 1-KH/TU. Kế hoạch về đội ngũ trí thức. Trang chiếu (slide, bài giảng PowerPoint).' }],
+  };
+  const quiz = {
+    url: '/kiem-tra/bai-1/',
+    title: 'Kiểm tra: Kế hoạch 1-KH/TU',
+    filters: { loai: ['trang'], ve_van_ban: ['1-KH/TU'] },
+    blocks: [{ text: 'Kiểm tra: Kế hoạch 1-KH/TU. Bài kiểm tra trắc nghiệm về trí thức.' }],
+  };
+  const dated = {
+    ...allPages[0]!,
+    filters: { ...allPages[0]!.filters, ngay_ban_hanh: ['2019-08-27'] },
+    blocks: [...allPages[0]!.blocks, { h: '4. Kiểm tra', id: 'phan-i-muc-4', text: 'Tăng cường kiểm tra, giám sát việc thực hiện.' }],
+  };
+  const site = [dated, ...allPages.slice(1), deck, quiz];
+  const top = async (q: string) => (await search(fakePagefind(site), q, { labels })).pages.map((p) => p.url);
+
+  it('a document named with other words comes before its deck and quiz', async () => {
+    expect((await top('ke hoach 1 tri thuc'))[0]).toBe('/van-ban/ke-hoach-1-kh-tu/');
+  });
+
+  it('a task word puts the page of that task first', async () => {
+    expect((await top('slide ke hoach 1'))[0]).toBe('/hoc-tap/bai-1/trinh-chieu/');
+    expect((await top('trac nghiem ke hoach 1'))[0]).toBe('/kiem-tra/bai-1/');
+  });
+
+  it('a task word that is also a word of the text does not pull a task page over the text', async () => {
+    // "kiểm tra" is the quiz's task word; "giám sát" is in no quiz.
+    expect((await top('kiem tra giam sat'))[0]).toBe('/van-ban/ke-hoach-1-kh-tu/');
+  });
+
+  it('a date typed another way finds the document issued that day', async () => {
+    const o = await search(fakePagefind(site), '27-8-2019', { labels });
+    expect(o.pages[0]!.url).toBe('/van-ban/ke-hoach-1-kh-tu/');
+    expect(o.pages[0]!.namedDocument).toBe(true);
+  });
+
+  it('an abbreviation is searched spelt out, and the outcome says so', async () => {
+    const o = await search(fakePagefind(site), 'BTV tinh uy', { labels });
+    expect(o.pages[0]!.url).toBe('/van-ban/ke-hoach-1-kh-tu/');
+    expect(o.searchedAs).toBe('Ban Thường vụ Tỉnh ủy');
+    expect(o.query.text).toBe('BTV tinh uy');
   });
 });

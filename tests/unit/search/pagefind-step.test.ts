@@ -1,3 +1,4 @@
+import { t } from '../../../src/i18n/vi.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, mkdir, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -109,10 +110,18 @@ describe('pages found by title and purpose', () => {
 
   it('indexes the title, the purpose and table captions only: no questions, answers or notes', () => {
     const r = purposeRecord(QUIZ.replace('</ol>', '</ol><table><caption>Bảng phân công</caption></table>'), '/kiem-tra/x/', ['83-KH/TU', '52-KL/TW'])!;
-    expect(r.content).toBe('Kiểm tra: Kế hoạch số 83-KH/TU. Mục đích & yêu cầu của Kế hoạch số 83-KH/TU. Bảng phân công.');
+    expect(r.content).toBe(`Kiểm tra: Kế hoạch số 83-KH/TU. Mục đích & yêu cầu của Kế hoạch số 83-KH/TU. Bảng phân công. ${t('purpose.quiz')}`);
     expect(r.content).not.toMatch(/đáp án|Ghi chú|Câu hỏi/);
     expect(r.meta).toEqual({ title: 'Kiểm tra: Kế hoạch số 83-KH/TU', captions: 'Bảng phân công', number: '83-KH/TU' });
     expect(r.filters).toEqual({ loai: ['trang'], ve_van_ban: ['83-KH/TU'] });
+  });
+
+  it('says what each kind of purpose page is for, in the words people use', () => {
+    const record = (url: string) => purposeRecord(QUIZ, url, [])!.content;
+    expect(record('/hoc-tap/01-x/trinh-chieu/')).toContain('slide');
+    expect(record('/hoc-tap/01-x/tai-lieu/')).toContain('Tài liệu in');
+    expect(record('/giang-vien/')).toContain('tra mã');
+    expect(record('/kiem-tra/tien-do/')).toContain('đã học tới đâu');
   });
 
   it('skips a page without an h1', () => {

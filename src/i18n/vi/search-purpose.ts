@@ -1,0 +1,19 @@
+/**
+ * What each kind of purpose page is for, in the words people use for it. Indexed with the page's
+ * title and description (scripts/lib/pagefind.ts, PURPOSE_PAGES), so "slide", "tài liệu in" or
+ * "tra mã" find the page that does it; shown as its excerpt in the results.
+ */
+export const searchPurpose = {
+  'purpose.deck': 'Trang chiếu (slide, bài giảng PowerPoint) để báo cáo viên trình chiếu chuyên đề lên màn hình trong buổi học.',
+  'purpose.presenter': 'Chế độ người trình bày (người dẫn, báo cáo viên): ghi chú, lời dẫn và trang chiếu tiếp theo trong khi trình chiếu.',
+  'purpose.handout': 'Tài liệu in (bản in, tài liệu phát tay) cho buổi học tập, sinh hoạt chi bộ.',
+  'purpose.quiz': 'Bài kiểm tra trắc nghiệm, câu hỏi ôn tập sau buổi học; làm bài đạt để nhận mã xác nhận.',
+  'purpose.quizIndex': 'Danh sách các bài kiểm tra, bài trắc nghiệm sau mỗi chuyên đề học tập.',
+  'purpose.progress': 'Tiến độ học tập: đã học tới đâu, kết quả các bài đã làm trên máy này.',
+  'purpose.certificate': 'In giấy tự xác nhận hoàn thành sau khi làm đạt bài kiểm tra.',
+  'purpose.trainer': 'Dành cho giảng viên: tra mã, đối chiếu mã xác nhận học viên nộp, tổng hợp danh sách hoàn thành theo đơn vị.',
+  'purpose.matrix': 'Bảng phân công: cơ quan, đơn vị nào làm việc gì, thời hạn và chế độ báo cáo.',
+  'purpose.timeline': 'Dòng thời gian: mốc thời gian, thứ tự ra đời của các văn bản.',
+  'purpose.studyIndex': 'Danh sách các chuyên đề học tập: bài đọc, trang chiếu, tài liệu in.',
+  'purpose.documentIndex': 'Danh mục các văn bản: toàn văn và tóm lược.',
+} as const;

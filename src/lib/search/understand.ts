@@ -1,0 +1,469 @@
+/**
+ * Query understanding: what people type, read as the texts write it. Pure functions, applied to a
+ * query before it is searched (see docs/SEARCH.md):
+ * - abbreviations officials use ("BTV", "MTTQ", "KH&CN") become the words the texts spell out;
+ * - dates and numbers typed other ways ("30-5-2019", "ngày 6 tháng 8 năm 2008", "6 tháng",
+ *   "NQ27-NQ/TW", "KH-83/TU", "quý 4", "khóa 10") become the texts' forms ("30/5/2019",
+ *   "06/8/2008", "06 tháng", "27-NQ/TW", "83-KH/TU", "quý IV", "khóa X"), and the dates are kept
+ *   apart so the document issued that day can be found by its date;
+ * - words that name a task ("slide", "tài liệu in", "tra mã") select the kind of page wanted;
+ * - a keyboard left in Telex or VNI mode ("tris thuwcs", "nghi5 quye6t1") is decoded, as a fallback
+ *   the engine tries only when the query as typed finds nothing.
+ * Everything works on folded text (no diacritics, đ → d) so that typing with or without marks reads alike.
+ */
+import { fold } from './normalize.ts';
+
+/* ------------------------------------------------------------------------------------------------
+ * Page kinds.
+ * --------------------------------------------------------------------------------------------- */
+
+/**
+ * What a page is for. `document`: a text or our summary of it; `study`: a study session's reading
+ * page; the others are purpose pages (indexed by title and purpose, see PURPOSE_PAGES).
+ */
+export type PageKind =
+  | 'document'
+  | 'study'
+  | 'deck'
+  | 'presenter'
+  | 'handout'
+  | 'quiz'
+  | 'quizIndex'
+  | 'studyIndex'
+  | 'documentIndex'
+  | 'trainer'
+  | 'progress'
+  | 'certificate'
+  | 'matrix'
+  | 'timeline'
+  | 'other';
+
+const KIND_ROUTES: readonly [RegExp, PageKind][] = [
+  [/^\/van-ban\/phan-cong\/$/, 'matrix'],
+  [/^\/van-ban\/dong-thoi-gian\/$/, 'timeline'],
+  [/^\/van-ban\/$/, 'documentIndex'],
+  [/^\/van-ban\/[^/]+\/$/, 'document'],
+  [/^\/hoc-tap\/$/, 'studyIndex'],
+  [/^\/hoc-tap\/[^/]+\/trinh-chieu\/$/, 'deck'],
+  [/^\/hoc-tap\/[^/]+\/nguoi-trinh-bay\/$/, 'presenter'],
+  [/^\/hoc-tap\/[^/]+\/tai-lieu\/$/, 'handout'],
+  [/^\/hoc-tap\/[^/]+\/$/, 'study'],
+  [/^\/kiem-tra\/$/, 'quizIndex'],
+  [/^\/kiem-tra\/tien-do\/$/, 'progress'],
+  [/^\/kiem-tra\/chung-nhan\/$/, 'certificate'],
+  [/^\/kiem-tra\/[^/]+\/$/, 'quiz'],
+  [/^\/giang-vien\/$/, 'trainer'],
+];
+
+/**
+ * The kind of a page from its site-relative path (the base path, if any, already removed or not:
+ * only the tail is looked at).
+ * @example pageKindOf('/hoc-tap/01-x/trinh-chieu/') // "deck"
+ */
+export function pageKindOf(url: string): PageKind {
+  const path = url.replace(/[?#].*$/, '');
+  for (const [re, kind] of KIND_ROUTES) {
+    // Try the path as is, then without a leading base segment ("/tri-thuc/van-ban/x/").
+    if (re.test(path) || re.test(path.replace(/^\/[^/]+(?=\/)/, ''))) return kind;
+  }
+  return 'other';
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Task words.
+ * --------------------------------------------------------------------------------------------- */
+
+/**
+ * Words people use for a task, folded, by the kind of page that does it. A query naming one selects
+ * that kind; the longest phrase wins ("kiểm tra mã học viên" is the trainer page, not a quiz).
+ * Written from the pages' own purpose and the words users type for it.
+ */
+export const TASK_WORDS: Readonly<Record<string, readonly string[]>> = {
+  deck: ['slide', 'slides', 'trinh chieu', 'powerpoint', 'power point', 'ppt', 'bai giang', 'bai trinh chieu', 'chieu len man hinh', 'trang chieu'],
+  presenter: ['nguoi dan', 'che do nguoi dan', 'nguoi trinh bay', 'man hinh nguoi trinh bay', 'ghi chu cho bao cao vien', 'ghi chu bao cao vien', 'ghi chu nguoi trinh bay', 'loi dan', 'bao cao vien', 'ghi chu'],
+  handout: ['tai lieu in', 'ban in', 'in tai lieu', 'tai lieu phat tay', 'phat tay', 'sinh hoat chi bo', 'tai lieu sinh hoat'],
+  quiz: ['kiem tra', 'bai kiem tra', 'trac nghiem', 'bai trac nghiem', 'bai test', 'test', 'on tap', 'cau hoi on tap', 'lam bai', 'bai thi', 'thi thu'],
+  quizIndex: ['danh sach bai kiem tra', 'cac bai kiem tra'],
+  studyIndex: ['cac chuyen de', 'danh sach chuyen de', 'cac bai hoc'],
+  documentIndex: ['danh sach van ban', 'danh muc van ban', 'cac van ban'],
+  trainer: ['tra ma', 'doi chieu ma', 'ma hoc vien', 'ma xac nhan', 'ma cua hoc vien', 'kiem tra ma', 'tong hop ma', 'danh sach hoan thanh', 'giang vien'],
+  progress: ['tien do', 'hoc toi dau', 'hoc den dau', 'da hoc toi dau', 'da hoc den dau', 'bai da lam', 'ket qua da luu', 'cac bai da lam'],
+  certificate: ['chung nhan', 'giay chung nhan', 'giay xac nhan', 'chung chi', 'xac nhan hoan thanh'],
+  matrix: ['phan cong', 'bang phan cong', 'bang giao viec'],
+  timeline: ['dong thoi gian', 'moc thoi gian', 'lich su van ban', 'chuoi van ban'],
+  study: ['bai doc', 'doc hieu', 'hoc chuyen de', 'noi dung chuyen de'],
+};
+
+/** A task found in a query: the kind of page it selects and the phrase that named it. */
+export interface TaskMatch {
+  kind: PageKind;
+  /** The folded phrase found. */
+  phrase: string;
+}
+
+/**
+ * The task a query names, if any. Vietnamese puts the head of a phrase first ("bài thi phân công
+ * thực hiện" is a quiz about the assignments, "bảng phân công" the table), so the task phrase that
+ * starts first wins; of those starting at the same word, the longest ("kiểm tra mã học viên" is the
+ * trainer page, not a quiz).
+ * @example findTask('slide ke hoach 83') // { kind: 'deck', phrase: 'slide' }
+ * @example findTask('kiểm tra mã xác nhận của học viên') // { kind: 'trainer', phrase: 'kiem tra ma' }
+ */
+export function findTask(query: string): TaskMatch | null {
+  const f = ` ${foldWords(query)} `;
+  let best: (TaskMatch & { at: number }) | null = null;
+  for (const [kind, phrases] of Object.entries(TASK_WORDS)) {
+    for (const phrase of phrases) {
+      const at = f.indexOf(` ${phrase} `);
+      if (at < 0) continue;
+      if (!best || at < best.at || (at === best.at && phrase.length > best.phrase.length)) best = { kind: kind as PageKind, phrase, at };
+    }
+  }
+  return best && { kind: best.kind, phrase: best.phrase };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Abbreviations.
+ * --------------------------------------------------------------------------------------------- */
+
+/**
+ * Abbreviations of Party and state bodies and common terms, folded (with & and - kept), each
+ * expanding to the words the texts use (checked against content/: "Ban Thường vụ Tỉnh ủy",
+ * "Ủy ban Mặt trận Tổ quốc Việt Nam", "khoa học và công nghệ", "công nghiệp hóa, hiện đại hóa"…).
+ * Longer keys are tried first ("btg tu" before "btg"). Abbreviations the texts themselves use
+ * ("UBND", "VUSTA", "TTXVN") are not here: they are found as typed.
+ */
+export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  'btv tu': 'Ban Thường vụ Tỉnh ủy',
+  'btv tinh uy': 'Ban Thường vụ Tỉnh ủy',
+  btv: 'Ban Thường vụ',
+  'btg tu': 'Ban Tuyên giáo Tỉnh ủy',
+  'btg tw': 'Ban Tuyên giáo Trung ương',
+  btg: 'Ban Tuyên giáo',
+  'bch tw': 'Ban Chấp hành Trung ương',
+  bch: 'Ban Chấp hành',
+  bct: 'Bộ Chính trị',
+  bbt: 'Ban Bí thư',
+  bcsd: 'Ban Cán sự Đảng',
+  bcs: 'Ban Cán sự',
+  mttq: 'Mặt trận Tổ quốc',
+  ubmttq: 'Ủy ban Mặt trận Tổ quốc',
+  hdnd: 'Hội đồng Nhân dân',
+  'kh&cn': 'khoa học và công nghệ',
+  khcn: 'khoa học và công nghệ',
+  'kh-cn': 'khoa học và công nghệ',
+  'kh&kt': 'Khoa học và Kỹ thuật',
+  khkt: 'Khoa học và Kỹ thuật',
+  lhh: 'Liên hiệp các Hội',
+  'cnh, hdh': 'công nghiệp hóa, hiện đại hóa',
+  'cnh hdh': 'công nghiệp hóa, hiện đại hóa',
+  'cnh-hdh': 'công nghiệp hóa, hiện đại hóa',
+  cnh: 'công nghiệp hóa',
+  hdh: 'hiện đại hóa',
+  'kt-xh': 'kinh tế - xã hội',
+  ktxh: 'kinh tế - xã hội',
+  'ct-xh': 'chính trị - xã hội',
+  ctxh: 'chính trị - xã hội',
+  htct: 'hệ thống chính trị',
+  'cmcn 4.0': 'cách mạng công nghiệp lần thứ tư',
+  cmcn: 'cách mạng công nghiệp',
+  nckh: 'nghiên cứu khoa học',
+  dh: 'đại học',
+  hntw: 'Hội nghị Trung ương',
+  vn: 'Việt Nam',
+};
+
+const ABBREVIATION_KEYS = Object.keys(ABBREVIATIONS).sort((a, b) => b.length - a.length);
+
+/**
+ * Spells out the abbreviations of {@link ABBREVIATIONS} in a query; other words are kept as typed.
+ * @example expandAbbreviations('BTV tỉnh ủy') // "Ban Thường vụ tỉnh ủy"
+ */
+export function expandAbbreviations(query: string): string {
+  // Match on the folded query, word for word, and rebuild from the typed words.
+  const words = query.split(/\s+/).filter(Boolean);
+  const folded = words.map((w) => fold(w).toLowerCase());
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let hit: string | null = null;
+    let len = 0;
+    for (const key of ABBREVIATION_KEYS) {
+      const parts = key.split(' ');
+      if (parts.length > words.length - i) continue;
+      if (parts.every((p, k) => folded[i + k] === p)) {
+        hit = ABBREVIATIONS[key]!;
+        len = parts.length;
+        break;
+      }
+    }
+    if (hit) {
+      out.push(hit);
+      i += len;
+    } else {
+      out.push(words[i]!);
+      i++;
+    }
+  }
+  return out.join(' ');
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Dates and numbers.
+ * --------------------------------------------------------------------------------------------- */
+
+const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
+
+const validDate = (d: number, m: number, y: number) => d >= 1 && d <= 31 && m >= 1 && m <= 12 && y >= 1900 && y <= 2100;
+/** The texts' form of a date: day with two digits, month without a leading zero ("06/8/2008"). */
+export const textDate = (d: number, m: number, y: number): string => `${String(d).padStart(2, '0')}/${m}/${y}`;
+const isoDate = (d: number, m: number, y: number): string => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+const KIND_CODES: Readonly<Record<string, string>> = { nq: 'NQ', kl: 'KL', kh: 'KH', ct: 'CT', qd: 'QĐ', hd: 'HD', tb: 'TB', bc: 'BC' };
+const KIND_RE = Object.keys(KIND_CODES).join('|');
+
+/** What {@link normaliseNumbers} found. */
+export interface Numbers {
+  /** The query with dates and numbers in the texts' forms. */
+  text: string;
+  /** Full dates named (ISO yyyy-mm-dd), to find the document issued that day. */
+  dates: string[];
+}
+
+/**
+ * Rewrites dates and document numbers typed other ways into the forms the texts use.
+ * @example normaliseNumbers('ngay 30 thang 5 nam 2019').text // "30/5/2019"
+ * @example normaliseNumbers('NQ27-NQ/TW').text // "27-NQ/TW"
+ */
+export function normaliseNumbers(query: string): Numbers {
+  const dates: string[] = [];
+  const date = (ds: string, ms: string, ys: string, whole: string): string => {
+    const [d, m, y] = [Number(ds), Number(ms), Number(ys)];
+    if (!validDate(d, m, y)) return whole;
+    if (!dates.includes(isoDate(d, m, y))) dates.push(isoDate(d, m, y));
+    return textDate(d, m, y);
+  };
+  let s = ` ${query} `;
+  // "ngày 30 tháng 5 năm 2019", "6 tháng 8 2008", "ngày 6/8 năm 2008" (with or without marks).
+  s = s.replace(/(?<=\s)(?:ng[aà]y\s+)?(\d{1,2})\s+th[aá]ng\s+(\d{1,2})\s*(?:,\s*)?(?:n[aă]m\s+)?(\d{4})(?=[\s.,;]|$)/giu, (w, d: string, m: string, y: string) => date(d, m, y, w));
+  // "30-5-2019", "30.5.2019", "30/05/2019", "ngày 30/5/2019" (the "ngày" is kept: the texts write it too).
+  s = s.replace(/(?<=\s)(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4})(?=[\s,;]|\.?\s|$)/gu, (w, d: string, m: string, y: string) => date(d, m, y, w));
+  // "tháng 10 năm 2019" → "tháng 10/2019"; "quý 4 năm 2019", "quý 4/2019" → "quý IV/2019".
+  s = s.replace(/(?<=\s)(th[aá]ng)\s+(\d{1,2})\s+(?:n[aă]m\s+)(\d{4})(?=\s)/giu, (_w, t: string, m: string, y: string) => `${t} ${Number(m)}/${y}`);
+  s = s.replace(/(?<=\s)(qu[yý])\s+([1-4])(?:\s*(?:\/|\s+n[aă]m\s+|\s+)(\d{4}))?(?=\s)/giu, (_w, q: string, n: string, y?: string) => `${q} ${ROMAN[Number(n)]}${y ? `/${y}` : ''}`);
+  // "khóa 10" → "khóa X" (the texts number Party congresses' terms in Roman numerals).
+  s = s.replace(/(?<=\s)(kh[oó]a)\s+(\d{1,2})(?=\s)/giu, (w, k: string, n: string) => (Number(n) >= 1 && Number(n) < ROMAN.length ? `${k} ${ROMAN[Number(n)]}` : w));
+  // "6 tháng" → "06 tháng" (periods: "Định kỳ 06 tháng"), when not part of a date.
+  s = s.replace(/(?<=\s)([1-9])\s+(th[aá]ng)(?=\s)(?!\s+\d)/giu, (_w, n: string, t: string) => `0${n} ${t}`);
+  // "2021 - 2030" → "2021-2030".
+  s = s.replace(/(?<=\s)(\d{4})\s+[-–]\s+(\d{4})(?=\s)/gu, '$1-$2');
+  // Document numbers: "NQ27-NQ/TW" → "27-NQ/TW"; "KH-83/TU", "83/KH-TU", "52 KL-TW" → "83-KH/TU".
+  s = s.replace(new RegExp(`(?<=\\s)(${KIND_RE})\\s*(\\d{1,5})\\s*[-/]\\s*\\1\\s*[-/]\\s*([a-z]{1,4})(?=[\\s.,;]|$)`, 'giu'), (_w, k: string, n: string, iss: string) => `${n}-${KIND_CODES[k.toLowerCase()]}/${iss.toUpperCase()}`);
+  s = s.replace(new RegExp(`(?<=\\s)(${KIND_RE})\\s*[-/]\\s*(\\d{1,5})\\s*[-/]\\s*([a-z]{1,4})(?=[\\s.,;]|$)`, 'giu'), (_w, k: string, n: string, iss: string) => `${n}-${KIND_CODES[k.toLowerCase()]}/${iss.toUpperCase()}`);
+  s = s.replace(new RegExp(`(?<=\\s)(\\d{1,5})\\s*[-/\\s]\\s*(${KIND_RE})\\s*[-/\\s]\\s*(tw|tu)(?=[\\s.,;]|$)`, 'giu'), (_w, n: string, k: string, iss: string) => `${n}-${KIND_CODES[k.toLowerCase()]}/${iss.toUpperCase()}`);
+  return { text: s.replace(/\s+/g, ' ').trim(), dates };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Telex and VNI residue.
+ * --------------------------------------------------------------------------------------------- */
+
+const TONE_MARK: Readonly<Record<string, string>> = { s: '\u0301', f: '\u0300', r: '\u0309', x: '\u0303', j: '\u0323', '1': '\u0301', '2': '\u0300', '3': '\u0309', '4': '\u0303', '5': '\u0323' };
+const VOWELS = 'aăâeêioôơuưy';
+const MODIFIED = 'ăâêôơư';
+
+/** Puts a tone mark on the vowel Vietnamese spelling puts it on (the texts' placement). */
+export function placeTone(syllable: string, mark: string): string {
+  const s = syllable.normalize('NFC');
+  const chars = [...s];
+  // The vowel nucleus, without the u of "qu" and the i of "gi" before another vowel.
+  const start = chars.findIndex((c, i) => VOWELS.includes(c) && !((c === 'u' && chars[i - 1] === 'q') || (c === 'i' && chars[i - 1] === 'g' && VOWELS.includes(chars[i + 1] ?? ''))));
+  if (start < 0) return s;
+  let end = start;
+  while (end + 1 < chars.length && VOWELS.includes(chars[end + 1]!)) end++;
+  const nucleus = chars.slice(start, end + 1);
+  let at: number;
+  const mod = nucleus.findLastIndex((c) => MODIFIED.includes(c));
+  if (mod >= 0) at = start + mod;
+  else if (nucleus.length === 1) at = start;
+  else if (end === chars.length - 1) at = start + (nucleus.length === 3 ? 1 : 0);
+  else at = end;
+  chars[at] = (chars[at]! + mark).normalize('NFC');
+  return chars.join('');
+}
+
+/** Decodes one word typed in Telex ("thuwcs" → "thức"); the word itself when it holds no Telex. */
+export function decodeTelexWord(word: string): string {
+  const w = word.toLowerCase();
+  if (!/^[a-z]+$/.test(w)) return word;
+  let tone = '';
+  let body = w;
+  const last = w[w.length - 1]!;
+  if ('sfrxj'.includes(last) && w.length > 1 && /[aeiouyw]/.test(w.slice(0, -1))) {
+    tone = TONE_MARK[last]!;
+    body = w.slice(0, -1);
+  }
+  const before = body;
+  body = body
+    .replace(/dd/g, 'đ')
+    .replace(/uow/g, 'ươ')
+    .replace(/uw/g, 'ư')
+    .replace(/ow/g, 'ơ')
+    .replace(/aw/g, 'ă')
+    .replace(/aa/g, 'â')
+    .replace(/ee/g, 'ê')
+    .replace(/oo/g, 'ô')
+    .replace(/w/g, 'ư')
+    .replace(/ưo(?=[a-zơ]|$)/g, 'ươ')
+    .replace(/uơ/g, 'ươ');
+  if (!tone && body === before) return word;
+  return tone ? placeTone(body, tone) : body;
+}
+
+/** Decodes one word typed in VNI ("quye6t1" → "quyết"); the word itself when it holds no VNI digit. */
+export function decodeVniWord(word: string): string {
+  const w = word.toLowerCase();
+  if (!/^[a-zđ]*[a-z][a-z0-9]*$/.test(w) || !/[a-z]\d|\d[a-z]/.test(w)) return word;
+  let tone = '';
+  let out = '';
+  for (const c of w) {
+    if (/[a-z]/.test(c)) out += c;
+    else if (c >= '1' && c <= '5') tone = TONE_MARK[c]!;
+    else {
+      const apply = (from: RegExp, map: Record<string, string>) => {
+        const m = [...out.matchAll(from)].pop();
+        if (m) out = out.slice(0, m.index) + map[m[0]]! + out.slice(m.index! + 1);
+      };
+      if (c === '6') apply(/[aeo]/g, { a: 'â', e: 'ê', o: 'ô' });
+      else if (c === '7') {
+        apply(/[uo]/g, { u: 'ư', o: 'ơ' });
+        out = out.replace(/uơ/g, 'ươ');
+      } else if (c === '8') apply(/a/g, { a: 'ă' });
+      else if (c === '9') apply(/d/g, { d: 'đ' });
+      else return word;
+    }
+  }
+  return tone ? placeTone(out, tone) : out;
+}
+
+/**
+ * Reads a query as typed with a Vietnamese keyboard left in Telex or VNI mode: null when no word
+ * changes (or a word is all digits only, which no keyboard produces).
+ * @example decodeKeyboard('tris thuwcs') // "trí thức"
+ * @example decodeKeyboard('nghi5 quye6t1') // "nghị quyết"
+ */
+export function decodeKeyboard(query: string): string | null {
+  const words = query.normalize('NFC').split(/\s+/).filter(Boolean);
+  let changed = false;
+  const out = words.map((w) => {
+    if (/[^\x00-\x7f]/.test(w)) return w;
+    const d = /\d/.test(w) ? decodeVniWord(w) : decodeTelexWord(w);
+    if (d !== w) changed = true;
+    return d;
+  });
+  return changed ? out.join(' ') : null;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Fuzzy matching.
+ * --------------------------------------------------------------------------------------------- */
+
+/** Edit distance with adjacent transpositions (Damerau–Levenshtein, restricted), on folded words. */
+export function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[x.length]![y.length]!;
+}
+
+/**
+ * The word of `candidates` closest to `word` (compared folded), or null when none is close enough:
+ * one edit for words up to 5 letters, two for longer ones. Ties go to the earlier candidate (the
+ * caller lists the most common first).
+ */
+export function closestWord(word: string, candidates: readonly string[]): string | null {
+  const w = fold(word);
+  const max = w.length <= 5 ? 1 : 2;
+  let best: string | null = null;
+  let bestD = max + 1;
+  for (const c of candidates) {
+    const d = editDistance(w, fold(c));
+    if (d < bestD && d > 0) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * All together.
+ * --------------------------------------------------------------------------------------------- */
+
+/**
+ * Function words (folded): pronouns, particles and question words that say nothing about which page
+ * is meant. They are searched like any word, but a task page need not contain them to be what a
+ * query asks for ("mình đã học tới đâu" is the progress page, which never says "mình").
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  'minh toi ban em anh chi ta cua cho cac nhung mot la va voi o ve da duoc roi xem muon can nao gi the sao dau khong co nhe a a oi di nay kia do thi ma'.split(' '),
+);
+
+/** Question phrases (folded) removed before searching when other words remain: "là gì", "thế nào". */
+const QUESTION_PHRASES = ['nhu the nao', 'the nao', 'ra sao', 'la gi', 'bao gio', 'khi nao', 'o dau', 'nao', 'gi'];
+
+/**
+ * The query without a trailing question phrase, when other words remain ("kết luận 90 ra đời thế nào"
+ * → "kết luận 90 ra đời"): such words are in every text and would pull the deep link to any sentence
+ * that has them.
+ */
+export function dropQuestionWords(query: string): string {
+  const words = query.split(/\s+/).filter(Boolean);
+  const folded = words.map((w) => fold(w).toLowerCase().replace(/[?.!,]+$/, ''));
+  // Vietnamese puts the question word last: only a trailing one is dropped.
+  for (const phrase of QUESTION_PHRASES) {
+    const parts = phrase.split(' ');
+    const at = words.length - parts.length;
+    if (at > 0 && parts.every((p, k) => folded[at + k] === p)) {
+      // Nothing but function words left ("là gì"): the question is all there is to search.
+      return folded.slice(0, at).some((w) => !FUNCTION_WORDS.has(w)) ? words.slice(0, at).join(' ') : query;
+    }
+  }
+  return query;
+}
+
+/** What a query means, as far as the words alone tell. */
+export interface Understood {
+  /** The query to search: abbreviations spelt out, dates and numbers in the texts' forms. */
+  text: string;
+  /** The task the query names, if any. */
+  task: TaskMatch | null;
+  /** Full dates named (ISO). */
+  dates: string[];
+}
+
+/** Folds a query for matching phrases: no marks, đ → d, lower case, punctuation but & and - as spaces. */
+function foldWords(query: string): string {
+  return fold(query)
+    .toLowerCase()
+    .replace(/[^a-z0-9&\-\s]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Reads a query: numbers and dates first (so "KH-83/TU" is not taken for an abbreviation), then
+ * abbreviations, then the task it names.
+ * @example understand('slide BTV tinh uy').task?.kind // "deck"
+ */
+export function understand(raw: string): Understood {
+  const numbers = normaliseNumbers(raw.normalize('NFC').replace(/\s+/g, ' ').trim());
+  const text = dropQuestionWords(expandAbbreviations(numbers.text));
+  return { text, task: findTask(text), dates: numbers.dates };
+}

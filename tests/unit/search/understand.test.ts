@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ABBREVIATIONS,
+  closestWord,
+  decodeKeyboard,
+  decodeTelexWord,
+  decodeVniWord,
+  dropQuestionWords,
+  editDistance,
+  expandAbbreviations,
+  findTask,
+  normaliseNumbers,
+  pageKindOf,
+  placeTone,
+  understand,
+} from '../../../src/lib/search/understand.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fold } from '../../../src/lib/search/normalize.ts';
+
+describe('page kinds', () => {
+  it.each([
+    ['/van-ban/ke-hoach-83-kh-tu/', 'document'],
+    ['/van-ban/phan-cong/', 'matrix'],
+    ['/van-ban/dong-thoi-gian/', 'timeline'],
+    ['/van-ban/', 'documentIndex'],
+    ['/hoc-tap/01-x/', 'study'],
+    ['/hoc-tap/01-x/trinh-chieu/', 'deck'],
+    ['/hoc-tap/01-x/nguoi-trinh-bay/', 'presenter'],
+    ['/hoc-tap/01-x/tai-lieu/', 'handout'],
+    ['/hoc-tap/', 'studyIndex'],
+    ['/kiem-tra/', 'quizIndex'],
+    ['/kiem-tra/01-x/', 'quiz'],
+    ['/kiem-tra/tien-do/', 'progress'],
+    ['/kiem-tra/chung-nhan/', 'certificate'],
+    ['/giang-vien/', 'trainer'],
+    ['/tri-thuc/hoc-tap/01-x/trinh-chieu/', 'deck'],
+    ['/tim-kiem/', 'other'],
+  ])('%s is a %s page', (url, kind) => expect(pageKindOf(url)).toBe(kind));
+});
+
+describe('task words', () => {
+  it.each([
+    ['slide ke hoach 83', 'deck'],
+    ['bài giảng powerpoint', 'deck'],
+    ['tài liệu in', 'handout'],
+    ['che do nguoi dan', 'presenter'],
+    ['tra ma', 'trainer'],
+    ['kiểm tra mã xác nhận của học viên', 'trainer'],
+    ['bai kiem tra ke hoach 83', 'quiz'],
+    ['bai thi phan cong thuc hien', 'quiz'],
+    ['bang phan cong cac co quan', 'matrix'],
+    ['minh da hoc toi dau', 'progress'],
+    ['chung nhan da hoc', 'certificate'],
+    ['bang phan cong', 'matrix'],
+    ['dong thoi gian', 'timeline'],
+  ])('«%s» asks for a %s page', (q, kind) => expect(findTask(q)?.kind).toBe(kind));
+
+  it('finds no task in a query about a text', () => {
+    expect(findTask('nguoi dung dau')).toBeNull();
+    expect(findTask('tri thuc tre')).toBeNull();
+    // "test" inside a word is not the word "test".
+    expect(findTask('testing')).toBeNull();
+  });
+});
+
+describe('abbreviations', () => {
+  it('spells out what officials abbreviate, longest first', () => {
+    expect(expandAbbreviations('BTV tỉnh ủy')).toBe('Ban Thường vụ Tỉnh ủy');
+    expect(expandAbbreviations('BTV huyện ủy')).toBe('Ban Thường vụ huyện ủy');
+    expect(expandAbbreviations('BTG TU')).toBe('Ban Tuyên giáo Tỉnh ủy');
+    expect(expandAbbreviations('doanh nghiep KH&CN')).toBe('doanh nghiep khoa học và công nghệ');
+    expect(expandAbbreviations('thoi ky CNH, HĐH')).toBe('thoi ky công nghiệp hóa, hiện đại hóa');
+    expect(expandAbbreviations('BCS đảng UBND')).toBe('Ban Cán sự đảng UBND');
+    expect(expandAbbreviations('dang doan HDND')).toBe('dang doan Hội đồng Nhân dân');
+  });
+
+  it('leaves words that only look like abbreviations inside other words', () => {
+    expect(expandAbbreviations('dhcn btvx')).toBe('dhcn btvx');
+  });
+
+  it('expands each entry to words the texts use', () => {
+    const read = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? read(join(dir, e.name)) : /\.(mdx|yaml|txt)$/.test(e.name) ? [readFileSync(join(dir, e.name), 'utf8')] : []));
+    const corpus = fold(read('content').join('\n')).toLowerCase().replace(/[^a-z0-9]+/g, ' ');
+    const absent = Object.entries(ABBREVIATIONS).filter(([, full]) => !corpus.includes(fold(full).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()));
+    expect(absent).toEqual([]);
+  });
+});
+
+describe('dates and numbers', () => {
+  it.each([
+    ['30-5-2019', '30/5/2019', ['2019-05-30']],
+    ['30.5.2019', '30/5/2019', ['2019-05-30']],
+    ['ngay 30 thang 5 nam 2019', '30/5/2019', ['2019-05-30']],
+    ['ngày 6 tháng 8 năm 2008', '06/8/2008', ['2008-08-06']],
+    ['6 thang 8 2008', '06/8/2008', ['2008-08-06']],
+    ['06-08-2008', '06/8/2008', ['2008-08-06']],
+    ['4/3/2014', '04/3/2014', ['2014-03-04']],
+    ['bao cao 6 thang', 'bao cao 06 thang', []],
+    ['quy 4 nam 2019', 'quy IV/2019', []],
+    ['thang 10 nam 2019', 'thang 10/2019', []],
+    ['khóa 10', 'khóa X', []],
+    ['hoi nghi trung uong 8 khoa 13', 'hoi nghi trung uong 8 khoa XIII', []],
+    ['giai doan 2021 - 2030', 'giai doan 2021-2030', []],
+    ['NQ27-NQ/TW', '27-NQ/TW', []],
+    ['KH-83/TU', '83-KH/TU', []],
+    ['83/KH-TU', '83-KH/TU', []],
+    ['52 KL-TW', '52-KL/TW', []],
+  ])('%s → %s', (q, text, dates) => {
+    const n = normaliseNumbers(q);
+    expect(n.text).toBe(text);
+    expect(n.dates).toEqual(dates);
+  });
+
+  it('leaves impossible dates and plain numbers alone', () => {
+    expect(normaliseNumbers('45-13-2019').text).toBe('45-13-2019');
+    expect(normaliseNumbers('2045').text).toBe('2045');
+    expect(normaliseNumbers('CMCN 4.0').text).toBe('CMCN 4.0');
+  });
+});
+
+describe('Telex and VNI', () => {
+  it('places tones where Vietnamese spelling puts them', () => {
+    expect(placeTone('tri', '\u0301')).toBe('trí');
+    expect(placeTone('thưc', '\u0301')).toBe('thức');
+    expect(placeTone('hoa', '\u0300')).toBe('hòa');
+    expect(placeTone('người'.normalize('NFD').replace(/\u0300/, '').normalize('NFC'), '\u0300')).toBe('người');
+    expect(placeTone('quyêt', '\u0301')).toBe('quyết');
+    expect(placeTone('giup', '\u0301')).toBe('giúp');
+  });
+
+  it.each([
+    ['tris', 'trí'],
+    ['thuwcs', 'thức'],
+    ['nguwowif', 'người'],
+    ['ddwngs', 'đứng'],
+    ['ddaauf', 'đầu'],
+    ['quyeets', 'quyết'],
+    ['nghieepj', 'nghiệp'],
+    ['dang', 'dang'],
+  ])('Telex %s → %s', (w, out) => expect(decodeTelexWord(w)).toBe(out));
+
+  it.each([
+    ['nghi5', 'nghị'],
+    ['quye6t1', 'quyết'],
+    ['d9a3ng', 'đảng'],
+    ['ngu7o7i2', 'người'],
+    ['2045', '2045'],
+  ])('VNI %s → %s', (w, out) => expect(decodeVniWord(w)).toBe(out));
+
+  it('decodes a whole query, or says there is nothing to decode', () => {
+    expect(decodeKeyboard('tris thuwcs')).toBe('trí thức');
+    expect(decodeKeyboard('nghi5 quye6t1')).toBe('nghị quyết');
+    expect(decodeKeyboard('tri thuc 2045')).toBeNull();
+  });
+});
+
+describe('fuzzy words', () => {
+  it('measures edits with transpositions', () => {
+    expect(editDistance('tinhh', 'tinh')).toBe(1);
+    expect(editDistance('thuk', 'thuc')).toBe(1);
+    expect(editDistance('tihn', 'tinh')).toBe(1);
+  });
+
+  it('picks the closest existing word, or none when all are far', () => {
+    expect(closestWord('tinhh', ['tính', 'tỉnh', 'tin'])).toBe('tính');
+    expect(closestWord('nhinn', ['nhân', 'nhìn'])).toBe('nhìn');
+    expect(closestWord('xyzzy', ['xã', 'xây'])).toBeNull();
+  });
+});
+
+describe('understand', () => {
+  it('reads numbers, then abbreviations, then the task', () => {
+    const u = understand('slide BTV tinh uy 30-5-2019');
+    expect(u.text).toBe('slide Ban Thường vụ Tỉnh ủy 30/5/2019');
+    expect(u.task?.kind).toBe('deck');
+    expect(u.dates).toEqual(['2019-05-30']);
+  });
+});
+
+describe('question words', () => {
+  it('drops a trailing question phrase when other words remain', () => {
+    expect(dropQuestionWords('ket luan 90 ra doi the nao')).toBe('ket luan 90 ra doi');
+    expect(dropQuestionWords('nq 27 ban hanh nam nao?')).toBe('nq 27 ban hanh nam');
+    expect(dropQuestionWords('trí thức là gì')).toBe('trí thức');
+    expect(dropQuestionWords('là gì')).toBe('là gì');
+    expect(dropQuestionWords('ai làm gì, đến khi nào')).toBe('ai làm gì, đến');
+  });
+});
