@@ -237,7 +237,7 @@ function renderEmpty(out: SearchOutcome, strings: Strings, filtered: boolean, se
 }
 
 /** Enhances the search page inside `root` (a <tt-search-page>). */
-export function enhancePage(root: HTMLElement): void {
+export function enhancePage(root: HTMLElement): Promise<void> {
   const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
   const labels = labelsFrom(strings);
   const form = root.querySelector<HTMLFormElement>('form')!;
@@ -344,5 +344,6 @@ export function enhancePage(root: HTMLElement): void {
   // Opened from a link: the URL decides. Opened by focusing the box: keep what was typed meanwhile.
   if (new URLSearchParams(window.location.search).has('q')) fromUrl();
   if (input.value.trim()) toUrl(false);
-  void update();
+  // The first results (or the empty state): the caller may wait for them (src/components/layout/settled.ts).
+  return update();
 }
