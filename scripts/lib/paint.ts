@@ -158,6 +158,8 @@ export function paintPages(ids: { plan: string; summary: string; study: string; 
     quiz: `/kiem-tra/${ids.quiz}/`,
     quizIndex: '/kiem-tra/',
     search: '/tim-kiem/',
+    /** The search page opened from a shared link: its results are its first state. */
+    searchLink: '/tim-kiem/?q=k%E1%BA%BF+ho%E1%BA%A1ch',
     trainer: '/giang-vien/',
     progress: '/kiem-tra/tien-do/',
     certificate: '/kiem-tra/chung-nhan/',
