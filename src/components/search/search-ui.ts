@@ -288,7 +288,8 @@ export function enhancePage(root: HTMLElement): Promise<void> {
       root.removeAttribute('aria-busy');
       results.innerHTML = '';
       more.hidden = true;
-      status.textContent = strings.empty ?? '';
+      // The page's HTML already says it (#19): leave that node alone rather than replace it with the same words.
+      if (status.textContent !== (strings.empty ?? '')) status.textContent = strings.empty ?? '';
       return;
     }
     root.setAttribute('aria-busy', 'true');
