@@ -14,7 +14,10 @@
  *   --no-compare       skip the issue #11 comparison (Starlight peer, slow network, UI vs raw Pagefind)
  *   --no-peer          compare without the Starlight peer (no npm install)
  *   --only-compare     skip the per-site search latency and Lighthouse of every page type
- *   --rounds=5         rounds of each interleaved comparison (Lighthouse: at most 3)
+ *   --rounds=5         rounds of each interleaved comparison (Lighthouse and paint: at most 3 unless --paint-rounds)
+ *   --only-paint       only the real site and the peer: paint and layout shift in throttled Chromium
+ *                      (every page type, voice and no voice) and Lighthouse simulate/devtools on the plan page (#19)
+ *   --paint-rounds=3   rounds of the throttled-paint comparison
  *   --no-roster        skip the issue #20 roster measurement (5,000 / 20,000 / 50,000 pasted lines)
  *   --only-roster      build the real site (or reuse it with --skip-build) and measure the roster only
  */
@@ -35,6 +38,9 @@ import { compareFirstSearch, compareLighthouse, comparePlanBytes, compareScale, 
 import type { Comparison } from './bench/compare.ts';
 import { formatRoster, measureRoster } from './bench/roster.ts';
 import type { RosterBench } from './bench/roster.ts';
+import { comparePaint } from './bench/paint.ts';
+import { paintPages } from './lib/paint.ts';
+import { PEER_PLAN } from './bench/peer.ts';
 
 const OUT = 'bench/out';
 const TARGET = { documents: 1000, limitMs: 90_000 };
@@ -46,8 +52,8 @@ function arg(name: string): string | undefined {
 }
 
 const onlyRoster = arg('only-roster') !== undefined;
-const doRoster = arg('no-roster') === undefined;
-const sizes = (onlyRoster ? '' : arg('sizes') ?? '100,1000')
+const doRoster = arg('no-roster') === undefined && arg('only-paint') === undefined;
+const sizes = (onlyRoster ? '' : arg('sizes') ?? (arg('only-paint') !== undefined ? '0' : '100,1000'))
   .split(',')
   .map((s) => Number(s.trim()))
   .filter((n) => Number.isInteger(n) && n > 0);
@@ -60,6 +66,15 @@ const doCompare = arg('no-compare') === undefined && !onlyRoster;
 const doPeer = arg('no-peer') === undefined;
 const onlyCompare = arg('only-compare') !== undefined;
 const rounds = Math.max(1, Number(arg('rounds') ?? 5));
+const onlyPaint = arg('only-paint') !== undefined;
+const paintRounds = Math.max(1, Number(arg('paint-rounds') ?? Math.min(rounds, 3)));
+
+/** One page of every type (scripts/lib/paint.ts) from the page paths the sizes step discovered. */
+function allPageTypes(pages: Record<string, string | null>): Record<string, string> | null {
+  const id = (p: string | null | undefined) => p?.split('/').filter(Boolean).at(-1);
+  const [plan, summary, study, quiz] = [id(pages.plan), id(pages.summary), id(pages.study), id(pages.quiz)];
+  return plan && summary && study && quiz ? paintPages({ plan, summary, study, quiz }) : null;
+}
 
 function countDocs(contentDir: string): number {
   const d = join(contentDir, 'documents');
@@ -122,7 +137,7 @@ async function main(): Promise<void> {
     PAGE_TYPES.map((t) => [t, pages[t] ? pageWeight(real.distDir, pages[t]!) : null]),
   ) as BenchResults['pageWeights'];
 
-  if (doSearch && !onlyCompare) {
+  if (doSearch && !onlyCompare && !onlyPaint) {
     const browser = await launchBrowser();
     try {
       for (const s of sites) {
@@ -141,7 +156,7 @@ async function main(): Promise<void> {
   }
 
   let lighthouse: BenchResults['lighthouse'] = { status: 'skipped', reason: 'run without --no-lighthouse to measure' };
-  if (doLighthouse && !onlyCompare) {
+  if (doLighthouse && !onlyCompare && !onlyPaint) {
     const lhPaths = (['plan', 'summary', 'home', 'study', 'deck', 'quiz', 'search'] as const)
       .map((t) => pages[t])
       .filter((p): p is string => p !== null);
@@ -164,21 +179,31 @@ async function main(): Promise<void> {
     c.peer = peer;
     const browser = await launchBrowser();
     try {
+      const typed = allPageTypes(pages);
+      if (peer?.status === 'ok' && typed) {
+        process.stdout.write(`▶ paint and layout shift, throttled Chromium, ${Object.keys(typed).length} page types × voice/no voice × ${paintRounds} rounds, ours vs peer… `);
+        c.figures.push(...(await comparePaint(browser, real.distDir, peer.distDir, typed, PEER_PLAN, paintRounds, c)));
+        console.log('done');
+      }
       if (peer?.status === 'ok') {
         c.figures.push(comparePlanBytes(real.distDir, peer.distDir));
-        process.stdout.write('▶ first search on a slow network, ours vs peer… ');
-        c.figures.push(...(await compareFirstSearch(browser, real.distDir, peer.distDir, rounds, 150, c)));
-        console.log('done');
+        if (!onlyPaint) {
+          process.stdout.write('▶ first search on a slow network, ours vs peer… ');
+          c.figures.push(...(await compareFirstSearch(browser, real.distDir, peer.distDir, rounds, 150, c)));
+          console.log('done');
+        }
         if (doLighthouse) {
           process.stdout.write('▶ Lighthouse plan page, ours vs peer… ');
           c.figures.push(...(await compareLighthouse(real.distDir, peer.distDir, Math.min(rounds, 3), c)));
           console.log('done');
         }
       }
-      const big = [...sites].sort((a, b) => b.documents - a.documents)[0]!;
-      process.stdout.write(`▶ search UI vs raw Pagefind on ${big.name} (${big.documents} documents)… `);
-      c.figures.push(...(await compareScale(browser, big.distDir, [0, 100], c)));
-      console.log('done');
+      if (!onlyPaint) {
+        const big = [...sites].sort((a, b) => b.documents - a.documents)[0]!;
+        process.stdout.write(`▶ search UI vs raw Pagefind on ${big.name} (${big.documents} documents)… `);
+        c.figures.push(...(await compareScale(browser, big.distDir, [0, 100], c)));
+        console.log('done');
+      }
     } finally {
       await browser.close();
     }
@@ -221,11 +246,13 @@ async function main(): Promise<void> {
     comparison,
     roster,
   };
-  writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+  // A paint-only run (#19) keeps the full run's file as it is.
+  const resultsFile = onlyPaint ? 'bench/results-paint.json' : 'bench/results.json';
+  writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
   console.log('\n' + formatReport(results));
-  if (comparison) console.log('\nIssue #11 figures (interleaved, medians):\n' + formatComparison(comparison));
+  if (comparison) console.log('\nIssue #11 and #19 figures (interleaved, medians; ratio = ours ÷ reference):\n' + formatComparison(comparison));
   if (roster) console.log('\nIssue #20 roster (Chromium, same page, interleaved):\n' + formatRoster(roster));
-  console.log('\nwrote bench/results.json');
+  console.log(`\nwrote ${resultsFile}`);
 }
 
 main().catch((err: Error) => {

@@ -13,7 +13,9 @@
  *   locally and with `scaleDelayMs` added to every response.
  */
 import type { Browser, Page } from 'playwright-core';
+import { loadavg } from 'node:os';
 import { runLighthouse } from './lighthouse.ts';
+import type { ThrottlingMethod } from './lighthouse.ts';
 import { pageWeight } from './sizes.ts';
 import { median, QUERIES, foldDiacritics } from './search-latency.ts';
 import { startStaticServer } from '../lib/static-server.ts';
@@ -27,7 +29,8 @@ export interface Figure {
   ratio: number | null;
   /** Runs each median is of (per side). */
   runs: number;
-  unit: 'B' | 'ms';
+  /** Bytes, milliseconds, or a layout-shift score (unitless). */
+  unit: 'B' | 'ms' | 'cls';
   /** The issue's target for the ratio, when it sets one. */
   target?: number;
   note?: string;
@@ -55,16 +58,24 @@ export function comparePlanBytes(oursDist: string, peerDist: string): Figure {
   return figure('Plan page bytes (gzip transfer, HTML+CSS+JS)', o ? [o.total] : [], p ? [p.total] : [], 'B');
 }
 
-/** Lighthouse FCP and LCP of the plan page, interleaved. */
-export async function compareLighthouse(oursDist: string, peerDist: string, rounds: number, c: Comparison): Promise<Figure[]> {
+/** Lighthouse FCP and LCP of the plan page, interleaved, in each throttling mode (simulated and real, #19). */
+export async function compareLighthouse(oursDist: string, peerDist: string, rounds: number, c: Comparison, modes: readonly ThrottlingMethod[] = ['simulate', 'devtools']): Promise<Figure[]> {
+  const out: Figure[] = [];
+  for (const mode of modes) out.push(...(await compareLighthouseMode(oursDist, peerDist, rounds, c, mode)));
+  return out;
+}
+
+async function compareLighthouseMode(oursDist: string, peerDist: string, rounds: number, c: Comparison, mode: ThrottlingMethod): Promise<Figure[]> {
   const ours = await startStaticServer({ root: oursDist, gzip: true });
   const peer = await startStaticServer({ root: peerDist, gzip: true });
   const s = { fcp: { ours: [] as number[], reference: [] as number[] }, lcp: { ours: [] as number[], reference: [] as number[] }, perf: { ours: [] as number[], reference: [] as number[] } };
+  const loads: number[] = [];
   try {
     for (let i = 0; i < rounds; i++) {
       const order = i % 2 ? (['reference', 'ours'] as const) : (['ours', 'reference'] as const);
       for (const side of order) {
-        const lh = await runLighthouse((side === 'ours' ? ours : peer).url, [`/${PLAN}`]);
+        loads.push(Math.round(loadavg()[0]! * 100) / 100);
+        const lh = await runLighthouse((side === 'ours' ? ours : peer).url, [`/${PLAN}`], mode);
         const page = lh.status === 'ok' ? lh.pages[0] : undefined;
         if (page?.metrics.fcp != null) s.fcp[side].push(page.metrics.fcp);
         if (page?.metrics.lcp != null) s.lcp[side].push(page.metrics.lcp);
@@ -75,12 +86,14 @@ export async function compareLighthouse(oursDist: string, peerDist: string, roun
     await ours.close();
     await peer.close();
   }
-  c.samples.lighthouseFcp = s.fcp;
-  c.samples.lighthouseLcp = s.lcp;
-  c.samples.lighthousePerformance = s.perf;
+  const key = mode === 'simulate' ? '' : 'Devtools';
+  c.samples[`lighthouseFcp${key}`] = s.fcp;
+  c.samples[`lighthouseLcp${key}`] = s.lcp;
+  c.samples[`lighthousePerformance${key}`] = s.perf;
+  const perf = `load ${Math.min(...loads)}–${Math.max(...loads)}; performance score: ours ${median(s.perf.ours) ?? '?'}, peer ${median(s.perf.reference) ?? '?'} (medians; samples ${s.perf.ours.join('/')} vs ${s.perf.reference.join('/')})`;
   return [
-    figure('Plan page FCP, Lighthouse mobile', s.fcp.ours, s.fcp.reference, 'ms', 0.9),
-    figure('Plan page LCP, Lighthouse mobile', s.lcp.ours, s.lcp.reference, 'ms', 0.9),
+    figure(`Plan page FCP, Lighthouse mobile (${mode})`, s.fcp.ours, s.fcp.reference, 'ms', 0.9),
+    figure(`Plan page LCP, Lighthouse mobile (${mode})`, s.lcp.ours, s.lcp.reference, 'ms', 0.9, perf),
   ];
 }
 
@@ -276,7 +289,8 @@ export async function compareScale(browser: Browser, distDir: string, delays: re
 
 /** The comparison table as text. */
 export function formatComparison(c: Comparison): string {
-  const f = (x: number | null, unit: string) => (x === null ? 'n/a' : unit === 'B' ? `${(x / 1024).toFixed(1)} KB` : `${Math.round(x).toLocaleString('en')} ms`);
+  const f = (x: number | null, unit: string) =>
+    x === null ? 'n/a' : unit === 'B' ? `${(x / 1024).toFixed(1)} KB` : unit === 'cls' ? String(x) : `${Math.round(x).toLocaleString('en')} ms`;
   const rows = c.figures.map(
     (x) =>
       `| ${x.label} | ${f(x.ours, x.unit)} | ${f(x.reference, x.unit)} | ${x.ratio ?? 'n/a'}${x.target ? ` (target ≤ ${x.target})` : ''} | ${x.runs} |${x.note ? ` ${x.note}` : ''}`,

@@ -64,8 +64,15 @@ export const lighthouseChromeFlags = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
 
+/**
+ * How Lighthouse throttles: `simulate` (its default: loads fast, then models a slow phone with
+ * Lantern) or `devtools` (really throttles the network and CPU through the DevTools protocol with
+ * the same mobile preset, as scripts/lib/paint.ts does; #19 found the two far apart).
+ */
+export type ThrottlingMethod = 'simulate' | 'devtools';
+
 /** Runs Lighthouse on each `paths` entry of the site at `baseUrl` (ending in "/"). */
-export async function runLighthouse(baseUrl: string, paths: readonly string[]): Promise<LighthouseResult> {
+export async function runLighthouse(baseUrl: string, paths: readonly string[], throttlingMethod: ThrottlingMethod = 'simulate'): Promise<LighthouseResult> {
   let lighthouse: typeof import('lighthouse').default;
   let launch: typeof import('chrome-launcher').launch;
   let version = '?';
@@ -100,6 +107,7 @@ export async function runLighthouse(baseUrl: string, paths: readonly string[]): 
           output: 'json',
           logLevel: 'error',
           onlyCategories: [...CATEGORIES],
+          throttlingMethod,
         });
         const lhr = res?.lhr;
         if (!lhr) throw new Error('no result');

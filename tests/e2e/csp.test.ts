@@ -34,7 +34,8 @@ describe('Content-Security-Policy', () => {
     if (await box.count()) {
       await box.focus();
       await page.keyboard.type('dang');
-      await page.waitForTimeout(300);
+      // The search code has loaded and answered (its own state, not a moment in time).
+      await page.waitForFunction(() => (document.querySelector('tt-search-box [role="status"]')?.textContent ?? '').includes('«dang»'), null, { timeout: 15_000 });
     }
     const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
     expect(violations).toEqual([]);

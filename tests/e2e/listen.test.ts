@@ -1,6 +1,6 @@
 /**
  * Listen mode ("Nghe đọc") in real Chromium with a stubbed speech engine (page.addInitScript): it
- * appears only with a Vietnamese voice and says so without one; reads sections in order, highlighting
+ * is in the page from the first paint and, pressed on a device without a Vietnamese voice, says so; reads sections in order, highlighting
  * and scrolling to each; pauses, resumes, skips, changes speed; reads one section on request; never
  * reads site chrome, căn cứ lines or notes; is keyboard operable; its code loads only on first use.
  */
@@ -91,25 +91,30 @@ afterAll(async () => {
 });
 
 describe('listen mode: availability', () => {
-  it('appears once a Vietnamese voice is reported (voiceschanged), not before', async () => {
+  it('is there from the first paint, and reads once the voices arrive when pressed before them', async () => {
     const { page, context } = await openPage(browser);
     await page.addInitScript(stubSpeech, { langs: ['en-US', 'vi-VN'], late: true });
     await page.goto(siteUrl(PLAN));
     const start = page.getByRole('button', { name: 'Nghe đọc', exact: true });
-    expect(await start.isVisible()).toBe(false);
+    expect(await start.isVisible()).toBe(true);
+    await start.click();
+    // Pressed before the device reported its voices: it waits for them (voiceschanged), then reads.
     await page.evaluate(() => (window as unknown as { __tts: { arrive(): void } }).__tts.arrive());
-    await expect.poll(() => start.isVisible()).toBe(true);
+    await expect.poll(async () => (await spoken(page)).length).toBeGreaterThan(0);
     expect(await page.locator('.listen__none').isVisible()).toBe(false);
     await context.close();
   });
 
-  it('says so where the device has no Vietnamese voice, and offers no button', async () => {
+  it('says there is no Vietnamese voice only when asked to read, and reads nothing', async () => {
     const { page, context } = await openPage(browser);
     await page.addInitScript(stubSpeech, { langs: ['en-US', 'fr-FR'], late: false });
     await page.goto(siteUrl(PLAN));
-    await expect.poll(() => page.locator('.listen__none').isVisible(), { timeout: 6000 }).toBe(true);
-    expect(await page.locator('.listen__none').innerText()).toContain('giọng đọc tiếng Việt');
-    expect(await page.getByRole('button', { name: 'Nghe đọc', exact: true }).isVisible()).toBe(false);
+    const note = page.locator('.listen__none');
+    expect(await note.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Nghe đọc', exact: true }).click();
+    await expect.poll(() => note.isVisible(), { timeout: 6000 }).toBe(true);
+    expect(await note.innerText()).toContain('giọng đọc tiếng Việt');
+    expect(await spoken(page)).toEqual([]);
     expect(await page.locator('.listen-one').count()).toBe(0);
     await context.close();
   });

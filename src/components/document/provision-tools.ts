@@ -2,10 +2,11 @@
 import sheetUrl from './provision-tools.css?url';
 import { copy, cue, shareOrCopy } from '../share/clipboard.ts';
 import { lateStyle } from '../layout/late-style.ts';
+import { settling } from '../layout/settled.ts';
 
 class ProvisionTools extends HTMLElement {
   connectedCallback() {
-    void lateStyle(sheetUrl).then(() => this.build());
+    void settling(lateStyle(sheetUrl).then(() => this.build()));
   }
 
   private build() {

@@ -44,6 +44,8 @@ class TtQuiz extends HTMLElement {
   private attempt: AttemptState | null = null;
   private confirmSubmit = false;
   private timer = 0;
+  /** True while the first state replaces the one in the HTML: no focus move then (the page must not jump, #19). */
+  private first = true;
 
   connectedCallback() {
     this.quiz = readJson(this, 'quiz');
@@ -51,10 +53,9 @@ class TtQuiz extends HTMLElement {
     this.urls = readJson(this, 'urls');
     this.app = this.querySelector('[data-app]')!;
     this.live = this.querySelector('[data-live]')!;
-    this.querySelector('[data-noscript]')?.remove();
     this.querySelector('[data-static]')?.setAttribute('hidden', '');
-    this.app.hidden = false;
     this.boot();
+    this.first = false;
   }
 
   disconnectedCallback() {
@@ -148,6 +149,7 @@ class TtQuiz extends HTMLElement {
   }
 
   private focusHeading() {
+    if (this.first) return;
     const hd = this.app.querySelector<HTMLElement>('[data-focus]');
     hd?.focus();
   }
@@ -161,6 +163,9 @@ class TtQuiz extends HTMLElement {
   // ---- learner form ------------------------------------------------------------------------
   private renderLearner(prefix: HTMLElement[] = []) {
     const tr = this.tr;
+    // The learner form in the HTML (Quiz.astro) may have been typed into before this script ran: keep that.
+    const typed = (id: string) => this.app.querySelector<HTMLInputElement>(`input#${id}`)?.value ?? '';
+    const focused = this.app.contains(document.activeElement) ? document.activeElement?.id : undefined;
     const field = (id: string, label: string, value: string, max: number) => {
       const input = h('input', { id, name: id, type: 'text', autocomplete: id === 'ho-ten' ? 'name' : 'organization', maxlength: max * 2, value, required: true, 'aria-describedby': `${id}-loi` }) as HTMLInputElement;
       return h('div', { class: 'field' }, h('label', { for: id }, label), input, h('p', { id: `${id}-loi`, class: 'field__error' }));
@@ -170,8 +175,8 @@ class TtQuiz extends HTMLElement {
       { class: 'learner', novalidate: true },
       h('h2', { tabindex: -1, 'data-focus': true }, tr('learner.title')),
       h('p', {}, tr('learner.lead')),
-      field('ho-ten', tr('learner.name'), this.record.learner?.name ?? '', MAX_NAME),
-      field('don-vi', tr('learner.unit'), this.record.learner?.unit ?? '', MAX_UNIT),
+      field('ho-ten', tr('learner.name'), this.record.learner?.name ?? typed('ho-ten'), MAX_NAME),
+      field('don-vi', tr('learner.unit'), this.record.learner?.unit ?? typed('don-vi'), MAX_UNIT),
       h('button', { type: 'submit', class: 'btn btn--primary' }, tr('learner.save')),
     ) as HTMLFormElement;
     form.addEventListener('submit', (e) => {
@@ -202,7 +207,8 @@ class TtQuiz extends HTMLElement {
       this.boot();
     });
     this.show(...prefix, this.sessionBanner(), form);
-    this.focusHeading();
+    if (focused) form.querySelector<HTMLElement>(`#${focused}`)?.focus();
+    else this.focusHeading();
   }
 
   // ---- start screen ------------------------------------------------------------------------

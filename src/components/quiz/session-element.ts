@@ -144,7 +144,8 @@ class TtSession extends HTMLElement {
   private renderForm() {
     const tr = this.tr;
     const box = this.querySelector<HTMLElement>('[data-session-form]')!;
-    if (box.querySelector('form')) return; // keep what the trainer typed across re-renders
+    // Keep what the trainer typed across re-renders; the form in the HTML (SessionPanel.astro) is replaced by a live one.
+    if (box.querySelector('form[data-live]')) return;
     const studyField = this.fixed
       ? null
       : h(
@@ -157,7 +158,7 @@ class TtSession extends HTMLElement {
     const date = h('input', { id: `${this.id}-ngay`, name: 'ngay', type: 'date', required: true, value: vnDate(new Date()), 'aria-describedby': `${this.id}-ngay-loi` });
     const form = h(
       'form',
-      { class: 'session-form', novalidate: true },
+      { class: 'session-form', novalidate: true, 'data-live': true },
       studyField,
       h('div', { class: 'field' }, h('label', { for: `${this.id}-dv` }, tr('session.unit')), unit, h('p', { id: `${this.id}-dv-loi`, class: 'field__error' })),
       h('div', { class: 'field' }, h('label', { for: `${this.id}-ngay` }, tr('session.date')), date, h('p', { id: `${this.id}-ngay-loi`, class: 'field__error' })),

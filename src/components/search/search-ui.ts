@@ -251,7 +251,7 @@ function noteHtml(out: SearchOutcome, strings: Strings, searchPage: string): str
 }
 
 /** Enhances the search page inside `root` (a <tt-search-page>). */
-export function enhancePage(root: HTMLElement): void {
+export function enhancePage(root: HTMLElement): Promise<void> {
   const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
   const labels = labelsFrom(strings);
   const form = root.querySelector<HTMLFormElement>('form')!;
@@ -302,7 +302,8 @@ export function enhancePage(root: HTMLElement): void {
       root.removeAttribute('aria-busy');
       results.innerHTML = '';
       more.hidden = true;
-      status.textContent = strings.empty ?? '';
+      // The page's HTML already says it (#19): leave that node alone rather than replace it with the same words.
+      if (status.textContent !== (strings.empty ?? '')) status.textContent = strings.empty ?? '';
       return;
     }
     root.setAttribute('aria-busy', 'true');
@@ -358,5 +359,6 @@ export function enhancePage(root: HTMLElement): void {
   // Opened from a link: the URL decides. Opened by focusing the box: keep what was typed meanwhile.
   if (new URLSearchParams(window.location.search).has('q')) fromUrl();
   if (input.value.trim()) toUrl(false);
-  void update();
+  // The first results (or the empty state): the caller may wait for them (src/components/layout/settled.ts).
+  return update();
 }

@@ -5,7 +5,6 @@ class ShareButton extends HTMLElement {
   connectedCallback() {
     const b = this.querySelector('button')!;
     const d = this.dataset;
-    b.hidden = false;
     b.addEventListener('click', async () => cue(b, await shareOrCopy({ title: d.title!, text: d.text!, url: d.url! }), d, d.url!));
   }
 }

@@ -27,14 +27,17 @@ describe('defer-modules', () => {
   });
 
   /** Runs the loader in a fake document and returns what it did. */
-  function run(visibility: 'visible' | 'hidden', paintSupported = true) {
+  function run(visibility: 'visible' | 'hidden', paintSupported = true, list = '/a.js /b.js') {
     const appended: { src: string; type: string; onload?: () => void }[] = [];
     const timers: (() => void)[] = [];
     let observer: ((list: { getEntriesByName(n: string): unknown[] }) => void) | undefined;
     const attrs: Record<string, string> = {};
+    const listeners: Record<string, () => void> = {};
+    const window: { ttSettle?: Promise<unknown>[] } = {};
     const document = {
       visibilityState: visibility,
-      currentScript: { getAttribute: () => '/a.js /b.js' },
+      currentScript: { getAttribute: () => list },
+      addEventListener: (type: string, f: () => void) => (listeners[type] = f),
       documentElement: { setAttribute: (k: string, v: string) => (attrs[k] = v) },
       createElement: () => ({}) as { src: string; type: string },
       head: { append: (e: (typeof appended)[number]) => appended.push(e) },
@@ -47,11 +50,14 @@ describe('defer-modules', () => {
         if (!paintSupported) observer = undefined;
       }
     }
-    runInNewContext(LOADER, { document, PerformanceObserver, setTimeout: (f: () => void) => timers.push(f) });
-    return { appended, timers, attrs, paint: () => observer?.({ getEntriesByName: (n) => (n === 'first-contentful-paint' ? [{}] : []) }) };
+    runInNewContext(LOADER, { document, window, PerformanceObserver, setTimeout: (f: () => void) => timers.push(f) });
+    return { appended, timers, attrs, window, listeners, paint: () => observer?.({ getEntriesByName: (n) => (n === 'first-contentful-paint' ? [{}] : []) }) };
   }
 
-  it('starts the modules only after the first contentful paint, and marks the page ready when all have run', () => {
+  /** Lets every pending promise callback run. */
+  const flush = () => new Promise((r) => setImmediate(r));
+
+  it('starts the modules only after the first contentful paint, and marks the page ready when all have run', async () => {
     const r = run('visible');
     expect(r.appended).toEqual([]);
     r.paint();
@@ -62,6 +68,35 @@ describe('defer-modules', () => {
     r.appended[0]!.onload!();
     expect(r.attrs['data-modules']).toBeUndefined();
     r.appended[1]!.onload!();
+    await flush();
+    expect(r.attrs['data-modules']).toBe('ready');
+  });
+  it('waits for the first-state work the modules registered, and for work registered meanwhile', async () => {
+    const r = run('hidden');
+    let endFirst!: () => void;
+    let endSecond!: () => void;
+    r.window.ttSettle = [new Promise<void>((d) => (endFirst = d)), Promise.reject(new Error('a failed stylesheet still settles'))];
+    r.appended[0]!.onload!();
+    r.appended[1]!.onload!();
+    await flush();
+    expect(r.attrs['data-modules']).toBeUndefined();
+    r.window.ttSettle.push(new Promise<void>((d) => (endSecond = d)));
+    endFirst();
+    await flush();
+    expect(r.attrs['data-modules']).toBeUndefined();
+    endSecond();
+    await flush();
+    expect(r.attrs['data-modules']).toBe('ready');
+  });
+  it('on a page that keeps its module scripts (empty list), starts nothing and declares ready after DOMContentLoaded', async () => {
+    const r = run('visible', true, '');
+    r.paint();
+    for (const t of r.timers) t();
+    expect(r.appended).toEqual([]);
+    await flush();
+    expect(r.attrs['data-modules']).toBeUndefined();
+    r.listeners.DOMContentLoaded!();
+    await flush();
     expect(r.attrs['data-modules']).toBe('ready');
   });
   it('loads at once in a hidden tab, and after 3 s where paint timing is missing', () => {
@@ -74,8 +109,10 @@ describe('defer-modules', () => {
 });
 
 describe('defer-modules opt-out', () => {
-  it('leaves the module scripts of a page marked data-scripts="eager" as they are', () => {
-    const html = '<html lang="vi" data-scripts="eager"><head><script type="module" src="/a.js"></script></head></html>';
-    expect(deferModules(html)).toBe(html);
+  it('leaves the module scripts of a page marked data-scripts="eager" as they are, with the loader before them to declare readiness', () => {
+    const html = '<html lang="vi" data-scripts="eager"><head><script type="module" src="/a.js"></script><script type="module" src="/b.js"></script></head></html>';
+    expect(deferModules(html)).toBe(
+      `<html lang="vi" data-scripts="eager"><head><script data-modules="">${LOADER}</script><script type="module" src="/a.js"></script><script type="module" src="/b.js"></script></head></html>`,
+    );
   });
 });
