@@ -351,7 +351,7 @@ describe('every quiz bank', () => {
       await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
       await takeAttempt(page, quiz, () => true);
       await poll(() => page.locator('.score').getAttribute('data-score')).toBe('100');
-      expect(await page.locator('[data-code]').first().textContent()).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      expect(await page.locator('[data-code]').first().textContent()).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       expect(consoleErrors).toEqual([]);
       expect(foreignRequests).toEqual([]);
       await context.close();
