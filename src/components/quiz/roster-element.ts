@@ -148,6 +148,8 @@ class TtRoster extends HTMLElement {
           if (total > 2000) status.textContent = this.tr('roster.working', { done, total });
         },
       });
+      // verifyAll does not pause after its last chunk; counting starts in a task of its own.
+      await pause();
       this.dataset.step = 'counting';
       const tally = await tallyRows(rows, { pause });
       this.dataset.step = 'showing';
