@@ -67,14 +67,17 @@ export async function measureRoster(browser: Browser, distDir: string, sizes = [
       const page = await context.newPage();
       await page.goto(`${server.url}giang-vien/`);
       await page.waitForSelector('tt-roster[data-state="ready"]', { timeout: 60_000 });
+      // The text goes into the page once, in a task of its own: copying megabytes from Node into the
+      // page is the harness's work, and would otherwise count as the page's longest task.
+      await page.evaluate((text) => void ((window as unknown as { benchText: string }).benchText = text), data.text);
       const ref: number[] = [];
       const ros: number[] = [];
       const ratios: number[] = [];
       const longest: number[] = [];
       let totals: Record<string, string | undefined> = {};
       for (let round = 0; round < rounds; round++) {
-        const a = await page.evaluate(reference, data.text);
-        const b = await page.evaluate(rosterRun, data.text);
+        const a = await page.evaluate(reference);
+        const b = await page.evaluate(rosterRun);
         ref.push(a);
         ros.push(b.ms);
         ratios.push(b.ms / a);
@@ -107,7 +110,8 @@ export async function measureRoster(browser: Browser, distDir: string, sizes = [
 }
 
 /** In the page: split the text and sign every line once (one key, 1,000 signatures in flight at a time). */
-async function reference(text: string): Promise<number> {
+async function reference(): Promise<number> {
+  const text = (window as unknown as { benchText: string }).benchText;
   const t0 = performance.now();
   const lines = text.split(/\r?\n/);
   const key = await crypto.subtle.importKey('raw', new Uint8Array(16).fill(7), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
@@ -117,7 +121,8 @@ async function reference(text: string): Promise<number> {
 }
 
 /** In the page: empty the list, paste the text, wait for data-state="done" and the next frame; the longest task meanwhile. */
-async function rosterRun(text: string): Promise<{ ms: number; longest: number; totals: Record<string, string | undefined> }> {
+async function rosterRun(): Promise<{ ms: number; longest: number; totals: Record<string, string | undefined> }> {
+  const text = (window as unknown as { benchText: string }).benchText;
   const el = document.querySelector<HTMLElement>('tt-roster')!;
   const settled = () =>
     new Promise<void>((resolve) => {

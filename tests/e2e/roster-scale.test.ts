@@ -4,7 +4,7 @@
  *   pairs of distinct learners sharing a code, identical repeats, corrupted codes; scripts/bench/
  *   roster-data.ts, the project's own encoder) gives the constructed totals, shows the duplicates
  *   counted once and the shared codes as separate people, refuses only the corrupted lines, and shows
- *   the long tables a page at a time;
+ *   the long tables a page at a time, going through the steps it declares (`data-step`) in order;
  * - "Tạo báo cáo (.docx)" (rendered disabled in the first HTML, enabled once there is something to
  *   report) loads its code only on the click, from a chunk listed in the offline manifest, and
  *   downloads a .docx that LibreOffice opens, with the totals in its text.
@@ -57,12 +57,21 @@ describe('the roster at province scale', () => {
     // A paste event carrying the text, as the browser fires it when the trainer pastes (playwright's
     // `fill` types into the box instead). A paste this large goes into the list, not the text box.
     const box = page.getByLabel('Mã xác nhận', { exact: true });
+    // The steps the element declares (`data-step`), every change recorded with the value it replaced.
+    await roster.evaluate((el) => {
+      const steps: (string | null)[] = [];
+      (window as unknown as { rosterSteps: (string | null)[] }).rosterSteps = steps;
+      new MutationObserver((records) => records.forEach((r) => steps.push(r.oldValue))).observe(el, { attributeFilter: ['data-step'], attributeOldValue: true });
+    });
     await box.evaluate((el, text) => {
       const clipboardData = new DataTransfer();
       clipboardData.setData('text/plain', text);
       el.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
     }, data.text);
     await page.waitForSelector('tt-roster[data-state="done"]', { timeout: 300_000 });
+    // Read in chunks, verified, counted, shown: each step once, in order, and none left when done.
+    expect(await page.evaluate(() => (window as unknown as { rosterSteps: (string | null)[] }).rosterSteps)).toEqual([null, 'reading', 'verifying', 'counting', 'showing']);
+    expect(await roster.getAttribute('data-step')).toBeNull();
     expect(await box.inputValue()).toBe('');
     expect(await roster.locator('[data-paste-note]').textContent()).toContain(`Đã đưa ${LINES} dòng vừa dán vào danh sách (bản dán 1;`);
 

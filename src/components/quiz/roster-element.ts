@@ -6,18 +6,20 @@
  * identical earlier line (counted once). Counts by unit and quiz and by session; CSV export (UTF-8
  * with BOM) with the status in words; the .docx report is built by ./roster-report.ts, loaded when asked.
  *
- * Province scale: 50,000 lines are verified a chunk at a time with a pause between chunks (input and
- * paint go on; a newer check abandons an older one), the totals appear as soon as the lines are
- * verified, and the long tables are shown a page at a time. The element declares where it is in
- * `data-state`: `ready` (nothing checked yet), `working`, `done`.
+ * Province scale: no step works through all of a 50,000-line paste at once. The pasted text is read,
+ * the lines verified and the results counted a chunk at a time with a pause between chunks (input and
+ * paint go on; a newer check abandons an older one), the tables are built one after another, and the
+ * long tables are shown a page at a time. The element declares where it is in `data-state`: `ready`
+ * (nothing checked yet), `working`, `done`; while working, `data-step` names the step: `reading` (a
+ * large paste only), `verifying`, `counting`, `showing`, each entered once per check, in that order.
  *
  * Nothing leaves the device; the lists are kept in localStorage (key `tt-giang-vien`,
  * `{ "v": 1, "paste": string, "csv": RosterInput[] }`); when they are too large to keep, the page says so.
  */
 import { formatDate, h, makeTr, readJson } from './client.ts';
 import type { Tr } from './client.ts';
-import { inputsFromCsv, isAccepted, parsePaste, rosterCsv, rosterTotals, summaryByUnit, summaryBySession, verifyAll } from '../../lib/receipt/roster.ts';
-import type { AcceptedRow, DuplicateRow, KnownQuiz, KnownSession, RejectedRow, RosterInput, RosterRow } from '../../lib/receipt/roster.ts';
+import { inputsFromCsv, parsePaste, rosterCsv, tallyRows, verifyAll } from '../../lib/receipt/roster.ts';
+import type { AcceptedRow, KnownQuiz, KnownSession, RejectedRow, RosterInput, RosterRow, RosterTally } from '../../lib/receipt/roster.ts';
 import { secretOf, sessionLabelId } from '../../lib/receipt/session.ts';
 import { canMac } from '../../lib/receipt/code.ts';
 import { vnDate } from '../../lib/quiz/attempts.ts';
@@ -129,29 +131,35 @@ class TtRoster extends HTMLElement {
   private async verify() {
     const run = ++this.run;
     this.dataset.state = 'working';
+    this.dataset.step = 'verifying';
     const status = this.querySelector('[data-summary]')!;
     // Without Web Crypto no MAC can be checked here: session codes then show as "buổi khác", never as forged.
     if (!canMac()) this.problem(h('p', { class: 'notice', role: 'note' }, this.tr('session.noCrypto')));
     this.sessions = (canMac() ? loadSessions().store.sessions : []).map((s) => ({ id: s.id, secret: secretOf(s), quiz: s.quiz, unit: s.unit, date: s.date }));
     const inputs = [...parsePaste(this.area.value), ...this.csv];
-    let rows: RosterRow[];
+    const pause = async () => {
+      await yieldToPage();
+      if (run !== this.run) throw new Superseded();
+    };
     try {
-      rows = await verifyAll(inputs, this.quizzes, vnDate(new Date()), this.sessions, {
-        pause: async () => {
-          await yieldToPage();
-          if (run !== this.run) throw new Superseded();
-        },
+      const rows = await verifyAll(inputs, this.quizzes, vnDate(new Date()), this.sessions, {
+        pause,
         progress: (done, total) => {
           if (total > 2000) status.textContent = this.tr('roster.working', { done, total });
         },
       });
+      // verifyAll does not pause after its last chunk; counting starts in a task of its own.
+      await pause();
+      this.dataset.step = 'counting';
+      const tally = await tallyRows(rows, { pause });
+      this.dataset.step = 'showing';
+      await this.renderRows(tally, pause);
+      this.rows = rows;
     } catch (e) {
       if (e instanceof Superseded) return;
       throw e;
     }
-    if (run !== this.run) return; // a newer check started meanwhile
-    this.rows = rows;
-    this.renderRows();
+    delete this.dataset.step;
     this.dataset.state = 'done';
     // After the results are on screen: keeping the lists is not worth delaying them.
     setTimeout(() => run === this.run && this.save(inputs.length), 0);
@@ -182,14 +190,17 @@ class TtRoster extends HTMLElement {
   /** Reads the pasted lines a few thousand at a time, yielding between, so the page answers while they are read. */
   private async addPaste(text: string) {
     this.dataset.state = 'working';
+    this.dataset.step = 'reading';
     const name = this.tr('roster.pasteName', { n: ++this.pastes });
+    // Out of the paste event first: the browser has just copied megabytes of text.
+    await yieldToPage();
     const all = text.split(/\r?\n/);
     const added: RosterInput[] = [];
-    for (let from = 0; from < all.length; from += 5000) {
-      for (const i of parsePaste(all.slice(from, from + 5000).join('\n'))) added.push({ ...i, source: `${name}:${Number(i.source) + from}` });
+    for (let from = 0; from < all.length; from += 2000) {
+      for (const i of parsePaste(all.slice(from, from + 2000).join('\n'))) added.push({ ...i, source: `${name}:${Number(i.source) + from}` });
       await yieldToPage();
     }
-    this.csv.push(...added);
+    for (const i of added) this.csv.push(i);
     this.querySelector('[data-paste-note]')!.textContent = this.tr('roster.largePaste', { n: added.length, name });
     await this.verify();
   }
@@ -254,9 +265,10 @@ class TtRoster extends HTMLElement {
     }
   }
 
-  private renderRows() {
+  /** Shows the totals at once, then builds the tables one after another with a pause between them. */
+  private async renderRows(tally: RosterTally, pause: () => Promise<void>) {
     const tr = this.tr;
-    const t = rosterTotals(this.rows);
+    const t = tally.totals;
     this.querySelector('[data-summary]')!.textContent = t.lines ? tr('roster.summary', { ok: t.accepted, rejected: t.rejected }) : '';
     this.querySelector('[data-summary-detail]')!.textContent = t.accepted
       ? tr('roster.summaryDetail', { attended: t.attended, selfStudy: t.selfStudy, other: t.otherSession })
@@ -265,17 +277,17 @@ class TtRoster extends HTMLElement {
     more.textContent = t.duplicates || t.sharedCode ? tr('roster.summaryMore', { duplicates: t.duplicates, shared: t.sharedCode }) : '';
     more.dataset.duplicateCount = String(t.duplicates);
     more.dataset.sharedCount = String(t.sharedCode);
-    const ok: AcceptedRow[] = [];
-    const bad: RejectedRow[] = [];
-    const dup: DuplicateRow[] = [];
-    for (const r of this.rows) (isAccepted(r) ? ok : r.status === 'rejected' ? bad : dup).push(r as never);
-    this.paged('[data-rejected]', bad, (r) =>
+    const report = this.querySelector<HTMLButtonElement>('[data-report]');
+    if (report) report.disabled = t.lines === 0;
+    this.paged('[data-rejected]', tally.rejected, (r) =>
       h('tr', { 'data-reason': r.reason }, h('td', {}, r.input.source), h('td', { class: 'code' }, r.input.code), h('td', {}, r.input.name), h('td', {}, this.reasonText(r))),
     );
-    this.paged('[data-duplicates]', dup, (r) =>
+    await pause();
+    this.paged('[data-duplicates]', tally.duplicates, (r) =>
       h('tr', {}, h('td', {}, r.input.source), h('td', { class: 'code' }, r.input.code), h('td', {}, r.input.name), h('td', {}, tr(r.codeOnly ? 'roster.duplicateCodeOnly' : 'roster.duplicateOf', { source: r.duplicateOf }))),
     );
-    this.paged('[data-units]', summaryByUnit(this.rows, this.quizzes), (g) =>
+    await pause();
+    this.paged('[data-units]', tally.byUnit(this.quizzes), (g) =>
         h(
           'tr',
           {},
@@ -287,10 +299,11 @@ class TtRoster extends HTMLElement {
           h('td', { 'data-count': 'rejected' }, String(g.rejected)),
         ),
     );
-    this.paged('[data-sessions]', summaryBySession(this.rows, this.sessions), ({ session, attended }) =>
+    this.paged('[data-sessions]', tally.bySession(this.sessions), ({ session, attended }) =>
       h('tr', {}, h('th', { scope: 'row' }, this.sessionText(session)), h('td', {}, String(attended))),
     );
-    this.paged('[data-accepted]', ok, (r) =>
+    await pause();
+    this.paged('[data-accepted]', tally.accepted, (r) =>
       h(
         'tr',
         { 'data-status': r.status, 'data-shared': r.sharedWith !== undefined },
@@ -303,8 +316,6 @@ class TtRoster extends HTMLElement {
         h('td', { 'data-status-text': true }, this.statusText(r)),
       ),
     );
-    const report = this.querySelector<HTMLButtonElement>('[data-report]');
-    if (report) report.disabled = t.lines === 0;
   }
 
   /** Shows one page of a long table, with previous/next buttons when there is more than one page. */

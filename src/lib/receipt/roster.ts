@@ -154,13 +154,24 @@ export async function verifyAll(
   const keys = new Map<KnownSession, Promise<CryptoKey>>();
   const keyOf = (s: KnownSession) => keys.get(s) ?? keys.set(s, importMacKey(s.secret)).get(s)!;
   const seenLine = new Map<string, string>();
-  const codes = inputs.map((i) => normaliseCode(i.code));
-  // A code alone names nobody: where another line gives the same code with a name or unit, it adds no learner.
-  const named = new Map<string, string>();
-  inputs.forEach((i, k) => (i.name.trim() || i.unit.trim()) && !named.has(codes[k]!) && named.set(codes[k]!, i.source));
-  const out: RosterRow[] = [];
   const step = Math.max(1, options.chunk ?? 500);
+  // A code alone names nobody: where another line gives the same code with a name or unit, it adds no
+  // learner. Reading that needs every line before the first verdict; it is done a chunk at a time too.
+  const codes: string[] = [];
+  const named = new Map<string, string>();
   for (let start = 0; start < inputs.length; start += step) {
+    for (let k = start; k < Math.min(start + step, inputs.length); k++) {
+      const i = inputs[k]!;
+      const code = normaliseCode(i.code);
+      codes.push(code);
+      if ((i.name.trim() || i.unit.trim()) && !named.has(code)) named.set(code, i.source);
+    }
+    if (options.pause) await options.pause();
+  }
+  const out: RosterRow[] = [];
+  const firstOf = new Map<string, string>();
+  for (let start = 0; start < inputs.length; start += step) {
+    const from = out.length;
     const pending: Pending[] = [];
     for (let k = start; k < Math.min(start + step, inputs.length); k++) {
       const input = inputs[k]!;
@@ -183,10 +194,12 @@ export async function verifyAll(
       if (row.status === 'attended') pending.push({ index: out.length - 1, row, candidates: byId.get(row.receipt.session!.id)!, receipt: row.receipt });
     }
     await Promise.all(pending.map((p) => checkMac(p)));
+    // Every earlier line is final now (MACs included), so codes shared with them can be marked.
+    markShared(out, from, firstOf);
     options.progress?.(Math.min(start + step, inputs.length), inputs.length);
     if (options.pause && start + step < inputs.length) await options.pause();
   }
-  return markShared(out);
+  return out;
 
   /** Everything but the MAC; a held session's code comes back as `attended`, to be confirmed by {@link checkMac}. */
   function checkFields(input: RosterInput, name: string, unit: string): AcceptedRow | RejectedRow {
@@ -215,16 +228,18 @@ export async function verifyAll(
   }
 }
 
-/** Marks accepted codes that an earlier accepted line had with another name or unit (identical lines are already duplicates). */
-function markShared(rows: RosterRow[]): RosterRow[] {
-  const firstOf = new Map<string, string>();
-  for (const r of rows) {
+/**
+ * Marks accepted codes of `rows[from…]` that an earlier accepted line had with another name or unit
+ * (identical lines are already duplicates); `firstOf` carries the first source of each code across chunks.
+ */
+function markShared(rows: RosterRow[], from: number, firstOf: Map<string, string>): void {
+  for (let k = from; k < rows.length; k++) {
+    const r = rows[k]!;
     if (!isAccepted(r)) continue;
     const first = firstOf.get(r.code);
     if (first === undefined) firstOf.set(r.code, r.input.source);
     else r.sharedWith = first;
   }
-  return rows;
 }
 
 /** The page's and the report's headline figures. */
@@ -241,23 +256,6 @@ export interface RosterTotals {
   duplicates: number;
   /** Accepted lines whose code an earlier line had with another person (included in `accepted`). */
   sharedCode: number;
-}
-
-/** Counts every kind of line in one pass. */
-export function rosterTotals(rows: readonly RosterRow[]): RosterTotals {
-  const t: RosterTotals = { lines: rows.length, accepted: 0, attended: 0, selfStudy: 0, otherSession: 0, rejected: 0, duplicates: 0, sharedCode: 0 };
-  for (const r of rows) {
-    if (r.status === 'duplicate') t.duplicates++;
-    else if (r.status === 'rejected') t.rejected++;
-    else {
-      t.accepted++;
-      if (r.sharedWith !== undefined) t.sharedCode++;
-      if (r.status === 'attended') t.attended++;
-      else if (r.status === 'self-study') t.selfStudy++;
-      else t.otherSession++;
-    }
-  }
-  return t;
 }
 
 /** Counts of one unit and quiz. */
@@ -285,33 +283,104 @@ function bump(c: Counts, r: RosterRow) {
 }
 
 /**
- * Totals by unit (as the learner wrote it, compared case- and space-insensitively) and quiz, in
- * Vietnamese order, units first then quizzes in the order given. Duplicates are not counted at all:
- * they are the same completion handed in twice.
+ * Everything the page shows about verified rows, fed a slice at a time ({@link tallyRows}) so that a
+ * province's 50,000 rows are counted without one long pass: the totals, the counts by unit and quiz
+ * and by held session, and the rows sorted into the page's three tables.
  */
-export function summaryByUnit(rows: readonly RosterRow[], quizzes: readonly KnownQuiz[]): UnitQuizSummary[] {
-  const groups = new Map<string, UnitQuizSummary>();
-  for (const r of rows) {
-    if (r.status === 'duplicate') continue;
+export class RosterTally {
+  readonly totals: RosterTotals = { lines: 0, accepted: 0, attended: 0, selfStudy: 0, otherSession: 0, rejected: 0, duplicates: 0, sharedCode: 0 };
+  readonly accepted: AcceptedRow[] = [];
+  readonly rejected: RejectedRow[] = [];
+  readonly duplicates: DuplicateRow[] = [];
+  private readonly groups = new Map<string, UnitQuizSummary>();
+  private readonly sessionCounts = new Map<KnownSession, number>();
+  /** Units lower-cased once each: a province has a few hundred units but tens of thousands of lines. */
+  private readonly unitKeys = new Map<string, string>();
+
+  /** Counts `rows[from…to)`, in order. */
+  add(rows: readonly RosterRow[], from = 0, to = rows.length): this {
+    const t = this.totals;
+    for (let k = from; k < to; k++) {
+      const r = rows[k]!;
+      t.lines++;
+      if (r.status === 'duplicate') {
+        t.duplicates++;
+        this.duplicates.push(r);
+        continue;
+      }
+      this.group(r);
+      if (r.status === 'rejected') {
+        t.rejected++;
+        this.rejected.push(r);
+        continue;
+      }
+      t.accepted++;
+      this.accepted.push(r);
+      if (r.sharedWith !== undefined) t.sharedCode++;
+      if (r.status === 'attended') {
+        t.attended++;
+        if (r.session) this.sessionCounts.set(r.session, (this.sessionCounts.get(r.session) ?? 0) + 1);
+      } else if (r.status === 'self-study') t.selfStudy++;
+      else t.otherSession++;
+    }
+    return this;
+  }
+
+  private group(r: AcceptedRow | RejectedRow) {
+    const unit = r.input.unit;
+    let lower = this.unitKeys.get(unit);
+    if (lower === undefined) this.unitKeys.set(unit, (lower = unit.toLocaleLowerCase('vi')));
     const quiz = r.quiz?.id ?? '';
-    const key = `${r.input.unit.toLocaleLowerCase('vi')}\u0000${quiz}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { unit: r.input.unit, quiz, ...zero() }));
+    const key = `${lower}\u0000${quiz}`;
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = { unit, quiz, ...zero() }));
     bump(g, r);
   }
-  const order = (id: string) => {
-    const i = quizzes.findIndex((q) => q.id === id);
-    return i < 0 ? quizzes.length : i;
-  };
-  const collator = new Intl.Collator('vi');
-  return [...groups.values()].sort((a, b) => collator.compare(a.unit, b.unit) || order(a.quiz) - order(b.quiz));
+
+  /**
+   * Totals by unit (as the learner first wrote it, compared case- and space-insensitively) and quiz, in
+   * Vietnamese order, units first then quizzes in the order given. Duplicates are not counted at all:
+   * they are the same completion handed in twice.
+   */
+  byUnit(quizzes: readonly KnownQuiz[]): UnitQuizSummary[] {
+    const order = (id: string) => {
+      const i = quizzes.findIndex((q) => q.id === id);
+      return i < 0 ? quizzes.length : i;
+    };
+    const collator = new Intl.Collator('vi');
+    return [...this.groups.values()].sort((a, b) => collator.compare(a.unit, b.unit) || order(a.quiz) - order(b.quiz));
+  }
+
+  /** Attended codes per held session (sessions without codes included, so a trainer sees "0"). */
+  bySession(sessions: readonly KnownSession[]): { session: KnownSession; attended: number }[] {
+    return sessions.map((s) => ({ session: s, attended: this.sessionCounts.get(s) ?? 0 }));
+  }
 }
 
-/** Attended codes per held session (sessions without codes included, so a trainer sees "0"). */
+/** Tallies rows a chunk at a time (default 2,000), awaiting `pause` between chunks like {@link verifyAll}. */
+export async function tallyRows(rows: readonly RosterRow[], options: Pick<VerifyOptions, 'chunk' | 'pause'> = {}): Promise<RosterTally> {
+  const tally = new RosterTally();
+  const step = Math.max(1, options.chunk ?? 2000);
+  for (let start = 0; start < rows.length; start += step) {
+    tally.add(rows, start, Math.min(start + step, rows.length));
+    if (options.pause && start + step < rows.length) await options.pause();
+  }
+  return tally;
+}
+
+/** Counts every kind of line in one pass. */
+export function rosterTotals(rows: readonly RosterRow[]): RosterTotals {
+  return new RosterTally().add(rows).totals;
+}
+
+/** Totals by unit and quiz ({@link RosterTally.byUnit}) in one pass. */
+export function summaryByUnit(rows: readonly RosterRow[], quizzes: readonly KnownQuiz[]): UnitQuizSummary[] {
+  return new RosterTally().add(rows).byUnit(quizzes);
+}
+
+/** Attended codes per held session ({@link RosterTally.bySession}) in one pass. */
 export function summaryBySession(rows: readonly RosterRow[], sessions: readonly KnownSession[]): { session: KnownSession; attended: number }[] {
-  const counts = new Map<KnownSession, number>();
-  for (const r of rows) if (r.status === 'attended' && r.session) counts.set(r.session, (counts.get(r.session) ?? 0) + 1);
-  return sessions.map((s) => ({ session: s, attended: counts.get(s) ?? 0 }));
+  return new RosterTally().add(rows).bySession(sessions);
 }
 
 /** Column headers of the exported CSV (the first three are read back on merge). */

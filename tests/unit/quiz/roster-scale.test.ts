@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { encodeFor, encodeReceipt, encodeSessionReceipt, holderHash } from '../../../src/lib/receipt/code.ts';
-import { isAccepted, parsePaste, rosterTotals, verifyAll } from '../../../src/lib/receipt/roster.ts';
+import { isAccepted, parsePaste, rosterTotals, summaryBySession, summaryByUnit, tallyRows, verifyAll } from '../../../src/lib/receipt/roster.ts';
 import type { KnownQuiz, KnownSession, RosterRow } from '../../../src/lib/receipt/roster.ts';
 import { secretOf } from '../../../src/lib/receipt/session.ts';
 import { QUIZZES, rosterDataset } from '../../../scripts/bench/roster-data.ts';
@@ -127,7 +127,36 @@ describe('a province-size paste', () => {
     // Refused lines are exactly the corrupted ones: all "check" (one substituted character each).
     expect(new Set(rows.filter((r) => r.status === 'rejected').map(what))).toEqual(new Set(['check']));
     expect(progress).toEqual(Array.from({ length: 10 }, (_, i) => (i + 1) * 2000));
-    expect(pauses).toBe(9);
+    // Ten chunks reading the codes (which lines name someone), then ten verifying, a pause between each.
+    expect(pauses).toBe(19);
+  }, 120_000);
+
+  it('no step reads more than one chunk of lines between two pauses, and the chunked results are the one-pass ones', async () => {
+    const data = await rosterDataset({ lines: 6000, today: TODAY, seed: 11 });
+    const sessions = data.store.sessions.map((s) => ({ id: s.id, secret: secretOf(s), quiz: s.quiz, unit: s.unit, date: s.date }));
+    // Counts the lines (array elements) each step between two pauses reads.
+    let reads = 0;
+    const most: number[] = [];
+    const counted = <T>(xs: T[]): T[] =>
+      new Proxy(xs, { get: (target, key, receiver) => (typeof key === 'string' && /^\d+$/.test(key) && reads++, Reflect.get(target, key, receiver)) });
+    const pause = async () => void (most.push(reads), (reads = 0));
+    const rows = await verifyAll(counted(parsePaste(data.text)), quizzes, TODAY, sessions, { chunk: 500, pause });
+    most.push(reads);
+    expect(Math.max(...most)).toBeLessThanOrEqual(500);
+    most.length = 0;
+    reads = 0;
+    const tally = await tallyRows(counted(rows), { chunk: 500, pause });
+    most.push(reads);
+    expect(Math.max(...most)).toBeLessThanOrEqual(500);
+    // Same verdicts as one chunk for everything, same figures as the one-pass summaries.
+    const whole = await verifyAll(parsePaste(data.text), quizzes, TODAY, sessions, { chunk: 6000 });
+    expect(rows).toEqual(whole);
+    expect(tally.totals).toEqual(data.expected);
+    expect(tally.totals).toEqual(rosterTotals(whole));
+    expect(tally.byUnit(quizzes)).toEqual(summaryByUnit(whole, quizzes));
+    expect(tally.bySession(sessions)).toEqual(summaryBySession(whole, sessions));
+    expect([tally.accepted.length, tally.rejected.length, tally.duplicates.length]).toEqual([data.expected.accepted, data.expected.rejected, data.expected.duplicates]);
+    expect(tally.accepted.every(isAccepted)).toBe(true);
   }, 120_000);
 
   it('a newer check can abandon an older one from its pause', async () => {
