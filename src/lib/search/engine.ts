@@ -15,7 +15,7 @@ import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './norma
 import type { Fragment, ScoredSection } from './rank.ts';
 import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, KIND_FILTER, KIND_VALUES, SOURCE_META } from './attributes.ts';
 import { FUNCTION_WORDS, closestWord, decodeKeyboard, pageKindOf, understand } from './understand.ts';
-import type { PageKind, TaskMatch } from './understand.ts';
+import type { Asks, PageKind, TaskMatch } from './understand.ts';
 
 /** One Pagefind result, as returned by `pagefind.search()`. */
 export interface PagefindResult {
@@ -70,6 +70,8 @@ interface Reading {
   dates?: string[];
   /** Words found nowhere are left out instead of ending the search (used by the fallbacks). */
   allowMissing?: boolean;
+  /** What a question asks about a document: its deep link goes to the part that answers. */
+  asks?: Asks | null;
 }
 
 /** One page in the results. */
@@ -457,7 +459,9 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   });
   // Words of a document reference ("kl" in "kl 52") need not be in the text: the number is the query;
   // a date need not be either: the document of that day is found by its filter.
-  if (missing.length && !query.docRef && !options.dates?.length && !(options.allowMissing && lists.length)) {
+  // Task words ("test", "slide") name a kind of page, not words of its text: they need not be found.
+  const taskWordsMissing = missing.length > 0 && !!options.task && missing.every((m) => options.task!.phrase.split(' ').includes(fold(m)));
+  if (missing.length && !query.docRef && !options.dates?.length && !(options.allowMissing && lists.length) && !(taskWordsMissing && lists.length)) {
     const rest = query.text
       .split(' ')
       .filter((w) => !missing.some((m) => w.toLocaleLowerCase('vi').includes(m)))
@@ -537,6 +541,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   const taskWords = new Set((options.task?.phrase ?? '').split(' '));
   const subject = termInfos(query.terms.filter((t) => !missing.includes(t) && !taskWords.has(fold(t)) && !FUNCTION_WORDS.has(fold(t))));
   const pages: RankedPage[] = [];
+  const matchOf = new Map<RankedPage, PageMatch>();
   for (const { c, frag, a } of analysed) {
     const own = purpose.has(c.id);
     // Pagefind scores a record a few words long near the top, whatever it says: purpose pages all
@@ -555,12 +560,70 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
       ...(frag.filters?.[KIND_FILTER]?.[0] ? { kind: frag.filters[KIND_FILTER][0] } : {}),
       score,
       // The document named by its number is the answer itself: link to its top first.
-      sections: c.named ? [a.top, ...a.sections.filter((x) => x.id !== null)] : a.sections,
+      sections: answerFirst(c.named ? [a.top, ...a.sections.filter((x) => x.id !== null)] : a.sections, a.all, frag, options.asks),
       namedDocument: c.named,
     });
+    matchOf.set(pages[pages.length - 1]!, { coverage: a.coverage, phraseRatio: a.phraseRatio, inOrder: a.inOrder, kind: pageKindOf(frag.url) });
   }
   pages.sort((a, b) => b.score - a.score);
+  if (!task) deferToDocuments(pages, matchOf);
   return { query, total: candidates.size - taskOnly.size + pages.filter((p) => taskOnly.has(p.id)).length, pages: pages.slice(0, limit), missing, suggestion: '', searches: memo.size, ...(task ? { task } : {}) };
+}
+
+/** How completely a page matches a query, for {@link deferToDocuments}. */
+export interface PageMatch {
+  coverage: number;
+  phraseRatio: number;
+  /** All query words stand in order, together or a few words apart. */
+  inOrder: boolean;
+  kind: PageKind;
+}
+
+/**
+ * A study reading page quotes and paraphrases the documents: when the query names no task and a
+ * document matches it as completely (every query word the study page has, and its words standing
+ * together as well, or all in order a few words apart: "tầm nhìn đến năm 2045" for "tam nhin 2045"),
+ * the document comes before the study page, whatever the finer scores say.
+ * Pages are moved, not rescored: each study page goes just below the last document that outranks
+ * it this way. `pages` is sorted best first and is reordered in place.
+ */
+export function deferToDocuments(pages: RankedPage[], matchOf: ReadonlyMap<RankedPage, PageMatch>): void {
+  for (let i = 0; i < pages.length; i++) {
+    const s = matchOf.get(pages[i]!);
+    if (s?.kind !== 'study') continue;
+    let last = -1;
+    for (let j = i + 1; j < pages.length; j++) {
+      const d = matchOf.get(pages[j]!);
+      if (d?.kind === 'document' && d.coverage >= s.coverage && (d.phraseRatio >= s.phraseRatio || d.inOrder)) last = j;
+    }
+    if (last < 0) continue;
+    const [study] = pages.splice(i, 1);
+    pages.splice(last, 0, study!);
+    i--;
+  }
+}
+
+/** The anchor of an official text's signature block (see DocumentLayout and the documents' MDX). */
+const SIGNER_ANCHOR = 'nguoi-ky';
+
+/**
+ * The sections of a page with the one that answers a question first: who signed (the signature
+ * block, or else the first matched section that names the signing), when it was issued (the first
+ * part of the page, in page order, that gives the year of issue: the header of an official text,
+ * the facts section of a summary). Unchanged when the page has no such part.
+ */
+export function answerFirst(sections: ScoredSection[], all: readonly ScoredSection[], frag: Fragment, asks: Asks | null | undefined): ScoredSection[] {
+  if (!asks || frag.filters?.[KIND_FILTER]?.[0] !== KIND_VALUES.document) return sections;
+  let pick: ScoredSection | undefined;
+  if (asks === 'signer') pick = all.find((x) => x.id === SIGNER_ANCHOR);
+  else {
+    const year = frag.filters?.[DATE_FILTER]?.[0]?.slice(0, 4);
+    if (year) {
+      const words = splitWords(frag.content);
+      pick = all.find((x) => x.id !== null && words.slice(x.start, x.end).some((w) => w.includes(year)));
+    }
+  }
+  return pick ? [pick, ...sections.filter((x) => x !== pick)] : sections;
 }
 
 /** True when a query is nothing but dates ("30-5-2019", "ngày 30/5/2019"): the document of that day is the answer. */
@@ -595,7 +658,7 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   if (typed.terms.length === 0) return empty(typed);
   const read = (text: string) => {
     const u = understand(text);
-    return { text: u.text, reading: { task: u.task, dates: u.dates } as Reading };
+    return { text: u.text, reading: { task: u.task, dates: u.dates, asks: u.asks } as Reading };
   };
   const first = read(typed.text);
   const asTyped = (out: SearchOutcome, searched: string, extra: Partial<SearchOutcome> = {}): SearchOutcome => ({
@@ -619,7 +682,9 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   }
   // Each word found nowhere replaced by the closest word that exists; words without one left out.
   if (out.missing.length) {
-    const fixes = await Promise.all(out.missing.map((w) => closestIndexWord(pf, w)));
+    // A task word found nowhere ("test") is not misspelt: it keeps its task reading and is not replaced.
+    const taskWords = new Set(first.reading.task?.phrase.split(' ') ?? []);
+    const fixes = await Promise.all(out.missing.map((w) => (taskWords.has(fold(w)) ? null : closestIndexWord(pf, w))));
     if (options.signal?.aborted) throw new SearchAborted();
     const fixed = first.text
       .split(' ')
@@ -631,7 +696,7 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
       .join(' ');
     if (fixed && fixed !== first.text) {
       const f = read(fixed);
-      const again = await searchWords(pf, f.text, { ...options, ...f.reading, allowMissing: true });
+      const again = await searchWords(pf, f.text, { ...options, ...f.reading, task: f.reading.task ?? first.reading.task, allowMissing: true });
       searches += again.searches;
       if (again.pages.length) return { ...again, query: { ...again.query, text: typed.text }, didYouMean: fixed, missing: out.missing, searches };
     }
