@@ -7,7 +7,7 @@
  * It talks to Pagefind through the small {@link PagefindApi} interface so it can be unit-tested
  * with a fake, and run in the browser with the real `pagefind.js`.
  */
-import { parseQuery, docRefMatches } from './query.ts';
+import { parseQuery, docRefMatches, kindsNamed } from './query.ts';
 import type { ParsedQuery } from './query.ts';
 import { termVariants, combinations, MAX_COMBINATIONS } from './variants.ts';
 import { analysePage, lineShare, splitWords, termInfos } from './rank.ts';
@@ -68,6 +68,8 @@ interface Reading {
   task?: TaskMatch | null;
   /** Dates named (ISO): the document issued that day is named like by its number. */
   dates?: string[];
+  /** Years typed alone: the documents issued that year (of the kind named, if any) are named more weakly. */
+  years?: string[];
   /** Words found nowhere are left out instead of ending the search (used by the fallbacks). */
   allowMissing?: boolean;
   /** What a question asks about a document: its deep link goes to the part that answers. */
@@ -380,7 +382,10 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     () => [] as PagefindResult[],
   );
   const purposeIds = purposeAll.then((r) => new Set(r.map((x) => x.id)));
+  // A year typed alone, with no number and no task ("BCT kết luận trí thức 2014"): that year's documents.
+  const yearNamed = !query.docRef && !task && options.years?.length ? yearPages(pf, options.years, kindsNamed(query.text), filters, run, fragment) : Promise.resolve([]);
   named.catch(() => {});
+  yearNamed.catch(() => {});
   const found1 = await Promise.all(speculative).then(live);
   await Promise.all(alone.flatMap((a) => a ?? [])).then(live);
 
@@ -461,7 +466,9 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   // a date need not be either: the document of that day is found by its filter.
   // Task words ("test", "slide") name a kind of page, not words of its text: they need not be found.
   const taskWordsMissing = missing.length > 0 && !!options.task && missing.every((m) => options.task!.phrase.split(' ').includes(fold(m)));
-  if (missing.length && !query.docRef && !options.dates?.length && !(options.allowMissing && lists.length) && !(taskWordsMissing && lists.length)) {
+  // A year need not stand alone in the text ("04/3/2014"): the document of that year is found by its filter.
+  const byYear = missing.length ? (await yearNamed.catch(() => [])).length > 0 : false;
+  if (missing.length && !query.docRef && !options.dates?.length && !(options.allowMissing && lists.length) && !((taskWordsMissing || byYear) && lists.length)) {
     const rest = query.text
       .split(' ')
       .filter((w) => !missing.some((m) => w.toLocaleLowerCase('vi').includes(m)))
@@ -485,7 +492,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
 
   // A document named by number comes first, with its family next. When other words ask for something
   // about it ("bài kiểm tra kế hoạch 83"), its whole family comes first, ranked by those words.
-  for (const { res, boost, kindOnly } of live(await named)) {
+  for (const { res, boost, kindOnly } of [...live(await named), ...live(await yearNamed.catch(() => []))]) {
     const c = candidates.get(res.id) ?? { id: res.id, score: 0, result: res, boost: 0, named: false };
     c.boost = Math.max(c.boost, boost);
     c.named ||= kindOnly;
@@ -631,6 +638,33 @@ function isDateOnly(text: string): boolean {
   return fold(text).replace(/\b(ngay|thang|nam)\b/g, ' ').replace(/\d{1,2}\/\d{1,2}\/\d{4}/g, ' ').trim() === '';
 }
 
+/**
+ * The documents issued in the years a query names alone: with a kind word ("kết luận … 2014") those of
+ * that kind, boosted like a document named with other words; with none, every document of the year,
+ * boosted like a family (a year is weaker evidence than a number: several texts share one).
+ */
+async function yearPages(
+  pf: PagefindApi,
+  years: readonly string[],
+  kinds: readonly string[],
+  filters: Record<string, string[]> | undefined,
+  run: (term: string | null, f?: Filters) => Promise<Results>,
+  fragment: (r: PagefindResult) => Promise<Fragment | null>,
+): Promise<{ res: PagefindResult; boost: number; kindOnly: boolean }[]> {
+  const all = await pf.filters();
+  const days = Object.keys(all[DATE_FILTER] ?? {}).filter((iso) => years.some((y) => iso.startsWith(`${y}-`)));
+  const found = await Promise.all(days.map((iso) => run(null, { ...(filters ?? {}), [DATE_FILTER]: iso, [KIND_FILTER]: KIND_VALUES.document })));
+  const out: { res: PagefindResult; boost: number; kindOnly: boolean }[] = [];
+  for (const res of found.flatMap((r) => r?.results ?? [])) {
+    if (kinds.length) {
+      const code = /^\d+-([^/]+)\//u.exec((await fragment(res))?.meta.number ?? '')?.[1];
+      if (!code || !kinds.some((k) => fold(k) === fold(code))) continue;
+    }
+    out.push({ res, boost: kinds.length ? PAGE_WEIGHTS.namedWithWords : PAGE_WEIGHTS.documentFamily, kindOnly: false });
+  }
+  return out;
+}
+
 /** The documents issued on a date (ISO), boosted like a document named by its number. */
 async function datedPages(
   iso: string,
@@ -658,7 +692,7 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   if (typed.terms.length === 0) return empty(typed);
   const read = (text: string) => {
     const u = understand(text);
-    return { text: u.text, reading: { task: u.task, dates: u.dates, asks: u.asks } as Reading };
+    return { text: u.text, reading: { task: u.task, dates: u.dates, years: u.years, asks: u.asks } as Reading };
   };
   const first = read(typed.text);
   const asTyped = (out: SearchOutcome, searched: string, extra: Partial<SearchOutcome> = {}): SearchOutcome => ({

@@ -482,6 +482,8 @@ export interface Understood {
   task: TaskMatch | null;
   /** Full dates named (ISO). */
   dates: string[];
+  /** Years typed alone ("kết luận trí thức 2014"), not as part of a date or a range: a document issued then may be meant. */
+  years: string[];
 }
 
 /** Folds a query for matching phrases: no marks, đ → d, lower case, punctuation but & and - as spaces. */
@@ -502,5 +504,6 @@ export function understand(raw: string): Understood {
   const numbers = normaliseNumbers(raw.normalize('NFC').replace(/\s+/g, ' ').trim());
   const q = findAsks(expandAbbreviations(numbers.text));
   const text = dropQuestionWords(q.text);
-  return { text, task: findTask(text), dates: numbers.dates, asks: q.asks };
+  const years = [...new Set([...` ${text} `.matchAll(/(?<=\s)((?:19[4-9]|20\d)\d)(?=[\s.,;])/gu)].map((m) => m[1]!))];
+  return { text, task: findTask(text), dates: numbers.dates, years, asks: q.asks };
 }
