@@ -208,3 +208,13 @@ describe('questions about a document (who signed, when issued)', () => {
     expect(understand('tri thuc la ai').asks).toBeNull();
   });
 });
+
+describe('years typed alone (issue #18, round 2)', () => {
+  it('keeps a bare year, not one inside a date, a range or a quarter', () => {
+    expect(understand('BCT ket luan tri thuc 2014').years).toEqual(['2014']);
+    expect(understand('ngay 30 thang 5 nam 2019').years).toEqual([]);
+    expect(understand('giai doan 2021 - 2030').years).toEqual([]);
+    expect(understand('quy 4 nam 2019').years).toEqual([]);
+    expect(understand('83 nguoi').years).toEqual([]);
+  });
+});
