@@ -591,21 +591,24 @@ export interface PageMatch {
  * document matches it as completely (every query word the study page has, and its words standing
  * together as well, or all in order a few words apart: "tầm nhìn đến năm 2045" for "tam nhin 2045"),
  * the document comes before the study page, whatever the finer scores say.
- * Pages are moved, not rescored: each study page goes just below the last document that outranks
- * it this way. `pages` is sorted best first and is reordered in place.
+ * Pages are moved, not rescored, and once: each study page goes just below the best document below
+ * it that matches this way (not below every document that mentions the same words: "nghị quyết 45"
+ * stands in several, and the session on it must stay near the top). `pages` is sorted best first and
+ * is reordered in place.
  */
 export function deferToDocuments(pages: RankedPage[], matchOf: ReadonlyMap<RankedPage, PageMatch>): void {
+  const moved = new Set<RankedPage>();
   for (let i = 0; i < pages.length; i++) {
     const s = matchOf.get(pages[i]!);
-    if (s?.kind !== 'study') continue;
-    let last = -1;
-    for (let j = i + 1; j < pages.length; j++) {
-      const d = matchOf.get(pages[j]!);
-      if (d?.kind === 'document' && d.coverage >= s.coverage && (d.phraseRatio >= s.phraseRatio || d.inOrder)) last = j;
-    }
-    if (last < 0) continue;
+    if (s?.kind !== 'study' || moved.has(pages[i]!)) continue;
+    const j = pages.findIndex((p, k) => {
+      const d = k > i ? matchOf.get(p) : undefined;
+      return d?.kind === 'document' && d.coverage >= s.coverage && (d.phraseRatio >= s.phraseRatio || d.inOrder);
+    });
+    if (j < 0) continue;
     const [study] = pages.splice(i, 1);
-    pages.splice(last, 0, study!);
+    pages.splice(j, 0, study!);
+    moved.add(study!);
     i--;
   }
 }

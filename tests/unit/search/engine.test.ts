@@ -455,6 +455,17 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
     expect(pages.map((p) => p.id)).toEqual(['other', 'doc', 'study']);
   });
 
+  it('moves a study page below the best such document only, once', () => {
+    const d2 = page('doc2');
+    const pages = [s, d, d2];
+    deferToDocuments(pages, new Map([
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const }],
+      [d, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const }],
+      [d2, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const }],
+    ]));
+    expect(pages.map((p) => p.id)).toEqual(['doc', 'study', 'doc2']);
+  });
+
   it('counts the words in order a few words apart as a phrase for the document', () => {
     const pages = [s, d];
     deferToDocuments(pages, new Map([
