@@ -591,26 +591,25 @@ export interface PageMatch {
  * document matches it as completely (every query word the study page has, and its words standing
  * together as well, or all in order a few words apart: "tầm nhìn đến năm 2045" for "tam nhin 2045"),
  * the document comes before the study page, whatever the finer scores say.
- * Pages are moved, not rescored, and once: each study page goes just below the best document below
- * it that matches this way (not below every document that mentions the same words: "nghị quyết 45"
- * stands in several, and the session on it must stay near the top). `pages` is sorted best first and
- * is reordered in place.
+ * Only the best document of the results counts (the text the query is about), not every document
+ * that mentions the same words ("nghị quyết 45" stands in several, and the session on it must stay
+ * near the top). Pages are moved, not rescored: the document goes up to just below the other pages
+ * above it, the study pages it beats just after it. `pages` is sorted best first and is reordered in
+ * place.
  */
 export function deferToDocuments(pages: RankedPage[], matchOf: ReadonlyMap<RankedPage, PageMatch>): void {
-  const moved = new Set<RankedPage>();
-  for (let i = 0; i < pages.length; i++) {
-    const s = matchOf.get(pages[i]!);
-    if (s?.kind !== 'study' || moved.has(pages[i]!)) continue;
-    const j = pages.findIndex((p, k) => {
-      const d = k > i ? matchOf.get(p) : undefined;
-      return d?.kind === 'document' && d.coverage >= s.coverage && (d.phraseRatio >= s.phraseRatio || d.inOrder);
-    });
-    if (j < 0) continue;
-    const [study] = pages.splice(i, 1);
-    pages.splice(j, 0, study!);
-    moved.add(study!);
-    i--;
-  }
+  // The best document of the results: the text the query is about.
+  const j = pages.findIndex((p) => matchOf.get(p)?.kind === 'document');
+  const d = j < 0 ? undefined : matchOf.get(pages[j]!);
+  if (!d) return;
+  const above = pages.slice(0, j).filter((p) => {
+    const s = matchOf.get(p);
+    return s?.kind === 'study' && d.coverage >= s.coverage && (d.phraseRatio >= s.phraseRatio || d.inOrder);
+  });
+  if (!above.length) return;
+  // The other pages above the document keep their order; the document, then the study pages, after them.
+  const keep = pages.slice(0, j).filter((p) => !above.includes(p));
+  pages.splice(0, pages.length, ...keep, pages[j]!, ...above, ...pages.slice(j + 1));
 }
 
 /** The anchor of an official text's signature block (see DocumentLayout and the documents' MDX). */

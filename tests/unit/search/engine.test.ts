@@ -455,7 +455,7 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
     expect(pages.map((p) => p.id)).toEqual(['other', 'doc', 'study']);
   });
 
-  it('moves a study page below the best such document only, once', () => {
+  it('defers to the best document of the results only', () => {
     const d2 = page('doc2');
     const pages = [s, d, d2];
     deferToDocuments(pages, new Map([
@@ -464,6 +464,13 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
       [d2, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['doc', 'study', 'doc2']);
+    const far = [d, s, d2];
+    deferToDocuments(far, new Map([
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const }],
+      [d, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const }],
+      [d2, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const }],
+    ]));
+    expect(far.map((p) => p.id)).toEqual(['doc', 'study', 'doc2']);
   });
 
   it('counts the words in order a few words apart as a phrase for the document', () => {
