@@ -3,9 +3,10 @@
  * Chromium over the built site:
  * - tests/search/queries.json, the tuning suite (issue #7): prints recall@1, recall@3 and provision
  *   accuracy by tag and every miss, and holds its thresholds;
- * - tests/search/heldout.json, the held-out set of issue #18, written before the engine was changed
- *   and never tuned on: prints aggregates only (so nobody tunes to its queries), and holds its own
- *   thresholds. Neither suite may end in an empty result page.
+ * - tests/search/heldout.json and tests/search/heldout-2.json, the held-out sets of issue #18 (rounds
+ *   1 and 2), each written before its round changed the engine and never tuned on: they print
+ *   aggregates only (so nobody tunes to their queries), and hold their own thresholds. No suite may
+ *   end in an empty result page.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
@@ -38,6 +39,7 @@ interface Outcome {
 const readSuite = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { queries: SuiteQuery[] }).queries;
 const suite = readSuite('tests/search/queries.json');
 const heldout = readSuite('tests/search/heldout.json');
+const heldout2 = readSuite('tests/search/heldout-2.json');
 
 /**
  * Top results of the engine before issue #11 (sequential searches, every word checked alone), recorded
@@ -71,6 +73,7 @@ const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n
 let browser: Browser;
 let outcomes: Outcome[] = [];
 let heldOutcomes: Outcome[] = [];
+let held2Outcomes: Outcome[] = [];
 
 async function runSuite(page: Page, items: SuiteQuery[]): Promise<Outcome[]> {
   const out: Outcome[] = [];
@@ -103,6 +106,7 @@ beforeAll(async () => {
   await page.goto(siteUrl('tim-kiem/'));
   outcomes = await runSuite(page, suite);
   heldOutcomes = await runSuite(page, heldout);
+  held2Outcomes = await runSuite(page, heldout2);
   const misses = outcomes.filter((o) => o.rank !== 0 || !o.provisionOk);
   console.log(
     [
@@ -122,9 +126,12 @@ beforeAll(async () => {
       line('all', heldOutcomes),
       line('unaccented', heldOutcomes.filter((o) => o.item.tags.includes('unaccented'))),
       line('accented', heldOutcomes.filter((o) => o.item.tags.includes('accented'))),
+      `Second held-out set (${heldout2.length} queries, tests/search/heldout-2.json; aggregates only):`,
+      line('all', held2Outcomes),
+      line('unaccented', held2Outcomes.filter((o) => o.item.tags.includes('unaccented'))),
     ].join('\n'),
   );
-}, 480_000);
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -208,13 +215,18 @@ describe('no query ends in an empty result page (issue #18)', () => {
   it('the held-out set (counted only: its queries are not shown)', () => {
     expect(emptyOnes(heldOutcomes).length).toBe(0);
   });
+
+  it('the second held-out set (counted only)', () => {
+    expect(emptyOnes(held2Outcomes).length).toBe(0);
+  });
 });
 
 /**
  * The held-out set of issue #18, written before the engine changed and never tuned on. The issue's
  * acceptance targets on independent sets are 95% / 97.5% / 90%; these thresholds hold what this set
- * measured after the work (recall@1 84.7%, recall@3 96.0%, provision 92.6%), so a change that makes
- * search generalise worse fails here. Only aggregates are printed and asserted.
+ * measured after the second round (recall@1 87.9%, recall@3 95.2%, provision 94.1%; before it, with
+ * Chuyên đề 4's pages competing for its queries: 83.1%, 94.4%, 91.2%), so a
+ * change that makes search generalise worse fails here. Only aggregates are printed and asserted.
  */
 describe('held-out relevance set (issue #18)', () => {
   it('has at least 90 queries, most without diacritics', () => {
@@ -222,15 +234,39 @@ describe('held-out relevance set (issue #18)', () => {
     expect(heldout.filter((q) => q.tags.includes('unaccented')).length * 2).toBeGreaterThan(heldout.length);
   });
 
-  it('puts the expected page first for at least 84%', () => {
-    expect(recall1(heldOutcomes)).toBeGreaterThanOrEqual(0.84);
+  it('puts the expected page first for at least 87%', () => {
+    expect(recall1(heldOutcomes)).toBeGreaterThanOrEqual(0.87);
   });
 
   it('puts the expected page in the top 3 for at least 95%', () => {
     expect(recall3(heldOutcomes)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('lands the first deep link on the expected provision for at least 90% of the provision queries', () => {
-    expect(provisionRate(heldOutcomes)).toBeGreaterThanOrEqual(0.9);
+  it('lands the first deep link on the expected provision for at least 93% of the provision queries', () => {
+    expect(provisionRate(heldOutcomes)).toBeGreaterThanOrEqual(0.93);
+  });
+});
+
+/**
+ * The second held-out set (round 2 of issue #18), written before that round changed the engine,
+ * without running it and without opening the first set; never tuned on. Thresholds: what it measured
+ * after the round (recall@1 79.5%, recall@3 89.0%, provision 80.0%; before: 72.6%, 87.7%, 74.3%).
+ */
+describe('second held-out relevance set (issue #18, round 2)', () => {
+  it('has at least 60 queries, most without diacritics', () => {
+    expect(heldout2.length).toBeGreaterThanOrEqual(60);
+    expect(heldout2.filter((q) => q.tags.includes('unaccented')).length * 2).toBeGreaterThan(heldout2.length);
+  });
+
+  it('puts the expected page first for at least 79%', () => {
+    expect(recall1(held2Outcomes)).toBeGreaterThanOrEqual(0.79);
+  });
+
+  it('puts the expected page in the top 3 for at least 89%', () => {
+    expect(recall3(held2Outcomes)).toBeGreaterThanOrEqual(0.89);
+  });
+
+  it('lands the first deep link on the expected provision for at least 80% of the provision queries', () => {
+    expect(provisionRate(held2Outcomes)).toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -7,7 +7,7 @@
  * It talks to Pagefind through the small {@link PagefindApi} interface so it can be unit-tested
  * with a fake, and run in the browser with the real `pagefind.js`.
  */
-import { parseQuery, docRefMatches } from './query.ts';
+import { parseQuery, docRefMatches, kindsNamed } from './query.ts';
 import type { ParsedQuery } from './query.ts';
 import { termVariants, combinations, MAX_COMBINATIONS } from './variants.ts';
 import { analysePage, lineShare, splitWords, termInfos } from './rank.ts';
@@ -15,7 +15,7 @@ import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './norma
 import type { Fragment, ScoredSection } from './rank.ts';
 import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, KIND_FILTER, KIND_VALUES, SOURCE_META } from './attributes.ts';
 import { FUNCTION_WORDS, closestWord, decodeKeyboard, pageKindOf, understand } from './understand.ts';
-import type { PageKind, TaskMatch } from './understand.ts';
+import type { Asks, PageKind, TaskMatch } from './understand.ts';
 
 /** One Pagefind result, as returned by `pagefind.search()`. */
 export interface PagefindResult {
@@ -68,8 +68,12 @@ interface Reading {
   task?: TaskMatch | null;
   /** Dates named (ISO): the document issued that day is named like by its number. */
   dates?: string[];
+  /** Years typed alone: the documents issued that year (of the kind named, if any) are named more weakly. */
+  years?: string[];
   /** Words found nowhere are left out instead of ending the search (used by the fallbacks). */
   allowMissing?: boolean;
+  /** What a question asks about a document: its deep link goes to the part that answers. */
+  asks?: Asks | null;
 }
 
 /** One page in the results. */
@@ -378,7 +382,10 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     () => [] as PagefindResult[],
   );
   const purposeIds = purposeAll.then((r) => new Set(r.map((x) => x.id)));
+  // A year typed alone, with no number and no task ("BCT kết luận trí thức 2014"): that year's documents.
+  const yearNamed = !query.docRef && !task && options.years?.length ? yearPages(pf, options.years, kindsNamed(query.text), filters, run, fragment) : Promise.resolve([]);
   named.catch(() => {});
+  yearNamed.catch(() => {});
   const found1 = await Promise.all(speculative).then(live);
   await Promise.all(alone.flatMap((a) => a ?? [])).then(live);
 
@@ -457,7 +464,11 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   });
   // Words of a document reference ("kl" in "kl 52") need not be in the text: the number is the query;
   // a date need not be either: the document of that day is found by its filter.
-  if (missing.length && !query.docRef && !options.dates?.length && !(options.allowMissing && lists.length)) {
+  // Task words ("test", "slide") name a kind of page, not words of its text: they need not be found.
+  const taskWordsMissing = missing.length > 0 && !!options.task && missing.every((m) => options.task!.phrase.split(' ').includes(fold(m)));
+  // A year need not stand alone in the text ("04/3/2014"): the document of that year is found by its filter.
+  const byYear = missing.length ? (await yearNamed.catch(() => [])).length > 0 : false;
+  if (missing.length && !query.docRef && !options.dates?.length && !(options.allowMissing && lists.length) && !((taskWordsMissing || byYear) && lists.length)) {
     const rest = query.text
       .split(' ')
       .filter((w) => !missing.some((m) => w.toLocaleLowerCase('vi').includes(m)))
@@ -481,7 +492,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
 
   // A document named by number comes first, with its family next. When other words ask for something
   // about it ("bài kiểm tra kế hoạch 83"), its whole family comes first, ranked by those words.
-  for (const { res, boost, kindOnly } of live(await named)) {
+  for (const { res, boost, kindOnly } of [...live(await named), ...live(await yearNamed.catch(() => []))]) {
     const c = candidates.get(res.id) ?? { id: res.id, score: 0, result: res, boost: 0, named: false };
     c.boost = Math.max(c.boost, boost);
     c.named ||= kindOnly;
@@ -537,6 +548,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   const taskWords = new Set((options.task?.phrase ?? '').split(' '));
   const subject = termInfos(query.terms.filter((t) => !missing.includes(t) && !taskWords.has(fold(t)) && !FUNCTION_WORDS.has(fold(t))));
   const pages: RankedPage[] = [];
+  const matchOf = new Map<RankedPage, PageMatch>();
   for (const { c, frag, a } of analysed) {
     const own = purpose.has(c.id);
     // Pagefind scores a record a few words long near the top, whatever it says: purpose pages all
@@ -555,17 +567,104 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
       ...(frag.filters?.[KIND_FILTER]?.[0] ? { kind: frag.filters[KIND_FILTER][0] } : {}),
       score,
       // The document named by its number is the answer itself: link to its top first.
-      sections: c.named ? [a.top, ...a.sections.filter((x) => x.id !== null)] : a.sections,
+      sections: answerFirst(c.named ? [a.top, ...a.sections.filter((x) => x.id !== null)] : a.sections, a.all, frag, options.asks),
       namedDocument: c.named,
     });
+    matchOf.set(pages[pages.length - 1]!, { coverage: a.coverage, phraseRatio: a.phraseRatio, inOrder: a.inOrder, kind: pageKindOf(frag.url) });
   }
   pages.sort((a, b) => b.score - a.score);
+  if (!task) deferToDocuments(pages, matchOf);
   return { query, total: candidates.size - taskOnly.size + pages.filter((p) => taskOnly.has(p.id)).length, pages: pages.slice(0, limit), missing, suggestion: '', searches: memo.size, ...(task ? { task } : {}) };
+}
+
+/** How completely a page matches a query, for {@link deferToDocuments}. */
+export interface PageMatch {
+  coverage: number;
+  phraseRatio: number;
+  /** All query words stand in order, together or a few words apart. */
+  inOrder: boolean;
+  kind: PageKind;
+}
+
+/**
+ * A study reading page quotes and paraphrases the documents: when the query names no task and a
+ * document matches it as completely (every query word the study page has, and its words standing
+ * together as well, or all in order a few words apart: "tầm nhìn đến năm 2045" for "tam nhin 2045"),
+ * the document comes before the study page, whatever the finer scores say.
+ * Only the best document of the results counts (the text the query is about), not every document
+ * that mentions the same words ("nghị quyết 45" stands in several, and the session on it must stay
+ * near the top). Pages are moved, not rescored: the document goes up to just below the other pages
+ * above it, the study pages it beats just after it. `pages` is sorted best first and is reordered in
+ * place.
+ */
+export function deferToDocuments(pages: RankedPage[], matchOf: ReadonlyMap<RankedPage, PageMatch>): void {
+  // The best document of the results: the text the query is about.
+  const j = pages.findIndex((p) => matchOf.get(p)?.kind === 'document');
+  const d = j < 0 ? undefined : matchOf.get(pages[j]!);
+  if (!d) return;
+  const above = pages.slice(0, j).filter((p) => {
+    const s = matchOf.get(p);
+    return s?.kind === 'study' && d.coverage >= s.coverage && (d.phraseRatio >= s.phraseRatio || d.inOrder);
+  });
+  if (!above.length) return;
+  // The other pages above the document keep their order; the document, then the study pages, after them.
+  const keep = pages.slice(0, j).filter((p) => !above.includes(p));
+  pages.splice(0, pages.length, ...keep, pages[j]!, ...above, ...pages.slice(j + 1));
+}
+
+/** The anchor of an official text's signature block (see DocumentLayout and the documents' MDX). */
+const SIGNER_ANCHOR = 'nguoi-ky';
+
+/**
+ * The sections of a page with the one that answers a question first: who signed (the signature
+ * block, or else the first matched section that names the signing), when it was issued (the first
+ * part of the page, in page order, that gives the year of issue: the header of an official text,
+ * the facts section of a summary). Unchanged when the page has no such part.
+ */
+export function answerFirst(sections: ScoredSection[], all: readonly ScoredSection[], frag: Fragment, asks: Asks | null | undefined): ScoredSection[] {
+  if (!asks || frag.filters?.[KIND_FILTER]?.[0] !== KIND_VALUES.document) return sections;
+  let pick: ScoredSection | undefined;
+  if (asks === 'signer') pick = all.find((x) => x.id === SIGNER_ANCHOR);
+  else {
+    const year = frag.filters?.[DATE_FILTER]?.[0]?.slice(0, 4);
+    if (year) {
+      const words = splitWords(frag.content);
+      pick = all.find((x) => x.id !== null && words.slice(x.start, x.end).some((w) => w.includes(year)));
+    }
+  }
+  return pick ? [pick, ...sections.filter((x) => x !== pick)] : sections;
 }
 
 /** True when a query is nothing but dates ("30-5-2019", "ngày 30/5/2019"): the document of that day is the answer. */
 function isDateOnly(text: string): boolean {
   return fold(text).replace(/\b(ngay|thang|nam)\b/g, ' ').replace(/\d{1,2}\/\d{1,2}\/\d{4}/g, ' ').trim() === '';
+}
+
+/**
+ * The documents issued in the years a query names alone: with a kind word ("kết luận … 2014") those of
+ * that kind, boosted like a document named with other words; with none, every document of the year,
+ * boosted like a family (a year is weaker evidence than a number: several texts share one).
+ */
+async function yearPages(
+  pf: PagefindApi,
+  years: readonly string[],
+  kinds: readonly string[],
+  filters: Record<string, string[]> | undefined,
+  run: (term: string | null, f?: Filters) => Promise<Results>,
+  fragment: (r: PagefindResult) => Promise<Fragment | null>,
+): Promise<{ res: PagefindResult; boost: number; kindOnly: boolean }[]> {
+  const all = await pf.filters();
+  const days = Object.keys(all[DATE_FILTER] ?? {}).filter((iso) => years.some((y) => iso.startsWith(`${y}-`)));
+  const found = await Promise.all(days.map((iso) => run(null, { ...(filters ?? {}), [DATE_FILTER]: iso, [KIND_FILTER]: KIND_VALUES.document })));
+  const out: { res: PagefindResult; boost: number; kindOnly: boolean }[] = [];
+  for (const res of found.flatMap((r) => r?.results ?? [])) {
+    if (kinds.length) {
+      const code = /^\d+-([^/]+)\//u.exec((await fragment(res))?.meta.number ?? '')?.[1];
+      if (!code || !kinds.some((k) => fold(k) === fold(code))) continue;
+    }
+    out.push({ res, boost: kinds.length ? PAGE_WEIGHTS.namedWithWords : PAGE_WEIGHTS.documentFamily, kindOnly: false });
+  }
+  return out;
 }
 
 /** The documents issued on a date (ISO), boosted like a document named by its number. */
@@ -595,7 +694,7 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   if (typed.terms.length === 0) return empty(typed);
   const read = (text: string) => {
     const u = understand(text);
-    return { text: u.text, reading: { task: u.task, dates: u.dates } as Reading };
+    return { text: u.text, reading: { task: u.task, dates: u.dates, years: u.years, asks: u.asks } as Reading };
   };
   const first = read(typed.text);
   const asTyped = (out: SearchOutcome, searched: string, extra: Partial<SearchOutcome> = {}): SearchOutcome => ({
@@ -619,7 +718,9 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   }
   // Each word found nowhere replaced by the closest word that exists; words without one left out.
   if (out.missing.length) {
-    const fixes = await Promise.all(out.missing.map((w) => closestIndexWord(pf, w)));
+    // A task word found nowhere ("test") is not misspelt: it keeps its task reading and is not replaced.
+    const taskWords = new Set(first.reading.task?.phrase.split(' ') ?? []);
+    const fixes = await Promise.all(out.missing.map((w) => (taskWords.has(fold(w)) ? null : closestIndexWord(pf, w))));
     if (options.signal?.aborted) throw new SearchAborted();
     const fixed = first.text
       .split(' ')
@@ -631,7 +732,7 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
       .join(' ');
     if (fixed && fixed !== first.text) {
       const f = read(fixed);
-      const again = await searchWords(pf, f.text, { ...options, ...f.reading, allowMissing: true });
+      const again = await searchWords(pf, f.text, { ...options, ...f.reading, task: f.reading.task ?? first.reading.task, allowMissing: true });
       searches += again.searches;
       if (again.pages.length) return { ...again, query: { ...again.query, text: typed.text }, didYouMean: fixed, missing: out.missing, searches };
     }

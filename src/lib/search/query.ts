@@ -110,6 +110,17 @@ function locateDocRef(f: string): { ref: DocRef; at: number; length: number } | 
 }
 
 const foldForRef = (query: string): string => ` ${fold(query)} `.replace(/[–—‐]/g, '-');
+
+const KIND_WORD = new RegExp(`(?<=\\s)(${KIND_ALT})(?=\\s)`, 'g');
+
+/**
+ * The kinds of document a query names by word, as number codes ("BCT kết luận trí thức 2014" → ["KL"]):
+ * with a year and no number, they tell which of that year's documents is meant.
+ */
+export function kindsNamed(query: string): string[] {
+  const f = foldForRef(query).toLowerCase();
+  return [...new Set([...f.matchAll(KIND_WORD)].map((m) => KIND_WORDS[m[1]!.replace(/\s+/g, ' ')]!))];
+}
 // What may stand around a reference without asking for anything else: kind words ("Kết luận" before
 // "52-KL/TW"), "số", and punctuation.
 const FILLER = new RegExp(`(?:^|\\s)(?:${KIND_ALT}|so|van ban)(?=\\s|$)`, 'g');

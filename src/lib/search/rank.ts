@@ -127,8 +127,12 @@ export interface PageAnalysis {
   phraseRatio: number;
   /** Best section score. */
   best: number;
+  /** All the query words stand in order somewhere, together or with a few words between (see `near`). */
+  inOrder: boolean;
   /** The top of the page (before the first anchor), scored like the others, matched or not. */
   top: ScoredSection;
+  /** Every section in page order, matched or not (a question may ask for one the words miss: the signer). */
+  all: ScoredSection[];
 }
 
 /** Tunable weights of {@link analysePage}. */
@@ -348,6 +352,8 @@ export function analysePage(
     coverage: n ? pageTerms.size / n : 0,
     phraseRatio: n > 1 ? longest / n : matchedAt.size > 0 ? 1 : 0,
     best: ordered[0]?.score ?? 0,
+    inOrder: phraseStarts.length > 0 || nearStarts.length > 0,
     top,
+    all: sections,
   };
 }

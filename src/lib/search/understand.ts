@@ -438,14 +438,52 @@ export function dropQuestionWords(query: string): string {
   return query;
 }
 
+/**
+ * What a question asks about a document: who signed it, or when it was issued. The answer is a
+ * part of the document the question's words need not stand in (the signature block holds only a
+ * name), so the engine links to that part ({@link Understood.asks}).
+ */
+export type Asks = 'signer' | 'issued';
+
+/** Question phrases (folded) by what they ask, and the words of each kept in the search ("ky", "ban hanh"). */
+const ASK_PHRASES: readonly { asks: Asks; re: RegExp; keep: string }[] = [
+  { asks: 'signer', re: /\b(?:ai (?:da )?ky|do ai ky|ky boi ai|nguoi ky (?:la ai|la gi)?|ai la nguoi ky)\b/, keep: 'ky' },
+  { asks: 'issued', re: /\b(?:ban hanh (?:ngay|nam|thang|khi|luc) nao|ban hanh (?:bao gio|khi nao|hoi nao)|ngay ban hanh|nam ban hanh|ra doi (?:ngay|nam|khi) nao|ra doi bao gio)\b/, keep: 'ban hanh' },
+];
+
+/**
+ * The question a query asks about a document, and the query with the question phrase reduced to
+ * the words the texts use ("ai ký kế hoạch 83" → "ký kế hoạch 83", asks "signer").
+ */
+export function findAsks(query: string): { asks: Asks | null; text: string } {
+  const words = query.split(' ');
+  const folded = words.map((w) => fold(w).toLowerCase().replace(/[?.!,]+$/, ''));
+  const f = folded.join(' ');
+  for (const { asks, re, keep } of ASK_PHRASES) {
+    const m = re.exec(f);
+    if (!m) continue;
+    // Word positions of the phrase, to cut the same words from the query as typed.
+    const from = f.slice(0, m.index).split(' ').length - 1;
+    const len = m[0].trim().split(' ').length;
+    const rest = [...words.slice(0, from), ...words.slice(from + len)];
+    if (!rest.some((w) => !FUNCTION_WORDS.has(fold(w).toLowerCase()))) return { asks, text: query };
+    return { asks, text: [keep, ...rest].join(' ') };
+  }
+  return { asks: null, text: query };
+}
+
 /** What a query means, as far as the words alone tell. */
 export interface Understood {
+  /** What a question asks about a document (signer, date of issue), if it is one. */
+  asks: Asks | null;
   /** The query to search: abbreviations spelt out, dates and numbers in the texts' forms. */
   text: string;
   /** The task the query names, if any. */
   task: TaskMatch | null;
   /** Full dates named (ISO). */
   dates: string[];
+  /** Years typed alone ("kết luận trí thức 2014"), not as part of a date or a range: a document issued then may be meant. */
+  years: string[];
 }
 
 /** Folds a query for matching phrases: no marks, đ → d, lower case, punctuation but & and - as spaces. */
@@ -464,6 +502,8 @@ function foldWords(query: string): string {
  */
 export function understand(raw: string): Understood {
   const numbers = normaliseNumbers(raw.normalize('NFC').replace(/\s+/g, ' ').trim());
-  const text = dropQuestionWords(expandAbbreviations(numbers.text));
-  return { text, task: findTask(text), dates: numbers.dates };
+  const q = findAsks(expandAbbreviations(numbers.text));
+  const text = dropQuestionWords(q.text);
+  const years = [...new Set([...` ${text} `.matchAll(/(?<=\s)((?:19[4-9]|20\d)\d)(?=[\s.,;])/gu)].map((m) => m[1]!))];
+  return { text, task: findTask(text), dates: numbers.dates, years, asks: q.asks };
 }

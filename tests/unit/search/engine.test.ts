@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { search, SearchAborted, warmUp } from '../../../src/lib/search/engine.ts';
+import { answerFirst, deferToDocuments, search, SearchAborted, warmUp } from '../../../src/lib/search/engine.ts';
+import type { RankedPage } from '../../../src/lib/search/engine.ts';
+import { analysePage, termInfos } from '../../../src/lib/search/rank.ts';
+import type { Fragment } from '../../../src/lib/search/rank.ts';
 import { fakePagefind } from './fixtures/fake-pagefind.ts';
 import { allPages, labels } from './fixtures/pages.ts';
 
@@ -433,5 +436,92 @@ describe('reading what people type (issue #18)', () => {
     expect(o.pages[0]!.url).toBe('/van-ban/ke-hoach-1-kh-tu/');
     expect(o.searchedAs).toBe('Ban Thường vụ Tỉnh ủy');
     expect(o.query.text).toBe('BTV tinh uy');
+  });
+});
+
+describe('a study page defers to the document it paraphrases (issue #18, round 2)', () => {
+  const page = (id: string): RankedPage => ({ id, url: `/${id}/`, title: id, score: 0, sections: [], namedDocument: false });
+  const s = page('study');
+  const d = page('doc');
+  const other = page('other');
+
+  it('moves a study page below a document that matches the query as completely', () => {
+    const pages = [s, other, d];
+    deferToDocuments(pages, new Map([
+      [s, { coverage: 1, phraseRatio: 0.67, inOrder: false, kind: 'study' as const }],
+      [other, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'deck' as const }],
+      [d, { coverage: 1, phraseRatio: 0.67, inOrder: false, kind: 'document' as const }],
+    ]));
+    expect(pages.map((p) => p.id)).toEqual(['other', 'doc', 'study']);
+  });
+
+  it('defers to the best document of the results only', () => {
+    const d2 = page('doc2');
+    const pages = [s, d, d2];
+    deferToDocuments(pages, new Map([
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const }],
+      [d, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const }],
+      [d2, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const }],
+    ]));
+    expect(pages.map((p) => p.id)).toEqual(['doc', 'study', 'doc2']);
+    const far = [d, s, d2];
+    deferToDocuments(far, new Map([
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const }],
+      [d, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const }],
+      [d2, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const }],
+    ]));
+    expect(far.map((p) => p.id)).toEqual(['doc', 'study', 'doc2']);
+  });
+
+  it('counts the words in order a few words apart as a phrase for the document', () => {
+    const pages = [s, d];
+    deferToDocuments(pages, new Map([
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const }],
+      [d, { coverage: 1, phraseRatio: 0.67, inOrder: true, kind: 'document' as const }],
+    ]));
+    expect(pages.map((p) => p.id)).toEqual(['doc', 'study']);
+  });
+
+  it('keeps a study page first when the document lacks some of its words or its phrase', () => {
+    const pages = [s, d];
+    deferToDocuments(pages, new Map([
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const }],
+      [d, { coverage: 1, phraseRatio: 0.5, inOrder: false, kind: 'document' as const }],
+    ]));
+    expect(pages.map((p) => p.id)).toEqual(['study', 'doc']);
+    deferToDocuments(pages, new Map([
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const }],
+      [d, { coverage: 0.5, phraseRatio: 1, inOrder: true, kind: 'document' as const }],
+    ]));
+    expect(pages.map((p) => p.id)).toEqual(['study', 'doc']);
+  });
+});
+
+describe('questions deep-link to the part that answers (issue #18, round 2)', () => {
+  const words = 'Kế hoạch TỈNH ỦY Điện Biên, ngày 27 tháng 8 năm 2019 Mục đích Tiếp tục Lò Văn Muôn';
+  const frag: Fragment = {
+    url: '/van-ban/x/',
+    content: words,
+    meta: { title: 'Kế hoạch' },
+    anchors: [
+      { element: 'header', id: 'phan-dau', location: 2 },
+      { element: 'h3', id: 'muc-1', text: 'Mục đích', location: 12 },
+      { element: 'div', id: 'nguoi-ky', location: 16 },
+    ],
+    filters: { loai: ['văn bản'], ngay_ban_hanh: ['2019-08-27'] },
+  };
+  const lbl = { 'phan-dau': 'Phần đầu', 'nguoi-ky': 'Người ký' };
+
+  it('links a who-signed question to the signature block, a when-issued one to the part with the year', () => {
+    const a = analysePage(frag, termInfos(['muc', 'dich']), lbl);
+    expect(answerFirst(a.sections, a.all, frag, 'signer')[0]!.id).toBe('nguoi-ky');
+    expect(answerFirst(a.sections, a.all, frag, 'issued')[0]!.id).toBe('phan-dau');
+    expect(answerFirst(a.sections, a.all, frag, null)[0]!.id).toBe('muc-1');
+  });
+
+  it('leaves pages other than documents alone', () => {
+    const study = { ...frag, filters: { loai: ['tài liệu học tập'] } };
+    const a = analysePage(study, termInfos(['muc', 'dich']), lbl);
+    expect(answerFirst(a.sections, a.all, study, 'signer')[0]!.id).toBe('muc-1');
   });
 });

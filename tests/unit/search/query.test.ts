@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanText, docRefMatches, findDocRef, isReferenceOnly, MAX_QUERY_LENGTH, MAX_TERMS, parseQuery, readQueryParam } from '../../../src/lib/search/query.ts';
+import { cleanText, kindsNamed, docRefMatches, findDocRef, isReferenceOnly, MAX_QUERY_LENGTH, MAX_TERMS, parseQuery, readQueryParam } from '../../../src/lib/search/query.ts';
 
 describe('readQueryParam', () => {
   it('decodes a normal query', () => {
@@ -104,5 +104,13 @@ describe('docRefMatches', () => {
     expect(docRefMatches({ serial: 83, kindCode: 'KH', issuerCode: 'TW' }, '83-KH/TU')).toBe(false);
     expect(docRefMatches({ serial: 2711, kindCode: 'QD' }, '2711/QĐ-TTg')).toBe(true);
     expect(docRefMatches({ serial: 27 }, 'not a number')).toBe(false);
+  });
+});
+
+describe('kinds of document named by word', () => {
+  it('reads the kind words of a query as number codes', () => {
+    expect(kindsNamed('BCT kết luận trí thức 2014')).toEqual(['KL']);
+    expect(kindsNamed('nghi quyet va ke hoach 2019')).toEqual(['NQ', 'KH']);
+    expect(kindsNamed('doi ngu tri thuc 2023')).toEqual([]);
   });
 });

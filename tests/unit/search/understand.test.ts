@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  findAsks,
   ABBREVIATIONS,
   closestWord,
   decodeKeyboard,
@@ -185,5 +186,35 @@ describe('question words', () => {
     expect(dropQuestionWords('trí thức là gì')).toBe('trí thức');
     expect(dropQuestionWords('là gì')).toBe('là gì');
     expect(dropQuestionWords('ai làm gì, đến khi nào')).toBe('ai làm gì, đến');
+  });
+});
+
+describe('questions about a document (who signed, when issued)', () => {
+  it('reads who-signed questions and keeps the word the texts use', () => {
+    expect(findAsks('ai ky ke hoach 83')).toEqual({ asks: 'signer', text: 'ky ke hoach 83' });
+    expect(findAsks('Kết luận 90 do ai ký')).toEqual({ asks: 'signer', text: 'ky Kết luận 90' });
+    expect(understand('ai ký kế hoạch 83').asks).toBe('signer');
+  });
+
+  it('reads when-issued questions', () => {
+    expect(findAsks('ke hoach 83 ban hanh ngay nao')).toEqual({ asks: 'issued', text: 'ban hanh ke hoach 83' });
+    expect(understand('nghị quyết 45 ban hành năm nào').asks).toBe('issued');
+    expect(understand('ngay ban hanh nghi quyet 27').text).toBe('ban hanh nghi quyet 27');
+  });
+
+  it('leaves other queries and a bare question alone', () => {
+    expect(findAsks('ban hanh ke hoach')).toEqual({ asks: null, text: 'ban hanh ke hoach' });
+    expect(findAsks('ai ky')).toEqual({ asks: 'signer', text: 'ai ky' });
+    expect(understand('tri thuc la ai').asks).toBeNull();
+  });
+});
+
+describe('years typed alone (issue #18, round 2)', () => {
+  it('keeps a bare year, not one inside a date, a range or a quarter', () => {
+    expect(understand('BCT ket luan tri thuc 2014').years).toEqual(['2014']);
+    expect(understand('ngay 30 thang 5 nam 2019').years).toEqual([]);
+    expect(understand('giai doan 2021 - 2030').years).toEqual([]);
+    expect(understand('quy 4 nam 2019').years).toEqual([]);
+    expect(understand('83 nguoi').years).toEqual([]);
   });
 });
