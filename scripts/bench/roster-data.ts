@@ -12,6 +12,7 @@ import { toBase64Url } from '../../src/lib/receipt/session.ts';
 import type { TrainerSession } from '../../src/lib/receipt/session.ts';
 import { createRng } from './rng.ts';
 import type { Rng } from './rng.ts';
+import type { RosterTotals } from '../../src/lib/receipt/roster.ts';
 
 /** The site's quizzes as the roster knows them (code and id from content/quizzes/). */
 export const QUIZZES = [
@@ -26,17 +27,8 @@ const GIVEN = ['An', 'Bình', 'Cường', 'Dung', 'Đào', 'Én', 'Giang', 'Hà'
 const PLACES = ['Thanh Nưa', 'Mường Phăng', 'Pá Khoang', 'Nà Tấu', 'Him Lam', 'Noong Bua', 'Mường Ảng', 'Tuần Giáo', 'Điện Biên Đông', 'Mường Chà'];
 const PASS = [80, 90, 100];
 
-/** What the roster must report for the generated lines. */
-export interface RosterExpected {
-  lines: number;
-  accepted: number;
-  attended: number;
-  selfStudy: number;
-  otherSession: number;
-  rejected: number;
-  duplicates: number;
-  sharedCode: number;
-}
+/** What the roster must report for the generated lines: the page's own headline figures. */
+export type RosterExpected = RosterTotals;
 
 /** A generated data set. */
 export interface RosterDataset {
