@@ -28,6 +28,12 @@ afterAll(async () => {
 });
 
 const named = (shifts: Shift[]) => shifts.map((s) => `${s.value.toFixed(4)}: ${s.nodes.join(' | ')}`);
+/**
+ * Issue #19's target is CLS 0, written as ≤ 0.001 per page. A page over it fails naming every shifted node; a
+ * nudge below it (seen once under a doubled load: the header's title 8 px down, score 0.00004) does not.
+ */
+const CLS_LIMIT = 0.001;
+const overLimit = (shifts: Shift[]) => (shifts.reduce((sum, s) => sum + s.value, 0) <= CLS_LIMIT ? [] : named(shifts));
 
 describe.each([
   ['phone, Vietnamese voice', PHONE, true],
@@ -42,7 +48,7 @@ describe.each([
     await scriptsReady(page);
     await nextFrames(page);
     const { shifts } = await readPaint(page);
-    expect(named(shifts)).toEqual([]);
+    expect(overLimit(shifts)).toEqual([]);
     await context.close();
   });
 });
@@ -54,7 +60,7 @@ describe('no layout shift without JavaScript', () => {
     await page.goto(siteUrl(path), { waitUntil: 'load' });
     // Without scripts nothing runs after load; a screenshot makes sure a frame of the loaded page was shown.
     await page.screenshot();
-    expect(named(await read())).toEqual([]);
+    expect(overLimit(await read())).toEqual([]);
     await context.close();
   });
 });
