@@ -18,6 +18,7 @@
  *   --only-paint       only the real site and the peer: paint and layout shift in throttled Chromium
  *                      (every page type, voice and no voice) and Lighthouse simulate/devtools on the plan page (#19)
  *   --paint-rounds=3   rounds of the throttled-paint comparison
+ *   --paint-pages=a,b  only these page types in the paint comparison (e.g. trainer,presenter; default: all)
  *   --no-roster        skip the issue #20 roster measurement (5,000 / 20,000 / 50,000 pasted lines)
  *   --only-roster      build the real site (or reuse it with --skip-build) and measure the roster only
  */
@@ -179,7 +180,10 @@ async function main(): Promise<void> {
     c.peer = peer;
     const browser = await launchBrowser();
     try {
-      const typed = allPageTypes(pages);
+      const only = arg('paint-pages')?.split(',').filter(Boolean);
+      const all = allPageTypes(pages);
+      // A re-measurement of a few page types after a change (the peer's plan page is still interleaved with them).
+      const typed = all && only ? Object.fromEntries(Object.entries(all).filter(([t]) => only.includes(t))) : all;
       if (peer?.status === 'ok' && typed) {
         process.stdout.write(`▶ paint and layout shift, throttled Chromium, ${Object.keys(typed).length} page types × voice/no voice × ${paintRounds} rounds, ours vs peer… `);
         c.figures.push(...(await comparePaint(browser, real.distDir, peer.distDir, typed, PEER_PLAN, paintRounds, c)));
