@@ -20,8 +20,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { t, hasKey } from '../../src/i18n/vi.ts';
-import { pageKindOf } from '../../src/lib/search/understand.ts';
-import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES } from '../../src/lib/search/attributes.ts';
+import { pageKindOf, sessionNumberOf } from '../../src/lib/search/understand.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES, SESSION_FILTER } from '../../src/lib/search/attributes.ts';
 
 /** Pagefind folds diacritics at index time since 1.5; the search module depends on that. */
 export const MIN_PAGEFIND = [1, 5, 0] as const;
@@ -40,6 +40,8 @@ export const PURPOSE_PAGES: readonly RegExp[] = [
   /^\/hoc-tap\/[^/]+\/(?:trinh-chieu|nguoi-trinh-bay|tai-lieu)\/$/,
   /^\/van-ban\/(?:phan-cong\/|dong-thoi-gian\/)?$/,
   /^\/giang-vien\/$/,
+  /^\/(?:hoc-tap|van-ban)\/[^/]+\/ap-phich\/$/,
+  /^\/tim-kiem\/$/,
 ];
 
 /** Elements inside the indexed body that are not text of the page. */
@@ -146,7 +148,10 @@ export function purposeRecord(
   numbers: readonly string[],
 ): { url: string; content: string; language: string; meta: Record<string, string>; filters: Record<string, string[]> } | null {
   const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html);
-  const title = h1 ? htmlText(h1[1]!) : '';
+  // A poster's h1 is its session's or document's title, as printed; its result says it is the poster
+  // (the document title, "Áp phích: …", without the site's name).
+  const head = pageKindOf(url) === 'poster' ? /<title>([^<|]*)/i.exec(html) : null;
+  const title = head ? htmlText(head[1]!).trim() : h1 ? htmlText(h1[1]!) : '';
   if (!title) return null;
   const desc = /<meta\s+name="description"\s+content="([^"]*)"/i.exec(html);
   const purpose = desc ? htmlText(desc[1]!) : '';
@@ -154,6 +159,7 @@ export function purposeRecord(
   const captions = [...html.matchAll(/<caption\b[^>]*>([\s\S]*?)<\/caption>/gi)].map((m) => htmlText(m[1]!)).filter(Boolean);
   const named = numbers.filter((n) => title.includes(n));
   const key = `purpose.${pageKindOf(url)}`;
+  const session = sessionNumberOf(url);
   const use = hasKey(key) ? t(key as 'purpose.deck') : '';
   return {
     url,
@@ -163,7 +169,7 @@ export function purposeRecord(
       .join(' '),
     language: 'vi',
     meta: { title, ...(captions.length ? { [CAPTIONS_META]: captions.join(CAPTIONS_SEPARATOR) } : {}), ...(named.length === 1 ? { number: named[0]! } : {}) },
-    filters: { [KIND_FILTER]: [KIND_VALUES.page], ...(named.length ? { [ABOUT_FILTER]: named } : {}) },
+    filters: { [KIND_FILTER]: [KIND_VALUES.page], ...(named.length ? { [ABOUT_FILTER]: named } : {}), ...(session ? { [SESSION_FILTER]: [String(session)] } : {}) },
   };
 }
 

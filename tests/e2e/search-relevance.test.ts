@@ -40,6 +40,9 @@ const readSuite = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as {
 const suite = readSuite('tests/search/queries.json');
 const heldout = readSuite('tests/search/heldout.json');
 const heldout2 = readSuite('tests/search/heldout-2.json');
+/** Round 3: one set written blind to the engine, split at random into a tuning half and a held-out half. */
+const tuning3 = readSuite('tests/search/tuning-3.json');
+const heldout3 = readSuite('tests/search/heldout-3.json');
 
 /**
  * Top results of the engine before issue #11 (sequential searches, every word checked alone), recorded
@@ -74,6 +77,8 @@ let browser: Browser;
 let outcomes: Outcome[] = [];
 let heldOutcomes: Outcome[] = [];
 let held2Outcomes: Outcome[] = [];
+let tune3Outcomes: Outcome[] = [];
+let held3Outcomes: Outcome[] = [];
 
 async function runSuite(page: Page, items: SuiteQuery[]): Promise<Outcome[]> {
   const out: Outcome[] = [];
@@ -107,7 +112,12 @@ beforeAll(async () => {
   outcomes = await runSuite(page, suite);
   heldOutcomes = await runSuite(page, heldout);
   held2Outcomes = await runSuite(page, heldout2);
+  tune3Outcomes = await runSuite(page, tuning3);
+  held3Outcomes = await runSuite(page, heldout3);
   const misses = outcomes.filter((o) => o.rank !== 0 || !o.provisionOk);
+  const misses3 = tune3Outcomes.filter((o) => o.rank !== 0 || !o.provisionOk);
+  const miss = (o: Outcome) =>
+    `    «${o.item.q}» want ${o.item.page}#${o.item.anchor} got ${o.results.slice(0, 3).map((r) => `${r.page}#${r.anchor}`).join(' , ') || '(none)'}`;
   console.log(
     [
       `Search relevance (${suite.length} queries, tests/search/queries.json):`,
@@ -118,9 +128,11 @@ beforeAll(async () => {
       line('numbers', outcomes.filter((o) => o.item.tags.includes('number'))),
       line('navigation', outcomes.filter((o) => o.item.tags.includes('navigation'))),
       ...(misses.length ? ['  not first or wrong provision:'] : []),
-      ...misses.map(
-        (o) => `    «${o.item.q}» want ${o.item.page}#${o.item.anchor} got ${o.results.slice(0, 3).map((r) => `${r.page}#${r.anchor}`).join(' , ') || '(none)'}`,
-      ),
+      ...misses.map(miss),
+      `Round-3 tuning half (${tuning3.length} queries, tests/search/tuning-3.json):`,
+      line('all', tune3Outcomes),
+      ...(misses3.length ? ['  not first or wrong provision:'] : []),
+      ...misses3.map(miss),
       // Aggregates only: the held-out set must not be tuned to, so its queries are never listed.
       `Held-out set (${heldout.length} queries, tests/search/heldout.json; aggregates only):`,
       line('all', heldOutcomes),
@@ -129,6 +141,9 @@ beforeAll(async () => {
       `Second held-out set (${heldout2.length} queries, tests/search/heldout-2.json; aggregates only):`,
       line('all', held2Outcomes),
       line('unaccented', held2Outcomes.filter((o) => o.item.tags.includes('unaccented'))),
+      `Third held-out set (${heldout3.length} queries, tests/search/heldout-3.json; aggregates only):`,
+      line('all', held3Outcomes),
+      line('unaccented', held3Outcomes.filter((o) => o.item.tags.includes('unaccented'))),
     ].join('\n'),
   );
 }, 900_000);
@@ -224,9 +239,9 @@ describe('no query ends in an empty result page (issue #18)', () => {
 /**
  * The held-out set of issue #18, written before the engine changed and never tuned on. The issue's
  * acceptance targets on independent sets are 95% / 97.5% / 90%; these thresholds hold what this set
- * measured after the second round (recall@1 87.9%, recall@3 95.2%, provision 94.1%; before it, with
- * Chuyên đề 4's pages competing for its queries: 83.1%, 94.4%, 91.2%), so a
- * change that makes search generalise worse fails here. Only aggregates are printed and asserted.
+ * measured after the third round (recall@1 91.9%, recall@3 96.8%, provision 95.6%; after the second:
+ * 87.9%, 95.2%, 94.1%; before it, with Chuyên đề 4's pages competing for its queries: 83.1%, 94.4%,
+ * 91.2%), so a change that makes search generalise worse fails here. Only aggregates are printed and asserted.
  */
 describe('held-out relevance set (issue #18)', () => {
   it('has at least 90 queries, most without diacritics', () => {
@@ -234,23 +249,24 @@ describe('held-out relevance set (issue #18)', () => {
     expect(heldout.filter((q) => q.tags.includes('unaccented')).length * 2).toBeGreaterThan(heldout.length);
   });
 
-  it('puts the expected page first for at least 87%', () => {
-    expect(recall1(heldOutcomes)).toBeGreaterThanOrEqual(0.87);
+  it('puts the expected page first for at least 91%', () => {
+    expect(recall1(heldOutcomes)).toBeGreaterThanOrEqual(0.91);
   });
 
-  it('puts the expected page in the top 3 for at least 95%', () => {
-    expect(recall3(heldOutcomes)).toBeGreaterThanOrEqual(0.95);
+  it('puts the expected page in the top 3 for at least 96%', () => {
+    expect(recall3(heldOutcomes)).toBeGreaterThanOrEqual(0.96);
   });
 
-  it('lands the first deep link on the expected provision for at least 93% of the provision queries', () => {
-    expect(provisionRate(heldOutcomes)).toBeGreaterThanOrEqual(0.93);
+  it('lands the first deep link on the expected provision for at least 95% of the provision queries', () => {
+    expect(provisionRate(heldOutcomes)).toBeGreaterThanOrEqual(0.95);
   });
 });
 
 /**
  * The second held-out set (round 2 of issue #18), written before that round changed the engine,
  * without running it and without opening the first set; never tuned on. Thresholds: what it measured
- * after the round (recall@1 79.5%, recall@3 89.0%, provision 80.0%; before: 72.6%, 87.7%, 74.3%).
+ * after round 3 (recall@1 86.3%, recall@3 94.5%, provision 82.9%; after round 2: 79.5%, 89.0%, 80.0%;
+ * before round 2: 72.6%, 87.7%, 74.3%).
  */
 describe('second held-out relevance set (issue #18, round 2)', () => {
   it('has at least 60 queries, most without diacritics', () => {
@@ -258,15 +274,40 @@ describe('second held-out relevance set (issue #18, round 2)', () => {
     expect(heldout2.filter((q) => q.tags.includes('unaccented')).length * 2).toBeGreaterThan(heldout2.length);
   });
 
-  it('puts the expected page first for at least 79%', () => {
-    expect(recall1(held2Outcomes)).toBeGreaterThanOrEqual(0.79);
+  it('puts the expected page first for at least 86%', () => {
+    expect(recall1(held2Outcomes)).toBeGreaterThanOrEqual(0.86);
   });
 
-  it('puts the expected page in the top 3 for at least 89%', () => {
-    expect(recall3(held2Outcomes)).toBeGreaterThanOrEqual(0.89);
+  it('puts the expected page in the top 3 for at least 94%', () => {
+    expect(recall3(held2Outcomes)).toBeGreaterThanOrEqual(0.94);
   });
 
-  it('lands the first deep link on the expected provision for at least 80% of the provision queries', () => {
-    expect(provisionRate(held2Outcomes)).toBeGreaterThanOrEqual(0.8);
+  it('lands the first deep link on the expected provision for at least 82% of the provision queries', () => {
+    expect(provisionRate(held2Outcomes)).toBeGreaterThanOrEqual(0.82);
+  });
+});
+
+/**
+ * Round 3: 170 queries written by a helper who read only content/ and the built pages, never the
+ * engine, the suites or docs/SEARCH.md, and never ran a search; split at random by category into a
+ * tuning half (misses printed, tuned on) and a held-out half (aggregates only, never tuned on).
+ * Before round 3 the halves measured 73.3% / 81.4% / 78.6% (tuning) and 67.9% / 86.9% / 73.2%
+ * (held out); the thresholds hold what they measured after it.
+ */
+describe('round-3 sets (issue #18): a tuning half and a held-out half of one blind set', () => {
+  it('tuning half: expected page first for at least 88%, top 3 for 94%, provision for 85%; none empty', () => {
+    expect(tuning3.length).toBeGreaterThanOrEqual(80);
+    expect(recall1(tune3Outcomes)).toBeGreaterThanOrEqual(0.88);
+    expect(recall3(tune3Outcomes)).toBeGreaterThanOrEqual(0.94);
+    expect(provisionRate(tune3Outcomes)).toBeGreaterThanOrEqual(0.85);
+    expect(emptyOnes(tune3Outcomes).map((o) => o.item.q)).toEqual([]);
+  });
+
+  it('held-out half (aggregates only): expected page first for at least 78%, top 3 for 88%, provision for 82%; none empty', () => {
+    expect(heldout3.length).toBeGreaterThanOrEqual(80);
+    expect(recall1(held3Outcomes)).toBeGreaterThanOrEqual(0.78);
+    expect(recall3(held3Outcomes)).toBeGreaterThanOrEqual(0.88);
+    expect(provisionRate(held3Outcomes)).toBeGreaterThanOrEqual(0.82);
+    expect(emptyOnes(held3Outcomes).length).toBe(0);
   });
 });

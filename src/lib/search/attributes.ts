@@ -15,6 +15,8 @@ export const DOC_FILTER = 'van_ban';
 export const ABOUT_FILTER = 've_van_ban';
 /** Filter on document pages: the issue date, ISO ("2019-05-30"), so a date typed in a query finds the document of that day. */
 export const DATE_FILTER = 'ngay_ban_hanh';
+/** Filter holding the number of the study session a page belongs to ("2": its reading page, deck, handout, quiz, poster). */
+export const SESSION_FILTER = 'chuyen_de';
 /** Meta key telling an official text ("official") from our summary ("summary"). */
 export const SOURCE_META = 'source';
 /** Meta key of a purpose page's table captions, joined by {@link CAPTIONS_SEPARATOR}. */
@@ -49,11 +51,14 @@ export function searchAttributeSets(page: {
   official?: boolean | undefined;
   /** For documents: the issue date, ISO (yyyy-mm-dd). */
   issued?: string | undefined;
+  /** For study pages: the session's number. */
+  session?: number | null | undefined;
 }): Record<string, string>[] {
   const sets: Record<string, string>[] = [{ 'data-pagefind-filter': `${KIND_FILTER}:${KIND_VALUES[page.kind]}` }];
   if (page.number) sets.push({ 'data-pagefind-filter': `${DOC_FILTER}:${clean(page.number)}` });
   if (page.number) sets.push({ 'data-pagefind-meta': `number:${clean(page.number)}` });
   if (page.title) sets.push({ 'data-pagefind-meta': `title:${clean(page.title)}` });
+  if (page.session) sets.push({ 'data-pagefind-filter': `${SESSION_FILTER}:${page.session}` });
   if (page.kind === 'document' && page.issued) sets.push({ 'data-pagefind-filter': `${DATE_FILTER}:${clean(page.issued)}` });
   if (page.kind === 'document' && page.official !== undefined) {
     sets.push({ 'data-pagefind-meta': `${SOURCE_META}:${page.official ? 'official' : 'summary'}` });

@@ -7,15 +7,16 @@
  * It talks to Pagefind through the small {@link PagefindApi} interface so it can be unit-tested
  * with a fake, and run in the browser with the real `pagefind.js`.
  */
-import { parseQuery, docRefMatches, kindsNamed } from './query.ts';
+import { parseQuery, docRefMatches, kindsNamed, referenceWords } from './query.ts';
 import type { ParsedQuery } from './query.ts';
 import { termVariants, combinations, MAX_COMBINATIONS } from './variants.ts';
 import { analysePage, lineShare, splitWords, termInfos } from './rank.ts';
+import { escapeHtml } from './excerpt.ts';
 import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
-import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, KIND_FILTER, KIND_VALUES, SOURCE_META } from './attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, KIND_FILTER, KIND_VALUES, SESSION_FILTER, SOURCE_META } from './attributes.ts';
 import { FUNCTION_WORDS, closestWord, decodeKeyboard, pageKindOf, understand } from './understand.ts';
-import type { Asks, PageKind, TaskMatch } from './understand.ts';
+import type { Asks, PageKind, SessionRef, TaskMatch } from './understand.ts';
 
 /** One Pagefind result, as returned by `pagefind.search()`. */
 export interface PagefindResult {
@@ -74,6 +75,8 @@ interface Reading {
   allowMissing?: boolean;
   /** What a question asks about a document: its deep link goes to the part that answers. */
   asks?: Asks | null;
+  /** The study session named by number: its pages are named like a document's family. */
+  session?: SessionRef | null;
 }
 
 /** One page in the results. */
@@ -374,6 +377,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   const named = Promise.all([
     query.docRef ? namedPages(pf, query.docRef, query.referenceOnly, !task, filters, run) : [],
     ...(options.dates ?? []).map((d) => datedPages(d, dateOnly, !task, filters, run)),
+    options.session ? sessionPages(options.session, !task, filters, run) : [],
   ]).then((x) => x.flat());
   // Which pages are found by title and purpose (one filter lookup, usually done by warmUp already):
   // they are ranked in a lane of their own.
@@ -468,7 +472,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   const taskWordsMissing = missing.length > 0 && !!options.task && missing.every((m) => options.task!.phrase.split(' ').includes(fold(m)));
   // A year need not stand alone in the text ("04/3/2014"): the document of that year is found by its filter.
   const byYear = missing.length ? (await yearNamed.catch(() => [])).length > 0 : false;
-  if (missing.length && !query.docRef && !options.dates?.length && !(options.allowMissing && lists.length) && !((taskWordsMissing || byYear) && lists.length)) {
+  if (missing.length && !query.docRef && !options.dates?.length && !options.session && !(options.allowMissing && lists.length) && !((taskWordsMissing || byYear) && lists.length)) {
     const rest = query.text
       .split(' ')
       .filter((w) => !missing.some((m) => w.toLocaleLowerCase('vi').includes(m)))
@@ -513,7 +517,13 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   // Wave 3: the text of the best candidates (their fragments are what we show), all at once.
   const pre = [...candidates.values()].sort((a, b) => b.boost - a.boost || b.score - a.score);
   // Words missing from the index (possible only around a document number) cannot rank anything.
-  const infos = termInfos(query.terms.filter((t) => !missing.includes(t)));
+  // The words that name a document or session are answered by the boosts; when the query says more,
+  // the sections are ranked by what it says ("bốn nhóm chủ thể chuyên đề 3": the section on the four
+  // groups, not the page top that says "Chuyên đề 3").
+  const naming = new Set([...referenceWords(query.text), ...(options.session?.words ?? [])]);
+  const found = query.terms.filter((t) => !missing.includes(t));
+  const asked = found.filter((t) => !naming.has(fold(t)));
+  const infos = termInfos(asked.length && asked.length < found.length ? asked : found);
   // Short purpose records score high in Pagefind; they must not crowd the reading pages out of the
   // analysis, nor set the yardstick the reading pages are measured by.
   const purpose = live(await purposeIds);
@@ -546,7 +556,9 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   // The words beside the task phrase ("ke hoach 83" in "slide ke hoach 83"): a page of the task's kind
   // is in the task tier when it has at least half of them (or there are none).
   const taskWords = new Set((options.task?.phrase ?? '').split(' '));
-  const subject = termInfos(query.terms.filter((t) => !missing.includes(t) && !taskWords.has(fold(t)) && !FUNCTION_WORDS.has(fold(t))));
+  // What the query asks about: not the words that name a document or session, a task, or nothing at all.
+  const subject = termInfos(query.terms.filter((t) => !missing.includes(t) && !taskWords.has(fold(t)) && !FUNCTION_WORDS.has(fold(t)) && !naming.has(fold(t))));
+  const subjectCoverage = (frag: Fragment) => (subject.length === 0 ? 1 : analysePage(frag, subject, options.labels).coverage);
   const pages: RankedPage[] = [];
   const matchOf = new Map<RankedPage, PageMatch>();
   for (const { c, frag, a } of analysed) {
@@ -557,8 +569,10 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     const phrase = infos.length > 1 ? PAGE_WEIGHTS.phrase * a.phraseRatio * a.phraseRatio : 0;
     const title = own && !readingTitled ? PAGE_WEIGHTS.purposeTitle * titleLineShare(frag, infos) : 0;
     const relevance = phrase + title + (a.best / (own ? laneBest : bestLocal)) * a.coverage * a.coverage + PAGE_WEIGHTS.pagefind * norm;
-    const tier = task && pageKindOf(frag.url) === task && (subject.length === 0 || analysePage(frag, subject, options.labels).coverage >= 0.5) ? PAGE_WEIGHTS.task : 0;
-    const score = c.boost + tier + sourcePrior(frag, task) * relevance;
+    const tier = task && pageKindOf(frag.url) === task && subjectCoverage(frag) >= 0.5 ? PAGE_WEIGHTS.task : 0;
+    // A page named along with other words leads only when it has at least half of what they ask about.
+    const boost = c.boost === PAGE_WEIGHTS.namedWithWords && subjectCoverage(frag) < 0.5 ? PAGE_WEIGHTS.documentFamily : c.boost;
+    const score = boost + tier + sourcePrior(frag, task) * relevance;
     pages.push({
       id: c.id,
       url: frag.url,
@@ -567,10 +581,10 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
       ...(frag.filters?.[KIND_FILTER]?.[0] ? { kind: frag.filters[KIND_FILTER][0] } : {}),
       score,
       // The document named by its number is the answer itself: link to its top first.
-      sections: answerFirst(c.named ? [a.top, ...a.sections.filter((x) => x.id !== null)] : a.sections, a.all, frag, options.asks),
+      sections: answerFirst(c.named ? [a.top, ...a.sections.filter((x) => x.id !== null)] : a.sections, a.all, frag, options.asks, options.labels),
       namedDocument: c.named,
     });
-    matchOf.set(pages[pages.length - 1]!, { coverage: a.coverage, phraseRatio: a.phraseRatio, inOrder: a.inOrder, kind: pageKindOf(frag.url) });
+    matchOf.set(pages[pages.length - 1]!, { coverage: a.coverage, phraseRatio: a.phraseRatio, inOrder: a.inOrder, kind: pageKindOf(frag.url), boost: boost + tier });
   }
   pages.sort((a, b) => b.score - a.score);
   if (!task) deferToDocuments(pages, matchOf);
@@ -584,6 +598,8 @@ export interface PageMatch {
   /** All query words stand in order, together or a few words apart. */
   inOrder: boolean;
   kind: PageKind;
+  /** The tier boost the page got (named document, session, task). */
+  boost: number;
 }
 
 /**
@@ -604,7 +620,9 @@ export function deferToDocuments(pages: RankedPage[], matchOf: ReadonlyMap<Ranke
   if (!d) return;
   const above = pages.slice(0, j).filter((p) => {
     const s = matchOf.get(p);
-    return s?.kind === 'study' && d.coverage >= s.coverage && (d.phraseRatio >= s.phraseRatio || d.inOrder);
+    // Not a page named by the query (its boost is above the document's), nor one that has all the
+    // query's words standing together when the document has them only apart.
+    return s?.kind === 'study' && s.boost <= d.boost && d.coverage >= s.coverage && (d.phraseRatio >= s.phraseRatio || d.inOrder || s.phraseRatio < 1);
   });
   if (!above.length) return;
   // The other pages above the document keep their order; the document, then the study pages, after them.
@@ -614,17 +632,30 @@ export function deferToDocuments(pages: RankedPage[], matchOf: ReadonlyMap<Ranke
 
 /** The anchor of an official text's signature block (see DocumentLayout and the documents' MDX). */
 const SIGNER_ANCHOR = 'nguoi-ky';
+/** The anchor of a document page's status panel ("Tình trạng và văn bản tiếp nối", StatusPanel.astro). */
+const STATUS_ANCHOR = 'tinh-trang';
+/** Headings that say why a text was made: its background ("Bối cảnh"), "Vì sao…", "Lý do…" (folded). */
+const WHY_HEADING = /^(?:boi canh|vi sao|ly do)\b/;
 
 /**
  * The sections of a page with the one that answers a question first: who signed (the signature
  * block, or else the first matched section that names the signing), when it was issued (the first
  * part of the page, in page order, that gives the year of issue: the header of an official text,
- * the facts section of a summary). Unchanged when the page has no such part.
+ * the facts section of a summary), whether it still applies (the status panel), why it was made
+ * (the background section). Unchanged when the page has no such part.
  */
-export function answerFirst(sections: ScoredSection[], all: readonly ScoredSection[], frag: Fragment, asks: Asks | null | undefined): ScoredSection[] {
+export function answerFirst(
+  sections: ScoredSection[],
+  all: readonly ScoredSection[],
+  frag: Fragment,
+  asks: Asks | null | undefined,
+  labels: Readonly<Record<string, string>> = {},
+): ScoredSection[] {
   if (!asks || frag.filters?.[KIND_FILTER]?.[0] !== KIND_VALUES.document) return sections;
   let pick: ScoredSection | undefined;
   if (asks === 'signer') pick = all.find((x) => x.id === SIGNER_ANCHOR);
+  else if (asks === 'status') pick = statusSection(all[0], labels);
+  else if (asks === 'why') pick = all.find((x) => x.id !== null && WHY_HEADING.test(fold(x.heading)));
   else {
     const year = frag.filters?.[DATE_FILTER]?.[0]?.slice(0, 4);
     if (year) {
@@ -633,6 +664,17 @@ export function answerFirst(sections: ScoredSection[], all: readonly ScoredSecti
     }
   }
   return pick ? [pick, ...sections.filter((x) => x !== pick)] : sections;
+}
+
+/**
+ * The status panel of a document page as a link target. The panel is left out of the index (it
+ * names the later documents, whose words would pull their queries to it), so it has no section of
+ * its own: this one has its heading and no excerpt. Every document page has the panel.
+ */
+function statusSection(top: ScoredSection | undefined, labels: Readonly<Record<string, string>>): ScoredSection | undefined {
+  const heading = labels[STATUS_ANCHOR];
+  if (!top || !heading) return undefined;
+  return { ...top, id: STATUS_ANCHOR, heading, landmark: true, excerptHtml: '', headingHtml: escapeHtml(heading), headingWords: heading.split(' '), headingMarked: [] };
 }
 
 /** True when a query is nothing but dates ("30-5-2019", "ngày 30/5/2019"): the document of that day is the answer. */
@@ -694,7 +736,7 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   if (typed.terms.length === 0) return empty(typed);
   const read = (text: string) => {
     const u = understand(text);
-    return { text: u.text, reading: { task: u.task, dates: u.dates, years: u.years, asks: u.asks } as Reading };
+    return { text: u.text, reading: { task: u.task, dates: u.dates, years: u.years, asks: u.asks, session: u.session } as Reading };
   };
   const first = read(typed.text);
   const asTyped = (out: SearchOutcome, searched: string, extra: Partial<SearchOutcome> = {}): SearchOutcome => ({
@@ -808,6 +850,27 @@ async function namedPages(
     (async () => ((await run(null, { ...(filters ?? {}), [ABOUT_FILTER]: number }))?.results ?? []).map((res) => ({ res, boost: PAGE_WEIGHTS.documentFamily, kindOnly: false })))(),
   ]);
   return (await Promise.all(asks)).flat();
+}
+
+/**
+ * The pages of a study session named by number ("chuyên đề 2", "bài 3"): named alone, its reading
+ * page is the answer (linked at its top) and the rest is family; with other words and no task, the
+ * whole session comes first, ranked by those words; with a task, the session's page of that kind is
+ * in the family tier on top of the task tier, above the same kind of page of the other sessions.
+ */
+async function sessionPages(
+  ref: SessionRef,
+  noTask: boolean,
+  filters: Record<string, string[]> | undefined,
+  run: (term: string | null, f?: Filters) => Promise<Results>,
+): Promise<{ res: PagefindResult; boost: number; kindOnly: boolean }[]> {
+  const f: Filters = { ...(filters ?? {}), [SESSION_FILTER]: String(ref.session) };
+  const [family, reading] = await Promise.all([run(null, f), ref.only && noTask ? run(null, { ...f, [KIND_FILTER]: KIND_VALUES.study }) : null]);
+  const boost = ref.only ? PAGE_WEIGHTS.documentFamily : noTask ? PAGE_WEIGHTS.namedWithWords : PAGE_WEIGHTS.documentFamily;
+  return [
+    ...(reading?.results ?? []).map((res) => ({ res, boost: PAGE_WEIGHTS.namedDocument, kindOnly: true })),
+    ...(family?.results ?? []).map((res) => ({ res, boost, kindOnly: false })),
+  ];
 }
 
 /**

@@ -3,6 +3,7 @@
  * document numbers ("83-KH/TU", "27-NQ/TW", "kl 52", "nghị quyết 27").
  */
 import { canonical, fold, stripWordPunctuation } from './normalize.ts';
+import { editDistance } from './understand.ts';
 
 /** Longest query we look at; the rest is cut (a 500-character paste must not stall a phone). */
 export const MAX_QUERY_LENGTH = 200;
@@ -90,8 +91,8 @@ const KIND_ALT = Object.keys(KIND_WORDS)
   .join('|');
 // "83-KH/TU", "83 kh tu", "27-nq", "2711/qd-ttg"
 const NUMBER_FIRST = new RegExp(`(?:^|\\s)(\\d{1,5})\\s*[-/\\s]\\s*(${KIND_ALT})(?:\\s*[-/\\s]\\s*([a-z]{1,4}))?(?=$|[\\s.,;:)])`);
-// "kl 52", "nghị quyết số 27", "nq27"
-const KIND_FIRST = new RegExp(`(?:^|\\s)(${KIND_ALT})\\s*(?:so\\s*)?(\\d{1,5})(?=$|[\\s.,;:)/-])`);
+// "kl 52", "nghị quyết số 27", "nq27", "kl-52", "nq.27"
+const KIND_FIRST = new RegExp(`(?:^|\\s)(${KIND_ALT})\\s*[-.]?\\s*(?:so\\s*)?(\\d{1,5})(?=$|[\\s.,;:)/-])`);
 
 /** Where the reference stands in the folded, space-padded query. */
 function locateDocRef(f: string): { ref: DocRef; at: number; length: number } | null {
@@ -109,7 +110,22 @@ function locateDocRef(f: string): { ref: DocRef; at: number; length: number } | 
   return null;
 }
 
-const foldForRef = (query: string): string => ` ${fold(query)} `.replace(/[–—‐]/g, '-');
+/** Two-word kind names ("nghi quyet"), for reading a slip in one ("ngi quyet 45", "ket luan" typed "ket lun"). */
+const KIND_PHRASES = Object.keys(KIND_WORDS).filter((k) => k.includes(' '));
+
+/**
+ * Two words before a number that are one slip away from a kind name ("ngi quyet 45", "nghi quyt 27",
+ * "ke hoac 83") are read as that name: a number after them says a document is meant, and nobody types
+ * "ngi quyet" for anything else. One edit over the pair, the pair being at least 7 letters long.
+ */
+function mendKindWords(f: string): string {
+  return f.replace(/(?<=\s)([a-z]+) ([a-z]+)(?= (?:so )?\d)/g, (pair) => {
+    if (KIND_WORDS[pair] || pair.length < 7) return pair;
+    return KIND_PHRASES.find((k) => editDistance(pair, k) === 1) ?? pair;
+  });
+}
+
+const foldForRef = (query: string): string => mendKindWords(` ${fold(query)} `.replace(/[–—‐]/g, '-').toLowerCase());
 
 const KIND_WORD = new RegExp(`(?<=\\s)(${KIND_ALT})(?=\\s)`, 'g');
 
@@ -132,6 +148,29 @@ const FILLER = new RegExp(`(?:^|\\s)(?:${KIND_ALT}|so|van ban)(?=\\s|$)`, 'g');
  */
 export function findDocRef(query: string): DocRef | null {
   return locateDocRef(foldForRef(query))?.ref ?? null;
+}
+
+/**
+ * The words of every document reference in a query, folded ("kl52"; "nghi", "quyet", "45"; "83khtu"
+ * and its parts): they name a document, not what the query asks about it.
+ * @example referenceWords('điểm mới nghị quyết 45 so với kl52') // Set { "nghi", "quyet", "45", "kl52" }
+ */
+export function referenceWords(query: string): Set<string> {
+  const out = new Set<string>();
+  let f = foldForRef(query);
+  for (let hit = locateDocRef(f); hit; hit = locateDocRef(f)) {
+    // "văn bản kế hoạch 83", "số 83-KH/TU": words that only introduce the reference belong to it.
+    const before = /(?:\s(?:van ban|so))+\s*$/.exec(f.slice(0, hit.at + 1));
+    const from = before ? before.index : hit.at;
+    const span = f.slice(from, hit.at + hit.length);
+    for (const chunk of span.split(/\s+/)) {
+      const compact = chunk.replace(/[^a-z0-9]/g, '');
+      if (compact) out.add(compact);
+      for (const w of chunk.split(/[^a-z0-9]+/)) if (w) out.add(w);
+    }
+    f = f.slice(0, hit.at) + ' '.repeat(hit.length) + f.slice(hit.at + hit.length);
+  }
+  return out;
 }
 
 /**

@@ -36,9 +36,13 @@ export type PageKind =
   | 'certificate'
   | 'matrix'
   | 'timeline'
+  | 'poster'
+  | 'search'
   | 'other';
 
 const KIND_ROUTES: readonly [RegExp, PageKind][] = [
+  [/^\/(?:van-ban|hoc-tap)\/[^/]+\/ap-phich\/$/, 'poster'],
+  [/^\/tim-kiem\/$/, 'search'],
   [/^\/van-ban\/phan-cong\/$/, 'matrix'],
   [/^\/van-ban\/dong-thoi-gian\/$/, 'timeline'],
   [/^\/van-ban\/$/, 'documentIndex'],
@@ -69,6 +73,44 @@ export function pageKindOf(url: string): PageKind {
   return 'other';
 }
 
+/**
+ * The study session a page belongs to, by the number its route starts with (`/hoc-tap/02-…/`,
+ * its deck, presenter view, handout and poster, and `/kiem-tra/02-…/`), or null.
+ * @example sessionNumberOf('/hoc-tap/02-nghi-quyet-27/tai-lieu/') // 2
+ */
+export function sessionNumberOf(url: string): number | null {
+  const m = /\/(?:hoc-tap|kiem-tra)\/0*(\d{1,2})-[^/]+\/(?:[^/]+\/)?(?:[?#].*)?$/.exec(url);
+  return m ? Number(m[1]) : null;
+}
+
+/** A study session named by its number ("chuyên đề 2", "bài 3", "buổi học 4"). */
+export interface SessionRef {
+  /** The session's number. */
+  session: number;
+  /** True when the query says nothing else (then the session's reading page is the answer). */
+  only: boolean;
+  /** The words that name it, folded ("chuyen", "de", "2"): not what the query asks about it. */
+  words: string[];
+}
+
+// "chuyên đề 2", "chuyen de so 2", "cđ2", "bài 3", "bài học 3", "buổi 4", "buổi học số 4".
+const SESSION_REF = /(?<=\s)(?:chuyen de|chuyende|cd|bai hoc|bai|buoi hoc|buoi)\s*(?:so\s*)?0*(\d{1,2})(?=\s)/;
+
+/**
+ * The study session a query names by number, if any. The site numbers its sessions ("Chuyên đề 1"
+ * to "Chuyên đề 4"), and people name them that way or as the lesson ("bài 2") or meeting ("buổi 3").
+ * @example findSession('slide chuyen de 3') // { session: 3, only: false }
+ */
+export function findSession(query: string): SessionRef | null {
+  const f = ` ${foldWords(query)} `;
+  const m = SESSION_REF.exec(f);
+  if (!m || Number(m[1]) < 1) return null;
+  const rest = (f.slice(0, m.index) + f.slice(m.index + m[0].length)).trim();
+  // "cd2" is one word as typed; "04" is also searched as "4".
+  const words = m[0].trim().split(/\s+/).flatMap((w) => [w, w.replace(/^0+(?=\d)/, '')]);
+  return { session: Number(m[1]), only: rest === '', words: [...new Set(words)] };
+}
+
 /* ------------------------------------------------------------------------------------------------
  * Task words.
  * --------------------------------------------------------------------------------------------- */
@@ -81,16 +123,18 @@ export function pageKindOf(url: string): PageKind {
 export const TASK_WORDS: Readonly<Record<string, readonly string[]>> = {
   deck: ['slide', 'slides', 'trinh chieu', 'powerpoint', 'power point', 'ppt', 'bai giang', 'bai trinh chieu', 'chieu len man hinh', 'trang chieu'],
   presenter: ['nguoi dan', 'che do nguoi dan', 'nguoi trinh bay', 'man hinh nguoi trinh bay', 'ghi chu cho bao cao vien', 'ghi chu bao cao vien', 'ghi chu nguoi trinh bay', 'loi dan', 'bao cao vien', 'ghi chu'],
-  handout: ['tai lieu in', 'ban in', 'in tai lieu', 'tai lieu phat tay', 'phat tay', 'sinh hoat chi bo', 'tai lieu sinh hoat'],
+  handout: ['tai lieu in', 'ban in', 'in tai lieu', 'tai lieu phat tay', 'phat tay', 'sinh hoat chi bo', 'tai lieu sinh hoat', 'in a4', 'ban in a4', 'diem danh', 'danh sach diem danh', 'bang diem danh'],
   quiz: ['kiem tra', 'bai kiem tra', 'trac nghiem', 'bai trac nghiem', 'bai test', 'test', 'on tap', 'cau hoi on tap', 'lam bai', 'bai thi', 'thi thu'],
   quizIndex: ['danh sach bai kiem tra', 'cac bai kiem tra'],
   studyIndex: ['cac chuyen de', 'danh sach chuyen de', 'cac bai hoc'],
   documentIndex: ['danh sach van ban', 'danh muc van ban', 'cac van ban'],
-  trainer: ['tra ma', 'doi chieu ma', 'ma hoc vien', 'ma xac nhan', 'ma cua hoc vien', 'kiem tra ma', 'tong hop ma', 'danh sach hoan thanh', 'giang vien'],
-  progress: ['tien do', 'hoc toi dau', 'hoc den dau', 'da hoc toi dau', 'da hoc den dau', 'bai da lam', 'ket qua da luu', 'cac bai da lam'],
+  trainer: ['tra ma', 'doi chieu ma', 'ma hoc vien', 'ma xac nhan', 'ma cua hoc vien', 'kiem tra ma', 'tong hop ma', 'danh sach hoan thanh', 'giang vien', 'tao bao cao', 'lap bao cao', 'bao cao ket qua hoc', 'ket qua hoc vien', 'tong hop ket qua', 'buoi hoc tap trung', 'mo buoi hoc'],
+  progress: ['tien do', 'hoc toi dau', 'hoc den dau', 'da hoc toi dau', 'da hoc den dau', 'bai da lam', 'ket qua da luu', 'cac bai da lam', 'hoc xong', 'da hoc xong', 'may buoi', 'da hoc may', 'da hoc bao nhieu'],
   certificate: ['chung nhan', 'giay chung nhan', 'giay xac nhan', 'chung chi', 'xac nhan hoan thanh'],
   matrix: ['phan cong', 'bang phan cong', 'bang giao viec'],
-  timeline: ['dong thoi gian', 'moc thoi gian', 'lich su van ban', 'chuoi van ban'],
+  timeline: ['dong thoi gian', 'truc thoi gian', 'moc thoi gian', 'lich su van ban', 'chuoi van ban'],
+  poster: ['ap phich', 'poster', 'to roi', 'tranh co dong', 'dan bang tin', 'dan o bang tin', 'bang tin'],
+  search: ['tim kiem', 'cach tim', 'o tim kiem', 'loc ket qua'],
   study: ['bai doc', 'doc hieu', 'hoc chuyen de', 'noi dung chuyen de'],
 };
 
@@ -412,11 +456,11 @@ export function closestWord(word: string, candidates: readonly string[]): string
  * query asks for ("mình đã học tới đâu" is the progress page, which never says "mình").
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
-  'minh toi ban em anh chi ta cua cho cac nhung mot la va voi o ve da duoc roi xem muon can nao gi the sao dau khong co nhe a a oi di nay kia do thi ma'.split(' '),
+  'minh toi ban em anh chi ta cua cho cac nhung mot la va voi so o ve da duoc roi xem muon can nao gi the sao dau khong co nhe a a oi di nay kia do thi ma tu den se trong'.split(' '),
 );
 
 /** Question phrases (folded) removed before searching when other words remain: "là gì", "thế nào". */
-const QUESTION_PHRASES = ['nhu the nao', 'the nao', 'ra sao', 'la gi', 'bao gio', 'khi nao', 'o dau', 'nao', 'gi'];
+const QUESTION_PHRASES = ['se nhu the nao', 'se ra sao', 'nhu the nao', 'the nao', 'ra sao', 'la gi', 'bao gio', 'khi nao', 'o dau', 'nao', 'gi'];
 
 /**
  * The query without a trailing question phrase, when other words remain ("kết luận 90 ra đời thế nào"
@@ -443,12 +487,21 @@ export function dropQuestionWords(query: string): string {
  * part of the document the question's words need not stand in (the signature block holds only a
  * name), so the engine links to that part ({@link Understood.asks}).
  */
-export type Asks = 'signer' | 'issued';
+export type Asks = 'signer' | 'issued' | 'status' | 'why';
 
-/** Question phrases (folded) by what they ask, and the words of each kept in the search ("ky", "ban hanh"). */
-const ASK_PHRASES: readonly { asks: Asks; re: RegExp; keep: string }[] = [
+/**
+ * Question phrases (folded) by what they ask, and the words of each kept in the search ("ky", "ban
+ * hanh"; for status, the words of the status panel's heading; null keeps the query as typed).
+ */
+const ASK_PHRASES: readonly { asks: Asks; re: RegExp; keep: string | null }[] = [
   { asks: 'signer', re: /\b(?:ai (?:da )?ky|do ai ky|ky boi ai|nguoi ky (?:la ai|la gi)?|ai la nguoi ky)\b/, keep: 'ky' },
   { asks: 'issued', re: /\b(?:ban hanh (?:ngay|nam|thang|khi|luc) nao|ban hanh (?:bao gio|khi nao|hoi nao)|ngay ban hanh|nam ban hanh|ra doi (?:ngay|nam|khi) nao|ra doi bao gio)\b/, keep: 'ban hanh' },
+  {
+    asks: 'status',
+    re: /\b(?:con hieu luc(?: khong| ko| nua khong)?|het hieu luc(?: chua)?|con gia tri(?: khong)?|con ap dung(?: khong)?|bi thay the(?: chua)?|da bi thay the(?: chua)?)\b/,
+    keep: 'tình trạng',
+  },
+  { asks: 'why', re: /\b(?:vi sao|tai sao|ly do)\b/, keep: null },
 ];
 
 /**
@@ -466,7 +519,7 @@ export function findAsks(query: string): { asks: Asks | null; text: string } {
     const from = f.slice(0, m.index).split(' ').length - 1;
     const len = m[0].trim().split(' ').length;
     const rest = [...words.slice(0, from), ...words.slice(from + len)];
-    if (!rest.some((w) => !FUNCTION_WORDS.has(fold(w).toLowerCase()))) return { asks, text: query };
+    if (keep === null || !rest.some((w) => !FUNCTION_WORDS.has(fold(w).toLowerCase()))) return { asks, text: query };
     return { asks, text: [keep, ...rest].join(' ') };
   }
   return { asks: null, text: query };
@@ -484,6 +537,8 @@ export interface Understood {
   dates: string[];
   /** Years typed alone ("kết luận trí thức 2014"), not as part of a date or a range: a document issued then may be meant. */
   years: string[];
+  /** The study session named by number ("chuyên đề 2", "bài 3"), if any. */
+  session: SessionRef | null;
 }
 
 /** Folds a query for matching phrases: no marks, đ → d, lower case, punctuation but & and - as spaces. */
@@ -505,5 +560,5 @@ export function understand(raw: string): Understood {
   const q = findAsks(expandAbbreviations(numbers.text));
   const text = dropQuestionWords(q.text);
   const years = [...new Set([...` ${text} `.matchAll(/(?<=\s)((?:19[4-9]|20\d)\d)(?=[\s.,;])/gu)].map((m) => m[1]!))];
-  return { text, task: findTask(text), dates: numbers.dates, years, asks: q.asks };
+  return { text, task: findTask(text), dates: numbers.dates, years, asks: q.asks, session: findSession(text) };
 }

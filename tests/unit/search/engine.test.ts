@@ -448,9 +448,9 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
   it('moves a study page below a document that matches the query as completely', () => {
     const pages = [s, other, d];
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 0.67, inOrder: false, kind: 'study' as const }],
-      [other, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'deck' as const }],
-      [d, { coverage: 1, phraseRatio: 0.67, inOrder: false, kind: 'document' as const }],
+      [s, { coverage: 1, phraseRatio: 0.67, inOrder: false, kind: 'study' as const, boost: 0 }],
+      [other, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'deck' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 0.67, inOrder: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['other', 'doc', 'study']);
   });
@@ -459,25 +459,43 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
     const d2 = page('doc2');
     const pages = [s, d, d2];
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const }],
-      [d, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const }],
-      [d2, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const }],
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const, boost: 0 }],
+      [d2, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['doc', 'study', 'doc2']);
     const far = [d, s, d2];
     deferToDocuments(far, new Map([
-      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const }],
-      [d, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const }],
-      [d2, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const }],
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const, boost: 0 }],
+      [d2, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const, boost: 0 }],
     ]));
     expect(far.map((p) => p.id)).toEqual(['doc', 'study', 'doc2']);
+  });
+
+  it('defers on the words alone when the study page does not have them all standing together either (round 3)', () => {
+    const pages = [s, d];
+    deferToDocuments(pages, new Map([
+      [s, { coverage: 1, phraseRatio: 0.8, inOrder: false, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 0.4, inOrder: false, kind: 'document' as const, boost: 0 }],
+    ]));
+    expect(pages.map((p) => p.id)).toEqual(['doc', 'study']);
+  });
+
+  it('keeps a study page the query names ("chuyên đề 1") above a document it does not name', () => {
+    const pages = [s, d];
+    deferToDocuments(pages, new Map([
+      [s, { coverage: 1, phraseRatio: 0.5, inOrder: false, kind: 'study' as const, boost: 100 }],
+      [d, { coverage: 1, phraseRatio: 0.5, inOrder: false, kind: 'document' as const, boost: 0 }],
+    ]));
+    expect(pages.map((p) => p.id)).toEqual(['study', 'doc']);
   });
 
   it('counts the words in order a few words apart as a phrase for the document', () => {
     const pages = [s, d];
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const }],
-      [d, { coverage: 1, phraseRatio: 0.67, inOrder: true, kind: 'document' as const }],
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 0.67, inOrder: true, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['doc', 'study']);
   });
@@ -485,13 +503,13 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
   it('keeps a study page first when the document lacks some of its words or its phrase', () => {
     const pages = [s, d];
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const }],
-      [d, { coverage: 1, phraseRatio: 0.5, inOrder: false, kind: 'document' as const }],
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 0.5, inOrder: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['study', 'doc']);
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const }],
-      [d, { coverage: 0.5, phraseRatio: 1, inOrder: true, kind: 'document' as const }],
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 0.5, phraseRatio: 1, inOrder: true, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['study', 'doc']);
   });

@@ -135,11 +135,18 @@ describe('pages found by title and purpose', () => {
       'hoc-tap/01/trinh-chieu/index.html': QUIZ.replace('Kiểm tra:', 'Trình chiếu:'),
       'van-ban/phan-cong/index.html': QUIZ.replace('Kiểm tra:', 'Phân công thực hiện'),
       'tim-kiem/index.html': QUIZ.replace('Kiểm tra:', 'Tìm kiếm'),
+      'hoc-tap/02-nghi-quyet/ap-phich/index.html': QUIZ.replace('Kiểm tra:', 'Nghị quyết').replace('<head>', '<head><title>Áp phích: Nghị quyết | Trí thức Điện Biên</title>'),
+      'gioi-thieu/index.html': QUIZ.replace('Kiểm tra:', 'Giới thiệu'),
       '404.html': QUIZ.replace('Kiểm tra:', 'Không thấy'),
     });
     await buildSearchIndex({ siteDir: dir, log: () => {} });
     const custom = state.calls.filter((c) => c.startsWith('addCustomRecord')).map((c) => c.split(' ')[1]);
-    expect(custom.sort()).toEqual(['/hoc-tap/01/trinh-chieu/', '/kiem-tra/01-ke-hoach/', '/van-ban/phan-cong/']);
+    expect(custom.sort()).toEqual(['/hoc-tap/01/trinh-chieu/', '/hoc-tap/02-nghi-quyet/ap-phich/', '/kiem-tra/01-ke-hoach/', '/tim-kiem/', '/van-ban/phan-cong/']);
     expect(state.calls.find((c) => c.includes('/kiem-tra/01-ke-hoach/'))).toContain('"ve_van_ban":["83-KH/TU"]');
+    // A study session's pages carry its number; a poster's result is titled as the poster.
+    expect(state.calls.find((c) => c.includes('/kiem-tra/01-ke-hoach/'))).toContain('"chuyen_de":["1"]');
+    const poster = state.calls.find((c) => c.includes('/hoc-tap/02-nghi-quyet/ap-phich/'))!;
+    expect(poster).toContain('"chuyen_de":["2"]');
+    expect(poster).toContain('/hoc-tap/02-nghi-quyet/ap-phich/ Áp phích: Nghị quyết.');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanText, kindsNamed, docRefMatches, findDocRef, isReferenceOnly, MAX_QUERY_LENGTH, MAX_TERMS, parseQuery, readQueryParam } from '../../../src/lib/search/query.ts';
+import { cleanText, kindsNamed, docRefMatches, findDocRef, isReferenceOnly, MAX_QUERY_LENGTH, MAX_TERMS, parseQuery, readQueryParam, referenceWords } from '../../../src/lib/search/query.ts';
 
 describe('readQueryParam', () => {
   it('decodes a normal query', () => {
@@ -83,6 +83,13 @@ describe('document numbers typed every way (issue #11)', () => {
     ['83 KH TU', { serial: 83, kindCode: 'KH', issuerCode: 'TU' }],
     ['Kết luận 52-KL/TW', { serial: 52, kindCode: 'KL', issuerCode: 'TW' }],
     ['83–KH/TU', { serial: 83, kindCode: 'KH', issuerCode: 'TU' }],
+    ['kl-52', { serial: 52, kindCode: 'KL' }],
+    ['NQ.27', { serial: 27, kindCode: 'NQ' }],
+    // One slip in the kind's name, a number after it (issue #18, round 3).
+    ['ngi quyet 45', { serial: 45, kindCode: 'NQ' }],
+    ['nghi quyt so 27', { serial: 27, kindCode: 'NQ' }],
+    ['ke hoac 83', { serial: 83, kindCode: 'KH' }],
+    ['kết luân 52', { serial: 52, kindCode: 'KL' }],
   ])('%s names the document, and nothing else', (q, ref) => {
     expect(findDocRef(q)).toEqual(ref);
     expect(isReferenceOnly(q)).toBe(true);
@@ -91,6 +98,9 @@ describe('document numbers typed every way (issue #11)', () => {
   it.each(['bài kiểm tra kế hoạch 83', 'kế hoạch 83 người đứng đầu', 'trình chiếu kl 52'])('%s asks for something about the document', (q) => {
     expect(findDocRef(q)).not.toBeNull();
     expect(isReferenceOnly(q)).toBe(false);
+  });
+  it.each(['ngi quyet', 'ngay thang 5', 'tai lieu 3', 'nghiem tuc 45'])('%s: no slip is read into a kind without a number after a near-match', (q) => {
+    expect(findDocRef(q)).toBeNull();
   });
   it('a query without a number is no reference', () => {
     expect(isReferenceOnly('dòng thời gian')).toBe(false);
@@ -112,5 +122,16 @@ describe('kinds of document named by word', () => {
     expect(kindsNamed('BCT kết luận trí thức 2014')).toEqual(['KL']);
     expect(kindsNamed('nghi quyet va ke hoach 2019')).toEqual(['NQ', 'KH']);
     expect(kindsNamed('doi ngu tri thuc 2023')).toEqual([]);
+  });
+});
+
+describe('referenceWords', () => {
+  it('holds the words of every reference and the words that introduce one', () => {
+    expect([...referenceWords('điểm mới nghị quyết 45 so với kl52')].sort()).toEqual(['45', 'kl52', 'nghi', 'quyet'].sort());
+    expect([...referenceWords('áp phích văn bản kế hoạch 83')].sort()).toEqual(['83', 'ban', 'hoach', 'ke', 'van'].sort());
+    expect([...referenceWords('số 83-KH/TU người đứng đầu')]).toEqual(expect.arrayContaining(['83khtu', '83', 'kh', 'tu', 'so']));
+  });
+  it('is empty without a reference', () => {
+    expect(referenceWords('trí thức trẻ').size).toBe(0);
   });
 });

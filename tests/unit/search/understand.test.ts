@@ -9,8 +9,10 @@ import {
   dropQuestionWords,
   editDistance,
   expandAbbreviations,
+  findSession,
   findTask,
   normaliseNumbers,
+  sessionNumberOf,
   pageKindOf,
   placeTone,
   understand,
@@ -36,7 +38,10 @@ describe('page kinds', () => {
     ['/kiem-tra/chung-nhan/', 'certificate'],
     ['/giang-vien/', 'trainer'],
     ['/tri-thuc/hoc-tap/01-x/trinh-chieu/', 'deck'],
-    ['/tim-kiem/', 'other'],
+    ['/tim-kiem/', 'search'],
+    ['/hoc-tap/02-x/ap-phich/', 'poster'],
+    ['/van-ban/ke-hoach-83-kh-tu/ap-phich/', 'poster'],
+    ['/gioi-thieu/', 'other'],
   ])('%s is a %s page', (url, kind) => expect(pageKindOf(url)).toBe(kind));
 });
 
@@ -216,5 +221,65 @@ describe('years typed alone (issue #18, round 2)', () => {
     expect(understand('giai doan 2021 - 2030').years).toEqual([]);
     expect(understand('quy 4 nam 2019').years).toEqual([]);
     expect(understand('83 nguoi').years).toEqual([]);
+  });
+});
+
+describe('study sessions named by number (issue #18, round 3)', () => {
+  it.each([
+    ['chuyen de 1', 1, true],
+    ['Chuyên đề số 2', 2, true],
+    ['bài 3', 3, true],
+    ['buổi học 04', 4, true],
+    ['slide chuyen de 3', 3, false],
+    ['bon nhom chu the chuyen de 3', 3, false],
+    ['làm bài kiểm tra chuyên đề 1', 1, false],
+  ])('%s names session %i (alone: %s)', (q, n, only) => {
+    expect(findSession(q)).toMatchObject({ session: n, only });
+  });
+  it.each(['bài kiểm tra', 'chuyên đề', 'kế hoạch 83', 'điều 2 bài', 'chuyen de 0'])('%s names no session', (q) => {
+    expect(findSession(q)).toBeNull();
+  });
+  it('keeps the words that name the session apart from what is asked', () => {
+    expect(findSession('bon nhom chu the chuyen de 3')!.words).toEqual(['chuyen', 'de', '3']);
+    expect(understand('in a4 bai 2').session).toMatchObject({ session: 2, only: false });
+  });
+  it('tells a page\'s session from its route', () => {
+    expect(sessionNumberOf('/hoc-tap/02-nghi-quyet-27/')).toBe(2);
+    expect(sessionNumberOf('/hoc-tap/02-nghi-quyet-27/tai-lieu/')).toBe(2);
+    expect(sessionNumberOf('/kiem-tra/04-x/')).toBe(4);
+    expect(sessionNumberOf('/tri-thuc/hoc-tap/01-x/ap-phich/')).toBe(1);
+    expect(sessionNumberOf('/kiem-tra/tien-do/')).toBeNull();
+    expect(sessionNumberOf('/van-ban/ke-hoach-83-kh-tu/')).toBeNull();
+  });
+});
+
+describe('questions of status and background (issue #18, round 3)', () => {
+  it('reads "còn hiệu lực" as a question about the status, searched with the panel\'s words', () => {
+    expect(findAsks('ke hoach 83 con hieu luc khong')).toEqual({ asks: 'status', text: 'tình trạng ke hoach 83' });
+    expect(understand('kết luận 52 đã bị thay thế chưa').asks).toBe('status');
+  });
+  it('leaves "hiệu lực" as a word of the texts ("nâng cao hiệu lực lãnh đạo")', () => {
+    expect(findAsks('nâng cao hiệu lực lãnh đạo').asks).toBeNull();
+  });
+  it('reads "vì sao", "tại sao" as asking for the background, the query kept as typed', () => {
+    expect(findAsks('vì sao có kết luận 52')).toEqual({ asks: 'why', text: 'vì sao có kết luận 52' });
+    expect(understand('tai sao ban hanh nghi quyet 45').asks).toBe('why');
+  });
+  it('drops a trailing "sẽ như thế nào"', () => {
+    expect(dropQuestionWords('đến 2045 đội ngũ trí thức sẽ như thế nào')).toBe('đến 2045 đội ngũ trí thức');
+  });
+});
+
+describe('task words in the users\' words (round 3)', () => {
+  it.each([
+    ['áp phích chuyên đề 2', 'poster'],
+    ['in a4 bai 2', 'handout'],
+    ['danh sach diem danh buoi hoc 4', 'handout'],
+    ['tao bao cao ket qua hoc vien', 'trainer'],
+    ['tôi đã học xong mấy buổi', 'progress'],
+    ['truc thoi gian cac van ban', 'timeline'],
+    ['loc ket qua tim kiem', 'search'],
+  ])('%s → %s', (q, kind) => {
+    expect(findTask(q)?.kind).toBe(kind);
   });
 });
