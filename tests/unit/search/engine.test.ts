@@ -537,6 +537,20 @@ describe('questions deep-link to the part that answers (issue #18, round 2)', ()
     expect(answerFirst(a.sections, a.all, frag, null)[0]!.id).toBe('muc-1');
   });
 
+  it('links a status question to the status panel, by its label, with no excerpt (round 3)', () => {
+    const a = analysePage(frag, termInfos(['muc', 'dich']), lbl);
+    const got = answerFirst(a.sections, a.all, frag, 'status', { ...lbl, 'tinh-trang': 'Tình trạng & tiếp nối' })[0]!;
+    expect(got).toMatchObject({ id: 'tinh-trang', heading: 'Tình trạng & tiếp nối', excerptHtml: '', headingHtml: 'Tình trạng &amp; tiếp nối' });
+    // Without the label the page keeps its order (no heading to show).
+    expect(answerFirst(a.sections, a.all, frag, 'status', lbl)[0]!.id).toBe('muc-1');
+  });
+
+  it('links a why question to the background section', () => {
+    const why: Fragment = { ...frag, anchors: [...frag.anchors, { element: 'h2', id: 'boi-canh', text: 'Bối cảnh ra đời', location: 14 }] };
+    const a = analysePage(why, termInfos(['muc', 'dich']), lbl);
+    expect(answerFirst(a.sections, a.all, why, 'why')[0]!.id).toBe('boi-canh');
+  });
+
   it('leaves pages other than documents alone', () => {
     const study = { ...frag, filters: { loai: ['tài liệu học tập'] } };
     const a = analysePage(study, termInfos(['muc', 'dich']), lbl);
