@@ -16,6 +16,6 @@ export const searchPurpose = {
   'purpose.timeline': 'Dòng thời gian: mốc thời gian, thứ tự ra đời của các văn bản.',
   'purpose.studyIndex': 'Danh sách các chuyên đề học tập: bài đọc, trang chiếu, tài liệu in.',
   'purpose.documentIndex': 'Danh mục các văn bản: toàn văn và tóm lược.',
-  'purpose.poster': 'Áp phích (poster) khổ A4 để in, dán ở bảng tin: tóm tắt và mã QR mở trang đọc, trang kiểm tra.',
+  'purpose.poster': 'Áp phích (poster) khổ A4 để in, dán ở bảng tin: tóm tắt và mã QR mở trang trên điện thoại.',
   'purpose.search': 'Tìm kiếm trong văn bản và tài liệu học tập, gõ có dấu hay không dấu; lọc kết quả theo loại, theo văn bản.',
 } as const;
