@@ -43,6 +43,9 @@ const heldout2 = readSuite('tests/search/heldout-2.json');
 /** Round 3: one set written blind to the engine, split at random into a tuning half and a held-out half. */
 const tuning3 = readSuite('tests/search/tuning-3.json');
 const heldout3 = readSuite('tests/search/heldout-3.json');
+/** Round 4: a new blind set, split the same way, written before round 4 changed the engine. */
+const tuning4 = readSuite('tests/search/tuning-4.json');
+const heldout4 = readSuite('tests/search/heldout-4.json');
 
 /**
  * Top results of the engine before issue #11 (sequential searches, every word checked alone), recorded
@@ -79,6 +82,8 @@ let heldOutcomes: Outcome[] = [];
 let held2Outcomes: Outcome[] = [];
 let tune3Outcomes: Outcome[] = [];
 let held3Outcomes: Outcome[] = [];
+let tune4Outcomes: Outcome[] = [];
+let held4Outcomes: Outcome[] = [];
 
 async function runSuite(page: Page, items: SuiteQuery[]): Promise<Outcome[]> {
   const out: Outcome[] = [];
@@ -114,8 +119,14 @@ beforeAll(async () => {
   held2Outcomes = await runSuite(page, heldout2);
   tune3Outcomes = await runSuite(page, tuning3);
   held3Outcomes = await runSuite(page, heldout3);
+  tune4Outcomes = await runSuite(page, tuning4);
+  held4Outcomes = await runSuite(page, heldout4);
   const misses = outcomes.filter((o) => o.rank !== 0 || !o.provisionOk);
   const misses3 = tune3Outcomes.filter((o) => o.rank !== 0 || !o.provisionOk);
+  const misses4 = tune4Outcomes.filter((o) => o.rank !== 0 || !o.provisionOk);
+  // Aggregates by category (the first tag of the blind sets): which kinds of query fail, not which queries.
+  const byCategory = (set: Outcome[]) =>
+    [...new Set(set.map((o) => o.item.tags[0]!))].sort().map((tag) => line(`  ${tag}`, set.filter((o) => o.item.tags[0] === tag)));
   const miss = (o: Outcome) =>
     `    «${o.item.q}» want ${o.item.page}#${o.item.anchor} got ${o.results.slice(0, 3).map((r) => `${r.page}#${r.anchor}`).join(' , ') || '(none)'}`;
   console.log(
@@ -133,6 +144,11 @@ beforeAll(async () => {
       line('all', tune3Outcomes),
       ...(misses3.length ? ['  not first or wrong provision:'] : []),
       ...misses3.map(miss),
+      `Round-4 tuning half (${tuning4.length} queries, tests/search/tuning-4.json):`,
+      line('all', tune4Outcomes),
+      ...byCategory(tune4Outcomes),
+      ...(misses4.length ? ['  not first or wrong provision:'] : []),
+      ...misses4.map(miss),
       // Aggregates only: the held-out set must not be tuned to, so its queries are never listed.
       `Held-out set (${heldout.length} queries, tests/search/heldout.json; aggregates only):`,
       line('all', heldOutcomes),
@@ -144,6 +160,11 @@ beforeAll(async () => {
       `Third held-out set (${heldout3.length} queries, tests/search/heldout-3.json; aggregates only):`,
       line('all', held3Outcomes),
       line('unaccented', held3Outcomes.filter((o) => o.item.tags.includes('unaccented'))),
+      ...byCategory(held3Outcomes),
+      `Fourth held-out set (${heldout4.length} queries, tests/search/heldout-4.json; aggregates only):`,
+      line('all', held4Outcomes),
+      line('unaccented', held4Outcomes.filter((o) => o.item.tags.includes('unaccented'))),
+      ...byCategory(held4Outcomes),
     ].join('\n'),
   );
 }, 900_000);

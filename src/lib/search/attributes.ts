@@ -17,6 +17,12 @@ export const ABOUT_FILTER = 've_van_ban';
 export const DATE_FILTER = 'ngay_ban_hanh';
 /** Filter holding the number of the study session a page belongs to ("2": its reading page, deck, handout, quiz, poster). */
 export const SESSION_FILTER = 'chuyen_de';
+/**
+ * Filter on document pages: the numbers of the documents the page's document carries out (its
+ * `implements` relations, and the texts those continue), so "kế hoạch triển khai kết luận 52" finds
+ * the plan that implements 52-KL/TW.
+ */
+export const IMPLEMENTS_FILTER = 'thuc_hien';
 /** Meta key telling an official text ("official") from our summary ("summary"). */
 export const SOURCE_META = 'source';
 /** Meta key of a purpose page's table captions, joined by {@link CAPTIONS_SEPARATOR}. */
@@ -53,6 +59,8 @@ export function searchAttributeSets(page: {
   issued?: string | undefined;
   /** For study pages: the session's number. */
   session?: number | null | undefined;
+  /** For documents: the numbers of the documents it carries out ({@link IMPLEMENTS_FILTER}). */
+  implements?: readonly string[] | undefined;
 }): Record<string, string>[] {
   const sets: Record<string, string>[] = [{ 'data-pagefind-filter': `${KIND_FILTER}:${KIND_VALUES[page.kind]}` }];
   if (page.number) sets.push({ 'data-pagefind-filter': `${DOC_FILTER}:${clean(page.number)}` });
@@ -60,6 +68,7 @@ export function searchAttributeSets(page: {
   if (page.title) sets.push({ 'data-pagefind-meta': `title:${clean(page.title)}` });
   if (page.session) sets.push({ 'data-pagefind-filter': `${SESSION_FILTER}:${page.session}` });
   if (page.kind === 'document' && page.issued) sets.push({ 'data-pagefind-filter': `${DATE_FILTER}:${clean(page.issued)}` });
+  if (page.kind === 'document') for (const n of page.implements ?? []) sets.push({ 'data-pagefind-filter': `${IMPLEMENTS_FILTER}:${clean(n)}` });
   if (page.kind === 'document' && page.official !== undefined) {
     sets.push({ 'data-pagefind-meta': `${SOURCE_META}:${page.official ? 'official' : 'summary'}` });
   }

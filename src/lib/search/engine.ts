@@ -7,14 +7,14 @@
  * It talks to Pagefind through the small {@link PagefindApi} interface so it can be unit-tested
  * with a fake, and run in the browser with the real `pagefind.js`.
  */
-import { parseQuery, docRefMatches, kindsNamed, referenceWords } from './query.ts';
+import { parseQuery, docRefMatches, kindOfNumber, kindsNamed, referenceWords } from './query.ts';
 import type { ParsedQuery } from './query.ts';
 import { termVariants, combinations, MAX_COMBINATIONS } from './variants.ts';
 import { analysePage, lineShare, splitWords, termInfos } from './rank.ts';
 import { escapeHtml } from './excerpt.ts';
 import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
-import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, KIND_FILTER, KIND_VALUES, SESSION_FILTER, SOURCE_META } from './attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, SESSION_FILTER, SOURCE_META } from './attributes.ts';
 import { FUNCTION_WORDS, closestWord, decodeKeyboard, pageKindOf, understand } from './understand.ts';
 import type { Asks, PageKind, SessionRef, TaskMatch } from './understand.ts';
 
@@ -375,7 +375,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   let alone = product > MAX_COMBINATIONS || options.readingsAlone ? searchAlone() : readings.map(() => null);
   const dateOnly = !!options.dates?.length && !query.docRef && isDateOnly(query.text);
   const named = Promise.all([
-    query.docRef ? namedPages(pf, query.docRef, query.referenceOnly, !task, filters, run) : [],
+    query.docRef ? namedPages(pf, query.docRef, query.referenceOnly, !task, filters, run, query.implementer, fragment) : [],
     ...(options.dates ?? []).map((d) => datedPages(d, dateOnly, !task, filters, run)),
     options.session ? sessionPages(options.session, !task, filters, run) : [],
   ]).then((x) => x.flat());
@@ -584,7 +584,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
       sections: answerFirst(c.named ? [a.top, ...a.sections.filter((x) => x.id !== null)] : a.sections, a.all, frag, options.asks, options.labels),
       namedDocument: c.named,
     });
-    matchOf.set(pages[pages.length - 1]!, { coverage: a.coverage, phraseRatio: a.phraseRatio, inOrder: a.inOrder, kind: pageKindOf(frag.url), boost: boost + tier });
+    matchOf.set(pages[pages.length - 1]!, { coverage: a.coverage, phraseRatio: a.phraseRatio, inOrder: a.inOrder, phraseInHeading: a.phraseInHeading, kind: pageKindOf(frag.url), boost: boost + tier });
   }
   pages.sort((a, b) => b.score - a.score);
   if (!task) deferToDocuments(pages, matchOf);
@@ -597,6 +597,8 @@ export interface PageMatch {
   phraseRatio: number;
   /** All query words stand in order, together or a few words apart. */
   inOrder: boolean;
+  /** All query words stand together in one of the page's headings. */
+  phraseInHeading: boolean;
   kind: PageKind;
   /** The tier boost the page got (named document, session, task). */
   boost: number;
@@ -620,9 +622,11 @@ export function deferToDocuments(pages: RankedPage[], matchOf: ReadonlyMap<Ranke
   if (!d) return;
   const above = pages.slice(0, j).filter((p) => {
     const s = matchOf.get(p);
-    // Not a page named by the query (its boost is above the document's), nor one that has all the
-    // query's words standing together when the document has them only apart.
-    return s?.kind === 'study' && s.boost <= d.boost && d.coverage >= s.coverage && (d.phraseRatio >= s.phraseRatio || d.inOrder || s.phraseRatio < 1);
+    // Not a page named by the query (its boost is above the document's), nor one whose own heading
+    // is the query ("Vì sao học kế hoạch này") when the document has its words only apart. The body
+    // of a study page retells the documents, often in fewer words: a phrase there is no sign that
+    // the page, rather than the text it retells, is what was asked for.
+    return s?.kind === 'study' && s.boost <= d.boost && d.coverage >= s.coverage && (d.phraseRatio >= s.phraseRatio || d.inOrder || !s.phraseInHeading);
   });
   if (!above.length) return;
   // The other pages above the document keep their order; the document, then the study pages, after them.
@@ -823,7 +827,12 @@ async function closestIndexWord(pf: PagefindApi, word: string): Promise<string |
   return best === null ? null : hasDiacritics(word) ? best : fold(best);
 }
 
-/** The pages of the documents a reference names: the document itself (boosted most) and its family. */
+/**
+ * The pages of the documents a reference names: the document itself (boosted most) and its family.
+ * When the query asks for a document of another kind that carries the named one out ("kế hoạch triển
+ * khai kết luận 52", `implementer`) and there is one, that document takes the named tier and the
+ * named one is family.
+ */
 async function namedPages(
   pf: PagefindApi,
   ref: NonNullable<ParsedQuery['docRef']>,
@@ -831,15 +840,20 @@ async function namedPages(
   noTask: boolean,
   filters: Record<string, string[]> | undefined,
   run: (term: string | null, f?: Filters) => Promise<Results>,
+  implementer: string | null = null,
+  fragment?: (r: PagefindResult) => Promise<Fragment | null>,
 ): Promise<{ res: PagefindResult; boost: number; kindOnly: boolean }[]> {
   const all = await pf.filters();
   const numbers = Object.keys(all[DOC_FILTER] ?? {}).filter((n) => docRefMatches(ref, n));
+  const carriers = implementer && noTask && fragment ? await implementersOf(numbers, implementer, filters, run, fragment) : [];
   // [document only, boost, link to its top]
-  const kinds: (readonly [boolean, number, boolean])[] = referenceOnly
-    ? [[true, PAGE_WEIGHTS.namedDocument, true], [false, PAGE_WEIGHTS.documentFamily, false]]
-    : noTask
-      ? [[true, PAGE_WEIGHTS.namedWithWords, false], [false, PAGE_WEIGHTS.documentFamily, false]]
-      : [[false, PAGE_WEIGHTS.documentFamily, false]];
+  const kinds: (readonly [boolean, number, boolean])[] = carriers.length
+    ? [[false, PAGE_WEIGHTS.documentFamily, false]]
+    : referenceOnly
+      ? [[true, PAGE_WEIGHTS.namedDocument, true], [false, PAGE_WEIGHTS.documentFamily, false]]
+      : noTask
+        ? [[true, PAGE_WEIGHTS.namedWithWords, false], [false, PAGE_WEIGHTS.documentFamily, false]]
+        : [[false, PAGE_WEIGHTS.documentFamily, false]];
   const asks = numbers.flatMap((number) => [
     ...kinds.map(async ([docOnly, boost, kindOnly]) => {
       const f: Filters = { ...(filters ?? {}), [DOC_FILTER]: number };
@@ -849,7 +863,24 @@ async function namedPages(
     // Its quiz, deck and other pages about it are family too.
     (async () => ((await run(null, { ...(filters ?? {}), [ABOUT_FILTER]: number }))?.results ?? []).map((res) => ({ res, boost: PAGE_WEIGHTS.documentFamily, kindOnly: false })))(),
   ]);
-  return (await Promise.all(asks)).flat();
+  const named = (await Promise.all(asks)).flat();
+  return [...carriers.map((res) => ({ res, boost: PAGE_WEIGHTS.namedWithWords, kindOnly: false })), ...named];
+}
+
+/** The document pages of kind `kind` (a number code, "KH") that carry out one of `numbers`. */
+async function implementersOf(
+  numbers: string[],
+  kind: string,
+  filters: Record<string, string[]> | undefined,
+  run: (term: string | null, f?: Filters) => Promise<Results>,
+  fragment: (r: PagefindResult) => Promise<Fragment | null>,
+): Promise<PagefindResult[]> {
+  const found = (await Promise.all(numbers.map((n) => run(null, { ...(filters ?? {}), [IMPLEMENTS_FILTER]: n, [KIND_FILTER]: KIND_VALUES.document })))).flatMap((r) => r?.results ?? []);
+  const frags = await Promise.all(found.map(fragment));
+  return found.filter((_, i) => {
+    const own = frags[i]?.filters?.[DOC_FILTER]?.[0];
+    return own !== undefined && kindOfNumber(own) === fold(kind);
+  });
 }
 
 /**

@@ -30,6 +30,8 @@ export interface ParsedQuery {
   quoted: boolean;
   /** The document the query names by number, if any. */
   docRef: DocRef | null;
+  /** The kind code of the document wanted when it is named as carrying out `docRef` ({@link implementerKind}). */
+  implementer: string | null;
   /**
    * True when the query is nothing but that reference ("kl52", "Kết luận 52-KL/TW", "83 KH TU"):
    * the document itself is the answer. False when other words ask for something about it
@@ -187,6 +189,29 @@ export function isReferenceOnly(query: string): boolean {
 }
 
 /**
+ * The kind of document a query asks for when it names one kind by word before a document of another
+ * kind named by number: "kế hoạch triển khai kết luận 52" asks for the plan that carries out KL 52
+ * (Vietnamese puts the head of a phrase first), not for KL 52. Null when the first kind word is the
+ * reference's own or stands after it ("kết luận 52 kế hoạch" names KL 52 and says more).
+ * @example implementerKind('ke hoach trien khai kl52') // "KH"
+ * @example implementerKind('kết luận 52 ban bí thư') // null
+ */
+export function implementerKind(query: string): string | null {
+  const f = foldForRef(query);
+  const hit = locateDocRef(f);
+  if (!hit?.ref.kindCode) return null;
+  const first = new RegExp(KIND_WORD.source).exec(f.slice(0, hit.at + 1));
+  const code = first ? KIND_WORDS[first[1]!.replace(/\s+/g, ' ')] : undefined;
+  return code && code !== hit.ref.kindCode ? code : null;
+}
+
+/** The kind code of a document number, folded ("83-KH/TU" → "kh", "2711/QĐ-TTg" → "qd"). */
+export function kindOfNumber(documentNumber: string): string | null {
+  const m = /^\d{1,5}[-/]([\p{L}]{1,5})[-/]/u.exec(documentNumber.normalize('NFC').replace(/\s+/g, ''));
+  return m ? fold(m[1]!) : null;
+}
+
+/**
  * True when a document number ("52-KL/TW") is the one a reference points at.
  * Compares folded, so "QD" matches "QĐ".
  */
@@ -213,5 +238,5 @@ export function parseQuery(raw: string): ParsedQuery {
     if (term && !terms.includes(term)) terms.push(term);
     if (terms.length >= MAX_TERMS) break;
   }
-  return { text, terms, quoted, docRef: findDocRef(text), referenceOnly: isReferenceOnly(text) };
+  return { text, terms, quoted, docRef: findDocRef(text), implementer: implementerKind(text), referenceOnly: isReferenceOnly(text) };
 }

@@ -129,6 +129,8 @@ export interface PageAnalysis {
   best: number;
   /** All the query words stand in order somewhere, together or with a few words between (see `near`). */
   inOrder: boolean;
+  /** All the query words stand together in a heading: the page names what the query is. */
+  phraseInHeading: boolean;
   /** The top of the page (before the first anchor), scored like the others, matched or not. */
   top: ScoredSection;
   /** Every section in page order, matched or not (a question may ask for one the words miss: the signer). */
@@ -353,6 +355,7 @@ export function analysePage(
     phraseRatio: n > 1 ? longest / n : matchedAt.size > 0 ? 1 : 0,
     best: ordered[0]?.score ?? 0,
     inOrder: phraseStarts.length > 0 || nearStarts.length > 0,
+    phraseInHeading: sections.some((sec) => phraseStarts.some((p) => p >= sec.start && p + n <= sec.headingEnd)),
     top,
     all: sections,
   };

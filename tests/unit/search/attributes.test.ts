@@ -21,4 +21,10 @@ describe('searchAttributeSets', () => {
       { 'data-pagefind-meta': 'title:Bài 1: A, B' },
     ]);
   });
+  it('documents name the documents they carry out, one filter element each', () => {
+    const sets = searchAttributeSets({ kind: 'document', number: '83-KH/TU', implements: ['52-KL/TW', '27-NQ/TW'] });
+    expect(sets).toContainEqual({ 'data-pagefind-filter': 'thuc_hien:52-KL/TW' });
+    expect(sets).toContainEqual({ 'data-pagefind-filter': 'thuc_hien:27-NQ/TW' });
+    expect(searchAttributeSets({ kind: 'study', implements: ['52-KL/TW'] }).some((a) => a['data-pagefind-filter']?.startsWith('thuc_hien'))).toBe(false);
+  });
 });

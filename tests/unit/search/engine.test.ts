@@ -4,7 +4,8 @@ import type { RankedPage } from '../../../src/lib/search/engine.ts';
 import { analysePage, termInfos } from '../../../src/lib/search/rank.ts';
 import type { Fragment } from '../../../src/lib/search/rank.ts';
 import { fakePagefind } from './fixtures/fake-pagefind.ts';
-import { allPages, labels } from './fixtures/pages.ts';
+import { allPages, labels, plan, resolution, study } from './fixtures/pages.ts';
+import type { FakePage } from './fixtures/fake-pagefind.ts';
 
 const run = (q: string, opts = {}) => search(fakePagefind(allPages), q, { labels, ...opts });
 const first = async (q: string) => {
@@ -448,9 +449,9 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
   it('moves a study page below a document that matches the query as completely', () => {
     const pages = [s, other, d];
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 0.67, inOrder: false, kind: 'study' as const, boost: 0 }],
-      [other, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'deck' as const, boost: 0 }],
-      [d, { coverage: 1, phraseRatio: 0.67, inOrder: false, kind: 'document' as const, boost: 0 }],
+      [s, { coverage: 1, phraseRatio: 0.67, inOrder: false, phraseInHeading: false, kind: 'study' as const, boost: 0 }],
+      [other, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'deck' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 0.67, inOrder: false, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['other', 'doc', 'study']);
   });
@@ -459,16 +460,16 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
     const d2 = page('doc2');
     const pages = [s, d, d2];
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const, boost: 0 }],
-      [d, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const, boost: 0 }],
-      [d2, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const, boost: 0 }],
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
+      [d2, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['doc', 'study', 'doc2']);
     const far = [d, s, d2];
     deferToDocuments(far, new Map([
-      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const, boost: 0 }],
-      [d, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const, boost: 0 }],
-      [d2, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'document' as const, boost: 0 }],
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
+      [d2, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(far.map((p) => p.id)).toEqual(['doc', 'study', 'doc2']);
   });
@@ -476,8 +477,8 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
   it('defers on the words alone when the study page does not have them all standing together either (round 3)', () => {
     const pages = [s, d];
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 0.8, inOrder: false, kind: 'study' as const, boost: 0 }],
-      [d, { coverage: 1, phraseRatio: 0.4, inOrder: false, kind: 'document' as const, boost: 0 }],
+      [s, { coverage: 1, phraseRatio: 0.8, inOrder: false, phraseInHeading: false, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 0.4, inOrder: false, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['doc', 'study']);
   });
@@ -485,8 +486,8 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
   it('keeps a study page the query names ("chuyên đề 1") above a document it does not name', () => {
     const pages = [s, d];
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 0.5, inOrder: false, kind: 'study' as const, boost: 100 }],
-      [d, { coverage: 1, phraseRatio: 0.5, inOrder: false, kind: 'document' as const, boost: 0 }],
+      [s, { coverage: 1, phraseRatio: 0.5, inOrder: false, phraseInHeading: false, kind: 'study' as const, boost: 100 }],
+      [d, { coverage: 1, phraseRatio: 0.5, inOrder: false, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['study', 'doc']);
   });
@@ -494,24 +495,33 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
   it('counts the words in order a few words apart as a phrase for the document', () => {
     const pages = [s, d];
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const, boost: 0 }],
-      [d, { coverage: 1, phraseRatio: 0.67, inOrder: true, kind: 'document' as const, boost: 0 }],
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 0.67, inOrder: true, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['doc', 'study']);
   });
 
-  it('keeps a study page first when the document lacks some of its words or its phrase', () => {
+  it('keeps a study page first when the document lacks some of its words, or its phrase when the study page has it in a heading', () => {
     const pages = [s, d];
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const, boost: 0 }],
-      [d, { coverage: 1, phraseRatio: 0.5, inOrder: false, kind: 'document' as const, boost: 0 }],
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: true, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 0.5, inOrder: false, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['study', 'doc']);
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 1, inOrder: true, kind: 'study' as const, boost: 0 }],
-      [d, { coverage: 0.5, phraseRatio: 1, inOrder: true, kind: 'document' as const, boost: 0 }],
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 0.5, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['study', 'doc']);
+  });
+
+  it('defers when the study page has the phrase only in its body (it retells the document in fewer words; round 4)', () => {
+    const pages = [s, d];
+    deferToDocuments(pages, new Map([
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 0.5, inOrder: false, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
+    ]));
+    expect(pages.map((p) => p.id)).toEqual(['doc', 'study']);
   });
 });
 
@@ -555,5 +565,32 @@ describe('questions deep-link to the part that answers (issue #18, round 2)', ()
     const study = { ...frag, filters: { loai: ['tài liệu học tập'] } };
     const a = analysePage(study, termInfos(['muc', 'dich']), lbl);
     expect(answerFirst(a.sections, a.all, study, 'signer')[0]!.id).toBe('muc-1');
+  });
+});
+
+describe('a document named as carrying out another (round 4)', () => {
+  const conclusion: FakePage = {
+    url: '/van-ban/ket-luan-5-kl-tw/',
+    title: 'Kết luận số 5-KL/TW',
+    filters: { loai: ['văn bản'], van_ban: ['5-KL/TW'] },
+    meta: { number: '5-KL/TW' },
+    blocks: [{ h: 'Triển khai', id: 'trien-khai', text: 'Các cấp ủy xây dựng kế hoạch triển khai kết luận này.' }],
+  };
+  const carrier: FakePage = {
+    ...plan,
+    filters: { ...plan.filters, thuc_hien: ['5-KL/TW'] },
+    blocks: [...plan.blocks, { h: '4. Triển khai', id: 'phan-i-muc-4', text: 'Kế hoạch triển khai Kết luận số 5-KL/TW.' }],
+  };
+  const pages = [carrier, conclusion, resolution, study];
+
+  it('puts the plan that carries out the conclusion first, the conclusion after it', async () => {
+    const o = await search(fakePagefind(pages), 'ke hoach trien khai ket luan 5', { labels });
+    expect(o.pages.map((p) => p.url).slice(0, 2)).toEqual(['/van-ban/ke-hoach-1-kh-tu/', '/van-ban/ket-luan-5-kl-tw/']);
+  });
+
+  it('names the conclusion itself when no other kind is asked for, or none carries it out', async () => {
+    expect((await search(fakePagefind(pages), 'ket luan 5 trien khai', { labels })).pages[0]!.url).toBe('/van-ban/ket-luan-5-kl-tw/');
+    expect((await search(fakePagefind(pages), 'nghi quyet trien khai ket luan 5', { labels })).pages[0]!.url).toBe('/van-ban/ket-luan-5-kl-tw/');
+    expect((await search(fakePagefind([plan, conclusion, resolution, study]), 'ke hoach trien khai ket luan 5', { labels })).pages[0]!.url).toBe('/van-ban/ket-luan-5-kl-tw/');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanText, kindsNamed, docRefMatches, findDocRef, isReferenceOnly, MAX_QUERY_LENGTH, MAX_TERMS, parseQuery, readQueryParam, referenceWords } from '../../../src/lib/search/query.ts';
+import { cleanText, implementerKind, kindOfNumber, kindsNamed, docRefMatches, findDocRef, isReferenceOnly, MAX_QUERY_LENGTH, MAX_TERMS, parseQuery, readQueryParam, referenceWords } from '../../../src/lib/search/query.ts';
 
 describe('readQueryParam', () => {
   it('decodes a normal query', () => {
@@ -133,5 +133,30 @@ describe('referenceWords', () => {
   });
   it('is empty without a reference', () => {
     expect(referenceWords('trí thức trẻ').size).toBe(0);
+  });
+});
+
+describe('a document asked for as carrying out another (implementerKind)', () => {
+  it('reads a kind word before a reference of another kind as the document wanted', () => {
+    expect(implementerKind('ke hoach trien khai ket luan 52')).toBe('KH');
+    expect(implementerKind('Kế hoạch của tỉnh thực hiện KL52')).toBe('KH');
+    expect(implementerKind('chương trình hành động thực hiện nghị quyết 45')).toBe('CTr');
+  });
+  it('is null when the kind word is the reference\'s own, stands after it, or is absent', () => {
+    expect(implementerKind('kết luận 52 ban bí thư')).toBeNull();
+    expect(implementerKind('Kết luận số 52-KL/TW')).toBeNull();
+    expect(implementerKind('ket luan 52 ke hoach')).toBeNull();
+    expect(implementerKind('trien khai ket luan 52')).toBeNull();
+    expect(implementerKind('ke hoach 83 trien khai ket luan 52')).toBeNull();
+    expect(implementerKind('tri thuc tre')).toBeNull();
+  });
+  it('parseQuery carries it', () => {
+    expect(parseQuery('ke hoach trien khai kl 52').implementer).toBe('KH');
+    expect(parseQuery('kl 52').implementer).toBeNull();
+  });
+  it('kindOfNumber reads the kind code of a number, folded', () => {
+    expect(kindOfNumber('83-KH/TU')).toBe('kh');
+    expect(kindOfNumber('2711/QĐ-TTg')).toBe('qd');
+    expect(kindOfNumber('không phải số')).toBeNull();
   });
 });

@@ -51,6 +51,12 @@ describe('analysePage', () => {
     expect(analysePage(r, termInfos(['nguoi', 'dung', 'dau'])).phraseRatio).toBeCloseTo(2 / 3);
     expect(analysePage(f, termInfos(['nguoi', 'dung', 'dau'])).phraseRatio).toBe(1);
   });
+  it('tells a phrase standing in a heading from one in a body', () => {
+    expect(analysePage(f, termInfos(['muc', 'dich']), labels).phraseInHeading).toBe(true);
+    const body = analysePage(f, termInfos(['nguoi', 'dung', 'dau']), labels);
+    expect(body.phraseRatio).toBe(1);
+    expect(body.phraseInHeading).toBe(false);
+  });
   it('a heading match beats a body match', () => {
     const a = analysePage(f, termInfos(['đường']), labels);
     expect(a.sections[0]!.id).toBe('phan-i-muc-3');
