@@ -58,13 +58,14 @@ export function graphProblems(nodes: readonly GraphNode[]): { id: string; index:
 }
 
 /**
- * The documents `id` carries out: the targets of its `implements` relations and, one step up, the
- * texts those continue (83-KH/TU implements 52-KL/TW, which continues 27-NQ/TW: the plan carries out
- * both). In declaration order, without repeats.
+ * The documents `id` carries out or continues: the targets of its `implements` and `continues`
+ * relations and, one step up from what it implements, the texts those continue (83-KH/TU implements
+ * 52-KL/TW, which continues 27-NQ/TW: the plan carries out both). In declaration order, no repeats.
  */
 export function carriedOut(id: string, nodes: readonly GraphNode[]): string[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const direct = (byId.get(id)?.relations ?? []).filter((r) => r.type === 'implements').map((r) => r.target);
-  const up = direct.flatMap((t) => (byId.get(t)?.relations ?? []).filter((r) => r.type === 'continues').map((r) => r.target));
+  const targets = (of: string, types: readonly RelationType[]) => (byId.get(of)?.relations ?? []).filter((r) => types.includes(r.type)).map((r) => r.target);
+  const direct = targets(id, ['implements', 'continues']);
+  const up = targets(id, ['implements']).flatMap((t) => targets(t, ['continues']));
   return [...new Set([...direct, ...up])].filter((t) => t !== id);
 }

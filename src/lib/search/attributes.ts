@@ -18,9 +18,9 @@ export const DATE_FILTER = 'ngay_ban_hanh';
 /** Filter holding the number of the study session a page belongs to ("2": its reading page, deck, handout, quiz, poster). */
 export const SESSION_FILTER = 'chuyen_de';
 /**
- * Filter on document pages: the numbers of the documents the page's document carries out (its
- * `implements` relations, and the texts those continue), so "kế hoạch triển khai kết luận 52" finds
- * the plan that implements 52-KL/TW.
+ * Filter on document pages: the numbers of the documents the page's document carries out or
+ * continues (`carriedOut` in src/lib/documents/relations.ts), so "kế hoạch triển khai kết luận 52"
+ * finds the plan that implements 52-KL/TW, and "kết luận … nghị quyết 27" the conclusions on it.
  */
 export const IMPLEMENTS_FILTER = 'thuc_hien';
 /** Meta key telling an official text ("official") from our summary ("summary"). */

@@ -130,6 +130,14 @@ export const PAGE_WEIGHTS = {
    */
   namedWithWords: 20,
   /**
+   * A reading page (document or study page) with a heading that is the whole query, words in order
+   * and together, two thirds of the heading or more (three words or more, no task; `headingIsQuery`
+   * in rank.ts): "vì sao bắt đầu từ nghị quyết 27" is the study section of that name.
+   * Above a document named with other words (20), so the naming words in the heading do not hand the
+   * query to the document; below a document named alone (100).
+   */
+  headingNamed: 25,
+  /**
    * Added for a page of the kind the query's task words ask for ("slide" → decks), when the rest of
    * the query matches it (at least half its words): task pages form a tier of their own, like a
    * named document. Below the named document's boosts, so "slide kl 52" is a deck of that document.
@@ -559,6 +567,10 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   // What the query asks about: not the words that name a document or session, a task, or nothing at all.
   const subject = termInfos(query.terms.filter((t) => !missing.includes(t) && !taskWords.has(fold(t)) && !FUNCTION_WORDS.has(fold(t)) && !naming.has(fold(t))));
   const subjectCoverage = (frag: Fragment) => (subject.length === 0 ? 1 : analysePage(frag, subject, options.labels).coverage);
+  // The whole query (naming words too) standing as one of a page's headings.
+  const whole = !task && found.length >= 3 ? termInfos(found) : null;
+  const headingIsQuery = (frag: Fragment, a: ReturnType<typeof analysePage>) =>
+    !!whole && (whole.length === infos.length ? a.headingIsQuery : analysePage(frag, whole, options.labels).headingIsQuery);
   const pages: RankedPage[] = [];
   const matchOf = new Map<RankedPage, PageMatch>();
   for (const { c, frag, a } of analysed) {
@@ -571,7 +583,9 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     const relevance = phrase + title + (a.best / (own ? laneBest : bestLocal)) * a.coverage * a.coverage + PAGE_WEIGHTS.pagefind * norm;
     const tier = task && pageKindOf(frag.url) === task && subjectCoverage(frag) >= 0.5 ? PAGE_WEIGHTS.task : 0;
     // A page named along with other words leads only when it has at least half of what they ask about.
-    const boost = c.boost === PAGE_WEIGHTS.namedWithWords && subjectCoverage(frag) < 0.5 ? PAGE_WEIGHTS.documentFamily : c.boost;
+    const named = c.boost === PAGE_WEIGHTS.namedWithWords && subjectCoverage(frag) < 0.5 ? PAGE_WEIGHTS.documentFamily : c.boost;
+    // Purpose pages repeat their session's headings (slides, poster): the reading page holds them.
+    const boost = !own && headingIsQuery(frag, a) ? Math.max(named, PAGE_WEIGHTS.headingNamed) : named;
     const score = boost + tier + sourcePrior(frag, task) * relevance;
     pages.push({
       id: c.id,
@@ -622,8 +636,8 @@ export function deferToDocuments(pages: RankedPage[], matchOf: ReadonlyMap<Ranke
   if (!d) return;
   const above = pages.slice(0, j).filter((p) => {
     const s = matchOf.get(p);
-    // Not a page named by the query (its boost is above the document's), nor one whose own heading
-    // is the query ("Vì sao học kế hoạch này") when the document has its words only apart. The body
+    // Not a page named by the query (its boost is above the document's), nor one with the query
+    // standing in a heading ("Vì sao học kế hoạch này") when the document has its words only apart. The body
     // of a study page retells the documents, often in fewer words: a phrase there is no sign that
     // the page, rather than the text it retells, is what was asked for.
     return s?.kind === 'study' && s.boost <= d.boost && d.coverage >= s.coverage && (d.phraseRatio >= s.phraseRatio || d.inOrder || !s.phraseInHeading);
@@ -750,12 +764,19 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
     ...extra,
   });
   let out = await searchWords(pf, first.text, { ...options, ...first.reading });
-  if (out.pages.length) return asTyped(out, first.text);
+  // A task word found nowhere ("test", "slide") is not misspelt: it keeps its task reading and is not replaced.
+  const taskWords = new Set(first.reading.task?.phrase.split(' ') ?? []);
+  // Nor are the words of a document number or a number: they name, and have no near spelling.
+  const naming = referenceWords(first.text);
+  const misspelt = out.missing.filter((w) => !taskWords.has(fold(w)) && !naming.has(fold(w)) && !/\d/.test(w));
+  // Pages found with a word found nowhere (a named document or task carries the rest: "trinh chiue
+  // ke hoach 83") are shown as they are only when no closest word gives a better reading below.
+  if (out.pages.length && !misspelt.length) return asTyped(out, first.text);
   // The fallbacks cost searches and fragments: none for a query already replaced by a newer one.
   if (options.signal?.aborted) throw new SearchAborted();
   let searches = out.searches;
   // A keyboard left in Telex or VNI mode.
-  const decoded = decodeKeyboard(typed.text);
+  const decoded = out.pages.length ? null : decodeKeyboard(typed.text);
   if (decoded) {
     const d = read(decoded);
     const again = await searchWords(pf, d.text, { ...options, ...d.reading });
@@ -763,26 +784,33 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
     if (again.pages.length) return asTyped({ ...again, searches }, d.text);
   }
   // Each word found nowhere replaced by the closest word that exists; words without one left out.
-  if (out.missing.length) {
-    // A task word found nowhere ("test") is not misspelt: it keeps its task reading and is not replaced.
-    const taskWords = new Set(first.reading.task?.phrase.split(' ') ?? []);
-    const fixes = await Promise.all(out.missing.map((w) => (taskWords.has(fold(w)) ? null : closestIndexWord(pf, w))));
+  // With pages found, only the misspelt words are looked at (the others are kept as typed); with
+  // none, every word found nowhere but a task word (task words are dropped: the task stays).
+  const found = out.pages.length > 0;
+  const fixable = found ? misspelt : out.missing.filter((w) => !taskWords.has(fold(w)));
+  if (fixable.length) {
+    // The pages the other words found hold the word meant more often than not ("trình chiếu" on the
+    // deck that "trinh chiue ke hoach 83" finds by its number): their words are candidates too.
+    const near = found ? await wordsOf(pf, out.pages.slice(0, FUZZY_PAGES + 1)) : [];
+    const fixes = await Promise.all(out.missing.map((w) => (fixable.includes(w) ? closestIndexWord(pf, w, near) : null)));
     if (options.signal?.aborted) throw new SearchAborted();
     const fixed = first.text
       .split(' ')
       .map((w) => {
         const k = out.missing.findIndex((m) => stripWordPunctuation(w).toLocaleLowerCase('vi') === m);
-        return k < 0 ? w : (fixes[k] ?? '');
+        if (k < 0) return w;
+        return fixes[k] ?? (found && !taskWords.has(fold(out.missing[k]!)) ? w : '');
       })
       .filter(Boolean)
       .join(' ');
-    if (fixed && fixed !== first.text) {
+    if (fixed && fixed !== first.text && (!found || fixes.some((x) => x !== null))) {
       const f = read(fixed);
       const again = await searchWords(pf, f.text, { ...options, ...f.reading, task: f.reading.task ?? first.reading.task, allowMissing: true });
       searches += again.searches;
       if (again.pages.length) return { ...again, query: { ...again.query, text: typed.text }, didYouMean: fixed, missing: out.missing, searches };
     }
   }
+  if (out.pages.length) return asTyped({ ...out, searches }, first.text);
   out = await searchWords(pf, first.text, { ...options, ...first.reading, allowMissing: true });
   return asTyped({ ...out, searches: searches + out.searches }, first.text);
 }
@@ -794,12 +822,22 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
  */
 const FUZZY_PAGES = 2;
 
+/** The distinct words of pages already ranked (their fragments are in the session cache). */
+async function wordsOf(pf: PagefindApi, pages: readonly RankedPage[]): Promise<string[]> {
+  const session = sessionOf(pf);
+  const frags = await Promise.all(pages.map((p) => session.fragments.get(p.id)?.catch(() => null) ?? null));
+  const out = new Set<string>();
+  for (const f of frags) for (const w of splitWords(f?.content ?? '')) out.add(stripWordPunctuation(w).toLocaleLowerCase('vi'));
+  out.delete('');
+  return [...out];
+}
+
 /**
  * The word of the index closest to one found nowhere: Pagefind answers a missing word with its
  * longest prefix that exists ("tinhh" → "tinh…"), so the words its best pages matched are the
  * candidates, most frequent first; {@link closestWord} picks one within an edit or two.
  */
-async function closestIndexWord(pf: PagefindApi, word: string): Promise<string | null> {
+async function closestIndexWord(pf: PagefindApi, word: string, near: readonly string[] = []): Promise<string | null> {
   const r = await sessionSearch(pf, word);
   const counts = new Map<string, number>();
   const session = sessionOf(pf);
@@ -823,7 +861,7 @@ async function closestIndexWord(pf: PagefindApi, word: string): Promise<string |
   }
   // Folded: the engine's own unaccented matching then finds every spelling of it ("dauu" → "dau":
   // "đầu" in "người đứng đầu", not whichever of "đầu", "dấu", "đâu" is commonest).
-  const best = closestWord(word, [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w));
+  const best = closestWord(word, [...[...counts.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w), ...near]);
   return best === null ? null : hasDiacritics(word) ? best : fold(best);
 }
 

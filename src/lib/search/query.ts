@@ -152,6 +152,8 @@ export function findDocRef(query: string): DocRef | null {
   return locateDocRef(foldForRef(query))?.ref ?? null;
 }
 
+const INTRODUCER = new RegExp(`(?:\\s(?:van ban|so|${KIND_ALT}))+\\s*$`);
+
 /**
  * The words of every document reference in a query, folded ("kl52"; "nghi", "quyet", "45"; "83khtu"
  * and its parts): they name a document, not what the query asks about it.
@@ -161,8 +163,9 @@ export function referenceWords(query: string): Set<string> {
   const out = new Set<string>();
   let f = foldForRef(query);
   for (let hit = locateDocRef(f); hit; hit = locateDocRef(f)) {
-    // "văn bản kế hoạch 83", "số 83-KH/TU": words that only introduce the reference belong to it.
-    const before = /(?:\s(?:van ban|so))+\s*$/.exec(f.slice(0, hit.at + 1));
+    // "văn bản kế hoạch 83", "số 83-KH/TU", "kế hoạch 83-KH/TU": words that only introduce the
+    // reference belong to it.
+    const before = INTRODUCER.exec(f.slice(0, hit.at + 1));
     const from = before ? before.index : hit.at;
     const span = f.slice(from, hit.at + hit.length);
     for (const chunk of span.split(/\s+/)) {

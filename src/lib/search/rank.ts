@@ -129,8 +129,14 @@ export interface PageAnalysis {
   best: number;
   /** All the query words stand in order somewhere, together or with a few words between (see `near`). */
   inOrder: boolean;
-  /** All the query words stand together in a heading: the page names what the query is. */
+  /** All the query words stand together in one of the page's headings, its title included. */
   phraseInHeading: boolean;
+  /**
+   * One of those headings is the query: its words make up at least two thirds of the heading. A
+   * phrase that is only part of a longer heading ("liên hiệp hội" in "Nhóm thứ tư: các liên hiệp
+   * hội, hội trí thức") is not.
+   */
+  headingIsQuery: boolean;
   /** The top of the page (before the first anchor), scored like the others, matched or not. */
   top: ScoredSection;
   /** Every section in page order, matched or not (a question may ask for one the words miss: the signer). */
@@ -158,6 +164,12 @@ export const WEIGHTS = {
   /** Excerpt length in words. */
   excerptWords: 28,
 };
+
+/** Every word of a label is a query word and every query word is in the label ("Nơi nhận" for "noi nhan"). */
+function labelIsQuery(label: string, terms: readonly TermInfo[]): boolean {
+  const forms = splitWords(label).map(wordForms);
+  return forms.length > 0 && forms.every((f) => terms.some((t) => matchStrength(f, t) > 0)) && terms.every((t) => forms.some((f) => matchStrength(f, t) > 0));
+}
 
 /** Splits Pagefind content into words exactly as Pagefind does when it counts locations. */
 export function splitWords(content: string): string[] {
@@ -307,7 +319,9 @@ export function analysePage(
     let score = perTerm.reduce((a, x) => a + saturate(x), 0) * coverage * coverage;
     if (phrases > 0) score += WEIGHTS.phrase * n * (1 + Math.log2(phrases) * 0.25);
     else if (nearStarts.some((p) => p >= sec.start && p < sec.end)) score += WEIGHTS.phrase * WEIGHTS.near * n;
-    if (sec.landmark) score *= WEIGHTS.landmark;
+    // A landmark is weaker evidence than a provision; but when the query is its label ("nơi nhận"),
+    // the label stands for the heading it lacks, and it weighs as much more.
+    if (sec.landmark) score *= labelIsQuery(sec.heading, terms) ? 1 / WEIGHTS.landmark : WEIGHTS.landmark;
     // The excerpt is built when it is read: a page has many sections and one or two are shown.
     const excerpt = (): string => {
       // Prefer words that stand together when the phrase is there; otherwise any match.
@@ -347,6 +361,7 @@ export function analysePage(
   });
 
   const top = sections[0]!;
+  const headed = sections.filter((sec) => phraseStarts.some((p) => p >= sec.start && p + n <= sec.headingEnd));
   const matched = sections.filter((s) => s.score > 0);
   const ordered = (matched.length ? matched : sections.slice(0, 1)).sort((a, b) => b.score - a.score || a.start - b.start);
   return {
@@ -355,7 +370,8 @@ export function analysePage(
     phraseRatio: n > 1 ? longest / n : matchedAt.size > 0 ? 1 : 0,
     best: ordered[0]?.score ?? 0,
     inOrder: phraseStarts.length > 0 || nearStarts.length > 0,
-    phraseInHeading: sections.some((sec) => phraseStarts.some((p) => p >= sec.start && p + n <= sec.headingEnd)),
+    phraseInHeading: headed.length > 0,
+    headingIsQuery: headed.some((sec) => sec.headingMarked.length * 3 >= sec.headingWords.length * 2),
     top,
     all: sections,
   };

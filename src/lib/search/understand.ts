@@ -158,12 +158,23 @@ export function findTask(query: string): TaskMatch | null {
   let best: (TaskMatch & { at: number }) | null = null;
   for (const [kind, phrases] of Object.entries(TASK_WORDS)) {
     for (const phrase of phrases) {
-      const at = f.indexOf(` ${phrase} `);
-      if (at < 0) continue;
-      if (!best || at < best.at || (at === best.at && phrase.length > best.phrase.length)) best = { kind: kind as PageKind, phrase, at };
+      const m = taskPattern(phrase).exec(f);
+      if (!m) continue;
+      const at = m.index;
+      if (!best || at < best.at || (at === best.at && phrase.length > best.phrase.length)) best = { kind: kind as PageKind, phrase: m[1]!, at };
     }
   }
   return best && { kind: best.kind, phrase: best.phrase };
+}
+
+// "lịch sử các văn bản" is "lịch sử văn bản": a plural word inside a task phrase changes nothing.
+const PLURAL = '(?:cac |nhung )?';
+const patterns = new Map<string, RegExp>();
+/** A task phrase as a pattern over the folded, space-padded query; group 1 is the phrase as typed. */
+function taskPattern(phrase: string): RegExp {
+  let re = patterns.get(phrase);
+  if (!re) patterns.set(phrase, (re = new RegExp(`(?<= )(${phrase.split(' ').join(` ${PLURAL}`)})(?= )`)));
+  return re;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -304,6 +315,9 @@ export function normaliseNumbers(query: string): Numbers {
   s = s.replace(new RegExp(`(?<=\\s)(${KIND_RE})\\s*(\\d{1,5})\\s*[-/]\\s*\\1\\s*[-/]\\s*([a-z]{1,4})(?=[\\s.,;]|$)`, 'giu'), (_w, k: string, n: string, iss: string) => `${n}-${KIND_CODES[k.toLowerCase()]}/${iss.toUpperCase()}`);
   s = s.replace(new RegExp(`(?<=\\s)(${KIND_RE})\\s*[-/]\\s*(\\d{1,5})\\s*[-/]\\s*([a-z]{1,4})(?=[\\s.,;]|$)`, 'giu'), (_w, k: string, n: string, iss: string) => `${n}-${KIND_CODES[k.toLowerCase()]}/${iss.toUpperCase()}`);
   s = s.replace(new RegExp(`(?<=\\s)(\\d{1,5})\\s*[-/\\s]\\s*(${KIND_RE})\\s*[-/\\s]\\s*(tw|tu)(?=[\\s.,;]|$)`, 'giu'), (_w, n: string, k: string, iss: string) => `${n}-${KIND_CODES[k.toLowerCase()]}/${iss.toUpperCase()}`);
+  // "KL BBT 52", "NQ TW 27": the issuing body typed between the kind and the number goes after it
+  // ("KL 52 BBT"), so the number is read as the kind's.
+  s = s.replace(new RegExp(`(?<=\\s)(${KIND_RE})\\s+(tw|tu|bbt|bct|bch|btv)\\s+(\\d{1,5})(?=[\\s.,;]|$)`, 'giu'), '$1 $3 $2');
   return { text: s.replace(/\s+/g, ' ').trim(), dates };
 }
 
@@ -434,11 +448,16 @@ export function editDistance(a: string, b: string): number {
 export function closestWord(word: string, candidates: readonly string[]): string | null {
   const w = fold(word);
   const max = w.length <= 5 ? 1 : 2;
+  const doubled = /(\p{L})\1/u.test(w);
   let best: string | null = null;
-  let bestD = max + 1;
+  let bestD = max + 0.75;
   for (const c of candidates) {
-    const d = editDistance(w, fold(c));
-    if (d < bestD && d > 0) {
+    const fc = fold(c);
+    // Of two equally near words, the one that keeps every letter typed ("chiue" → "chieu", not
+    // "chiu"; "cog" → "cong", not "co"): a letter left out is a commoner slip than one too many,
+    // except a key struck twice ("thucc" → "thuc", not "thuoc").
+    const d = editDistance(w, fc) + (fc.length < w.length && !doubled ? 0.5 : 0);
+    if (d < bestD && d >= 1) {
       best = c;
       bestD = d;
     }
@@ -525,6 +544,31 @@ export function findAsks(query: string): { asks: Asks | null; text: string } {
   return { asks: null, text: query };
 }
 
+/**
+ * "How often" in the words people ask it, folded: a question head ("mấy tháng", "bao nhiêu năm",
+ * "bao lâu") or a period ("6 tháng"), words between, then "một lần". The texts say it as "định kỳ"
+ * ("Định kỳ 06 tháng báo cáo…", "định kỳ hằng năm báo cáo…").
+ */
+const HOW_OFTEN = /(?<=^| )((?:may|bao nhieu) (?:thang|nam|quy|tuan|ngay)|bao lau|\d{1,2} (?:thang|nam))((?: \S+)*?) (?:mot|1) lan(?= |$)/;
+
+/**
+ * The query with a "how often" question put as the texts put it ("các cấp ủy báo cáo kết quả mấy
+ * tháng một lần" → "định kỳ các cấp ủy báo cáo kết quả"; "báo cáo 6 tháng một lần" → "định kỳ báo
+ * cáo 6 tháng"). The question head and "một lần" go; a period typed as a number stays.
+ */
+export function readHowOften(query: string): string {
+  const words = query.split(' ');
+  const f = words.map((w) => fold(w).toLowerCase().replace(/[?.!,]+$/, '')).join(' ');
+  const m = HOW_OFTEN.exec(f);
+  if (!m) return query;
+  const from = f.slice(0, m.index).split(' ').length - 1;
+  const head = m[1]!.split(' ').length;
+  const between = m[2]!.trim() ? m[2]!.trim().split(' ').length : 0;
+  const period = /^\d/.test(m[1]!) ? words.slice(from, from + head) : [];
+  const inner = words.slice(from + head, from + head + between);
+  return ['định kỳ', ...words.slice(0, from), ...inner, ...period, ...words.slice(from + head + between + 2)].join(' ').trim();
+}
+
 /** What a query means, as far as the words alone tell. */
 export interface Understood {
   /** What a question asks about a document (signer, date of issue), if it is one. */
@@ -558,7 +602,7 @@ function foldWords(query: string): string {
 export function understand(raw: string): Understood {
   const numbers = normaliseNumbers(raw.normalize('NFC').replace(/\s+/g, ' ').trim());
   const q = findAsks(expandAbbreviations(numbers.text));
-  const text = dropQuestionWords(q.text);
+  const text = dropQuestionWords(readHowOften(q.text));
   const years = [...new Set([...` ${text} `.matchAll(/(?<=\s)((?:19[4-9]|20\d)\d)(?=[\s.,;])/gu)].map((m) => m[1]!))];
   return { text, task: findTask(text), dates: numbers.dates, years, asks: q.asks, session: findSession(text) };
 }

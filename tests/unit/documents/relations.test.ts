@@ -22,8 +22,11 @@ describe('carriedOut', () => {
   it('is what a document implements and, one step up, what that continues', () => {
     expect(carriedOut('kh-83', nodes)).toEqual(['kl-52', 'nq-27']);
   });
-  it('is empty for a document that implements nothing (continuing is not carrying out)', () => {
-    expect(carriedOut('kl-52', nodes)).toEqual([]);
+  it('holds what a document continues', () => {
+    expect(carriedOut('kl-52', nodes)).toEqual(['nq-27']);
+    expect(carriedOut('nq-45', nodes)).toEqual(['nq-27']);
+  });
+  it('is empty for a document that carries out nothing', () => {
     expect(carriedOut('nq-27', nodes)).toEqual([]);
     expect(carriedOut('unknown', nodes)).toEqual([]);
   });

@@ -58,6 +58,16 @@ describe('search', () => {
     expect(o.pages.length).toBeGreaterThan(0);
   });
 
+  it('a misspelt word beside a document number is mended too, though the number alone finds pages (round 4)', async () => {
+    const o = await run('tri thucc 1-KH/TU');
+    expect(o.didYouMean).toBe('tri thuc 1-KH/TU');
+    expect(o.pages[0]!.url).toBe('/van-ban/ke-hoach-1-kh-tu/');
+    // Nothing near: the pages the number finds are shown as they are.
+    const far = await run('zzzzqq 1-KH/TU');
+    expect(far.didYouMean).toBeUndefined();
+    expect(far.pages[0]!.url).toBe('/van-ban/ke-hoach-1-kh-tu/');
+  });
+
   it('empty, punctuation and emoji queries search nothing', async () => {
     for (const q of ['', '   ', '?!…', '😀']) {
       const fake = fakePagefind(allPages);
@@ -592,5 +602,26 @@ describe('a document named as carrying out another (round 4)', () => {
     expect((await search(fakePagefind(pages), 'ket luan 5 trien khai', { labels })).pages[0]!.url).toBe('/van-ban/ket-luan-5-kl-tw/');
     expect((await search(fakePagefind(pages), 'nghi quyet trien khai ket luan 5', { labels })).pages[0]!.url).toBe('/van-ban/ket-luan-5-kl-tw/');
     expect((await search(fakePagefind([plan, conclusion, resolution, study]), 'ke hoach trien khai ket luan 5', { labels })).pages[0]!.url).toBe('/van-ban/ket-luan-5-kl-tw/');
+  });
+});
+
+describe('a heading that is the whole query (round 4)', () => {
+  const studyHeaded: FakePage = {
+    url: '/hoc-tap/bai-2/',
+    title: 'Bài 2',
+    filters: { loai: ['tài liệu học tập'] },
+    blocks: [
+      { text: 'Bài này nói về Kế hoạch 1-KH/TU và người đứng đầu.' },
+      { h: 'Vì sao học Kế hoạch 1-KH/TU trước', id: 'vi-sao', text: 'Vì đó là văn bản của tỉnh.' },
+    ],
+  };
+  it('puts the page with that heading above the document the query names with other words', async () => {
+    const o = await search(fakePagefind([plan, resolution, studyHeaded]), 'vi sao hoc ke hoach 1-KH/TU truoc', { labels });
+    expect(o.pages[0]!.url).toBe('/hoc-tap/bai-2/');
+    expect(o.pages[0]!.sections[0]!.id).toBe('vi-sao');
+  });
+  it('leaves the document first when the heading has only some of the words', async () => {
+    const o = await search(fakePagefind([plan, resolution, studyHeaded]), 'nguoi dung dau ke hoach 1-KH/TU', { labels });
+    expect(o.pages[0]!.url).toBe('/van-ban/ke-hoach-1-kh-tu/');
   });
 });

@@ -53,9 +53,15 @@ describe('analysePage', () => {
   });
   it('tells a phrase standing in a heading from one in a body', () => {
     expect(analysePage(f, termInfos(['muc', 'dich']), labels).phraseInHeading).toBe(true);
+    expect(analysePage(f, termInfos(['muc', 'dich']), labels).headingIsQuery).toBe(true);
     const body = analysePage(f, termInfos(['nguoi', 'dung', 'dau']), labels);
     expect(body.phraseRatio).toBe(1);
     expect(body.phraseInHeading).toBe(false);
+    // A phrase that is a small part of its heading is not the heading.
+    const long = toFragment({ ...plan, blocks: [{ h: 'Nhóm thứ tư: các liên hiệp hội, hội trí thức', id: 'n4', text: 'Nội dung.' }] });
+    expect(analysePage(long, termInfos(['lien', 'hiep', 'hoi'])).phraseInHeading).toBe(true);
+    expect(analysePage(long, termInfos(['lien', 'hiep', 'hoi'])).headingIsQuery).toBe(false);
+    expect(analysePage(long, termInfos(['cac', 'lien', 'hiep', 'hoi', 'hoi', 'tri', 'thuc'])).headingIsQuery).toBe(true);
   });
   it('a heading match beats a body match', () => {
     const a = analysePage(f, termInfos(['đường']), labels);
@@ -110,6 +116,17 @@ describe('landmarks', () => {
     expect(analysePage(g, termInfos(['dang']), labels).sections[0]!.id).toBe('muc-1');
     // …but a phrase found only there still lands there.
     expect(analysePage(toFragment(plan), termInfos(['dang', 'uy']), labels).sections[0]!.id).toBe('noi-nhan');
+  });
+  it('a query that is the label of a landmark lands there at full weight (round 4)', () => {
+    const g = toFragment({
+      url: '/x/',
+      title: 'T',
+      blocks: [
+        { h: '1. Hồ sơ', id: 'muc-1', text: 'Nơi nhận hồ sơ là văn phòng.' },
+        { id: 'noi-nhan', text: 'Nơi nhận: các đảng ủy.' },
+      ],
+    });
+    expect(analysePage(g, termInfos(['noi', 'nhan']), labels).sections[0]!.id).toBe('noi-nhan');
   });
 });
 

@@ -15,6 +15,7 @@ import {
   sessionNumberOf,
   pageKindOf,
   placeTone,
+  readHowOften,
   understand,
 } from '../../../src/lib/search/understand.ts';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -67,6 +68,39 @@ describe('task words', () => {
     expect(findTask('tri thuc tre')).toBeNull();
     // "test" inside a word is not the word "test".
     expect(findTask('testing')).toBeNull();
+  });
+
+  it('reads a task phrase with a plural word inside it ("lịch sử các văn bản"; round 4)', () => {
+    expect(findTask('lịch sử các văn bản trí thức theo năm')).toEqual({ kind: 'timeline', phrase: 'lich su cac van ban' });
+    expect(findTask('danh sach cac bai kiem tra')?.kind).toBe('quizIndex');
+    // The phrase that starts first still wins: "các văn bản" alone is the list of documents.
+    expect(findTask('cac van ban ve tri thuc')?.kind).toBe('documentIndex');
+  });
+});
+
+describe('kind, issuing body, number (round 4)', () => {
+  it('reads "KL BBT 52" and "NQ TW 27" as the numbers they name', () => {
+    expect(normaliseNumbers('KL BBT 52').text).toBe('KL 52 BBT');
+    expect(normaliseNumbers('nq tw 27 tri thuc').text).toBe('nq 27 tw tri thuc');
+    expect(normaliseNumbers('ban bi thu 52').text).toBe('ban bi thu 52');
+  });
+});
+
+describe('how often (round 4)', () => {
+  it.each([
+    ['các cấp ủy báo cáo kết quả mấy tháng một lần', 'định kỳ các cấp ủy báo cáo kết quả'],
+    ['bao lâu báo cáo một lần', 'định kỳ báo cáo'],
+    ['ban tuyen giao bao cao bao lau 1 lan', 'định kỳ ban tuyen giao bao cao'],
+    ['bao cao 6 thang mot lan', 'định kỳ bao cao 6 thang'],
+  ])('«%s» is searched as «%s»', (q, want) => expect(readHowOften(q)).toBe(want));
+
+  it('leaves other queries alone', () => {
+    expect(readHowOften('mot lan nua')).toBe('mot lan nua');
+    expect(readHowOften('tri thuc tre')).toBe('tri thuc tre');
+  });
+
+  it('is part of understand', () => {
+    expect(understand('các cấp ủy báo cáo mấy tháng một lần').text).toBe('định kỳ các cấp ủy báo cáo');
   });
 });
 
@@ -172,6 +206,10 @@ describe('fuzzy words', () => {
     expect(closestWord('tinhh', ['tính', 'tỉnh', 'tin'])).toBe('tính');
     expect(closestWord('nhinn', ['nhân', 'nhìn'])).toBe('nhìn');
     expect(closestWord('xyzzy', ['xã', 'xây'])).toBeNull();
+    // Equally near: the word that keeps every letter typed wins (round 4).
+    expect(closestWord('chiue', ['chịu', 'chiếu'])).toBe('chiếu');
+    expect(closestWord('cog', ['có', 'công'])).toBe('công');
+    expect(closestWord('thucc', ['thức'])).toBe('thức');
   });
 });
 
