@@ -396,6 +396,9 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   const purposeIds = purposeAll.then((r) => new Set(r.map((x) => x.id)));
   // A year typed alone, with no number and no task ("BCT kết luận trí thức 2014"): that year's documents.
   const yearNamed = !query.docRef && !task && options.years?.length ? yearPages(pf, options.years, kindsNamed(query.text), filters, run, fragment) : Promise.resolve([]);
+  // A kind named by word alone ("nghị quyết phát huy vai trò trí thức"): the few documents of that kind.
+  const kindNamed = !query.docRef && !task && !options.session && !options.years?.length ? kindPages(pf, kindsNamed(query.text), filters, run) : Promise.resolve([]);
+  kindNamed.catch(() => {});
   named.catch(() => {});
   yearNamed.catch(() => {});
   const found1 = await Promise.all(speculative).then(live);
@@ -504,7 +507,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
 
   // A document named by number comes first, with its family next. When other words ask for something
   // about it ("bài kiểm tra kế hoạch 83"), its whole family comes first, ranked by those words.
-  for (const { res, boost, kindOnly } of [...live(await named), ...live(await yearNamed.catch(() => []))]) {
+  for (const { res, boost, kindOnly } of [...live(await named), ...live(await yearNamed.catch(() => [])), ...live(await kindNamed.catch(() => []))]) {
     const c = candidates.get(res.id) ?? { id: res.id, score: 0, result: res, boost: 0, named: false };
     c.boost = Math.max(c.boost, boost);
     c.named ||= kindOnly;
@@ -725,6 +728,31 @@ async function yearPages(
     out.push({ res, boost: kinds.length ? PAGE_WEIGHTS.namedWithWords : PAGE_WEIGHTS.documentFamily, kindOnly: false });
   }
   return out;
+}
+
+/**
+ * Most documents of one kind a kind word alone may point at: beyond that, "nghị quyết" says little
+ * about which is meant (a site of hundreds of resolutions), and searching each would cost too much.
+ */
+const KIND_DOCUMENTS_MAX = 6;
+
+/**
+ * The documents of the kinds a query names by word without a number or a year ("nghị quyết phát
+ * huy vai trò trí thức": the resolutions), in the family tier: the kind narrows the documents meant,
+ * the other words choose among them. Nothing when the kind has more than a few documents.
+ */
+async function kindPages(
+  pf: PagefindApi,
+  kinds: readonly string[],
+  filters: Record<string, string[]> | undefined,
+  run: (term: string | null, f?: Filters) => Promise<Results>,
+): Promise<{ res: PagefindResult; boost: number; kindOnly: boolean }[]> {
+  if (!kinds.length) return [];
+  const all = await pf.filters();
+  const numbers = Object.keys(all[DOC_FILTER] ?? {}).filter((n) => kinds.some((k) => kindOfNumber(n) === fold(k)));
+  if (numbers.length === 0 || numbers.length > KIND_DOCUMENTS_MAX) return [];
+  const found = await Promise.all(numbers.map((n) => run(null, { ...(filters ?? {}), [DOC_FILTER]: n, [KIND_FILTER]: KIND_VALUES.document })));
+  return found.flatMap((r) => r?.results ?? []).map((res) => ({ res, boost: PAGE_WEIGHTS.documentFamily, kindOnly: false }));
 }
 
 /** The documents issued on a date (ISO), boosted like a document named by its number. */

@@ -93,8 +93,9 @@ const KIND_ALT = Object.keys(KIND_WORDS)
   .join('|');
 // "83-KH/TU", "83 kh tu", "27-nq", "2711/qd-ttg"
 const NUMBER_FIRST = new RegExp(`(?:^|\\s)(\\d{1,5})\\s*[-/\\s]\\s*(${KIND_ALT})(?:\\s*[-/\\s]\\s*([a-z]{1,4}))?(?=$|[\\s.,;:)])`);
-// "kl 52", "nghị quyết số 27", "nq27", "kl-52", "nq.27"
-const KIND_FIRST = new RegExp(`(?:^|\\s)(${KIND_ALT})\\s*[-.]?\\s*(?:so\\s*)?(\\d{1,5})(?=$|[\\s.,;:)/-])`);
+// "kl 52", "nghị quyết số 27", "nq27", "kl-52", "nq.27"; not a year ("nghị quyết 2008" is a
+// resolution of 2008, read by the year rule, not resolution number 2008).
+const KIND_FIRST = new RegExp(`(?:^|\\s)(${KIND_ALT})\\s*[-.]?\\s*(?:so\\s*)?(?!(?:19[4-9]|20\\d)\\d(?:$|[\\s.,;:)]))(\\d{1,5})(?=$|[\\s.,;:)/-])`);
 
 /** Where the reference stands in the folded, space-padded query. */
 function locateDocRef(f: string): { ref: DocRef; at: number; length: number } | null {

@@ -625,3 +625,19 @@ describe('a heading that is the whole query (round 4)', () => {
     expect(o.pages[0]!.url).toBe('/van-ban/ke-hoach-1-kh-tu/');
   });
 });
+
+describe('a kind named by word alone (round 4)', () => {
+  it('puts the documents of that kind in the family tier, the other words choosing among them', async () => {
+    // The plan has "nghị quyết trí thức" word for word, twice; the query still means a resolution.
+    const mentions: FakePage = { ...plan, blocks: [...plan.blocks, { h: '4. Căn cứ', id: 'phan-i-muc-4', text: 'Thực hiện nghị quyết trí thức; nghị quyết trí thức của tỉnh.' }] };
+    const o = await search(fakePagefind([mentions, resolution, study]), 'nghi quyet tri thuc', { labels });
+    expect(o.pages[0]!.url).toBe('/van-ban/nghi-quyet-2-nq-tw/');
+    const plain = await search(fakePagefind([mentions, resolution, study]), 'tri thuc', { labels });
+    expect(plain.pages[0]!.url).toBe('/van-ban/ke-hoach-1-kh-tu/');
+  });
+  it('reads a year after a kind word as a year, not as a number', async () => {
+    const { findDocRef } = await import('../../../src/lib/search/query.ts');
+    expect(findDocRef('nghi quyet 2008')).toBeNull();
+    expect(findDocRef('quyet dinh 2711')).toEqual({ serial: 2711, kindCode: 'QĐ' });
+  });
+});
