@@ -7,7 +7,7 @@
  * It talks to Pagefind through the small {@link PagefindApi} interface so it can be unit-tested
  * with a fake, and run in the browser with the real `pagefind.js`.
  */
-import { parseQuery, docRefMatches, kindOfNumber, kindsNamed, referenceWords } from './query.ts';
+import { parseQuery, docRefMatches, docRefsIn, kindOfNumber, kindsNamed, referenceWords } from './query.ts';
 import type { ParsedQuery } from './query.ts';
 import { termVariants, combinations, MAX_COMBINATIONS } from './variants.ts';
 import { analysePage, lineShare, splitWords, termInfos } from './rank.ts';
@@ -132,7 +132,8 @@ export const PAGE_WEIGHTS = {
   /**
    * A reading page (document or study page) with a heading that is the whole query, words in order
    * and together, two thirds of the heading or more (three words or more, no task; `headingIsQuery`
-   * in rank.ts): "vì sao bắt đầu từ nghị quyết 27" is the study section of that name.
+   * in rank.ts): "vì sao bắt đầu từ nghị quyết 27" is the study section of that name. Also a reading
+   * page whose title names every document the query names, when it names two or more.
    * Above a document named with other words (20), so the naming words in the heading do not hand the
    * query to the document; below a document named alone (100).
    */
@@ -572,6 +573,14 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   const subjectCoverage = (frag: Fragment) => (subject.length === 0 ? 1 : analysePage(frag, subject, options.labels).coverage);
   // The whole query (naming words too) standing as one of a page's headings.
   const whole = !task && found.length >= 3 ? termInfos(found) : null;
+  // Two documents named ("điểm mới của nghị quyết 45 so với kết luận 52") ask how they relate: a
+  // reading page whose title names both is about just that.
+  const refs = task ? [] : docRefsIn(query.text);
+  const namesAll = (frag: Fragment) => {
+    if (refs.length < 2) return false;
+    const inTitle = docRefsIn(frag.meta.title ?? '');
+    return refs.every((r) => inTitle.some((t) => t.serial === r.serial && (!r.kindCode || t.kindCode === r.kindCode)));
+  };
   const headingIsQuery = (frag: Fragment, a: ReturnType<typeof analysePage>) =>
     !!whole && (whole.length === infos.length ? a.headingIsQuery : analysePage(frag, whole, options.labels).headingIsQuery);
   const pages: RankedPage[] = [];
@@ -588,7 +597,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     // A page named along with other words leads only when it has at least half of what they ask about.
     const named = c.boost === PAGE_WEIGHTS.namedWithWords && subjectCoverage(frag) < 0.5 ? PAGE_WEIGHTS.documentFamily : c.boost;
     // Purpose pages repeat their session's headings (slides, poster): the reading page holds them.
-    const boost = !own && headingIsQuery(frag, a) ? Math.max(named, PAGE_WEIGHTS.headingNamed) : named;
+    const boost = !own && (headingIsQuery(frag, a) || namesAll(frag)) ? Math.max(named, PAGE_WEIGHTS.headingNamed) : named;
     const score = boost + tier + sourcePrior(frag, task) * relevance;
     pages.push({
       id: c.id,

@@ -180,6 +180,20 @@ export function referenceWords(query: string): Set<string> {
 }
 
 /**
+ * Every document reference in a text, in the order found (the first one typed first).
+ * @example docRefsIn('điểm mới của NQ45 so với KL52') // [{ serial: 45, kindCode: 'NQ' }, { serial: 52, kindCode: 'KL' }]
+ */
+export function docRefsIn(text: string): DocRef[] {
+  const out: DocRef[] = [];
+  let f = foldForRef(text);
+  for (let hit = locateDocRef(f); hit; hit = locateDocRef(f)) {
+    if (!out.some((r) => r.serial === hit!.ref.serial && r.kindCode === hit!.ref.kindCode)) out.push(hit.ref);
+    f = f.slice(0, hit.at) + ' '.repeat(hit.length) + f.slice(hit.at + hit.length);
+  }
+  return out;
+}
+
+/**
  * True when the query names a document and says nothing else.
  * @example isReferenceOnly('Kết luận 52-KL/TW') // true
  * @example isReferenceOnly('bài kiểm tra kế hoạch 83') // false

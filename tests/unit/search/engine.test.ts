@@ -641,3 +641,20 @@ describe('a kind named by word alone (round 4)', () => {
     expect(findDocRef('quyet dinh 2711')).toEqual({ serial: 2711, kindCode: 'QĐ' });
   });
 });
+
+describe('two documents named (round 4)', () => {
+  const both: FakePage = {
+    url: '/hoc-tap/bai-3/',
+    title: 'Từ Nghị quyết 2-NQ/TW đến Kế hoạch 1-KH/TU',
+    filters: { loai: ['tài liệu học tập'] },
+    blocks: [{ h: 'Điều mới', id: 'dieu-moi', text: 'Điểm mới: kế hoạch của tỉnh cụ thể hóa nghị quyết, so sánh với trước.' }],
+  };
+  it('puts the reading page whose title names both first', async () => {
+    const o = await search(fakePagefind([plan, resolution, study, both]), 'diem moi cua nghi quyet 2 so voi ke hoach 1', { labels });
+    expect(o.pages[0]!.url).toBe('/hoc-tap/bai-3/');
+  });
+  it('leaves one document named with words to that document', async () => {
+    const o = await search(fakePagefind([plan, resolution, study, both]), 'nghi quyet 2 tri thuc', { labels });
+    expect(o.pages[0]!.url).toBe('/van-ban/nghi-quyet-2-nq-tw/');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanText, implementerKind, kindOfNumber, kindsNamed, docRefMatches, findDocRef, isReferenceOnly, MAX_QUERY_LENGTH, MAX_TERMS, parseQuery, readQueryParam, referenceWords } from '../../../src/lib/search/query.ts';
+import { cleanText, docRefsIn, implementerKind, kindOfNumber, kindsNamed, docRefMatches, findDocRef, isReferenceOnly, MAX_QUERY_LENGTH, MAX_TERMS, parseQuery, readQueryParam, referenceWords } from '../../../src/lib/search/query.ts';
 
 describe('readQueryParam', () => {
   it('decodes a normal query', () => {
@@ -158,5 +158,17 @@ describe('a document asked for as carrying out another (implementerKind)', () =>
     expect(kindOfNumber('83-KH/TU')).toBe('kh');
     expect(kindOfNumber('2711/QĐ-TTg')).toBe('qd');
     expect(kindOfNumber('không phải số')).toBeNull();
+  });
+});
+
+describe('docRefsIn', () => {
+  it('lists every reference, first typed first, without repeats', () => {
+    expect(docRefsIn('điểm mới của NQ45 so với KL52')).toEqual([{ serial: 45, kindCode: 'NQ' }, { serial: 52, kindCode: 'KL' }]);
+    expect(docRefsIn('Từ Kết luận 52-KL/TW đến Nghị quyết 45-NQ/TW')).toEqual([
+      { serial: 52, kindCode: 'KL', issuerCode: 'TW' },
+      { serial: 45, kindCode: 'NQ', issuerCode: 'TW' },
+    ]);
+    expect(docRefsIn('kl 52 và kết luận 52')).toEqual([{ serial: 52, kindCode: 'KL' }]);
+    expect(docRefsIn('trí thức trẻ')).toEqual([]);
   });
 });
