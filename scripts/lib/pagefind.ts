@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { t, hasKey } from '../../src/i18n/vi.ts';
 import { pageKindOf, sessionNumberOf } from '../../src/lib/search/understand.ts';
-import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES, SESSION_FILTER } from '../../src/lib/search/attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES, SECTIONS_FILTER, SESSION_FILTER } from '../../src/lib/search/attributes.ts';
 
 /** Pagefind folds diacritics at index time since 1.5; the search module depends on that. */
 export const MIN_PAGEFIND = [1, 5, 0] as const;
@@ -137,6 +137,9 @@ function htmlText(html: string): string {
     .trim();
 }
 
+/** Purpose pages whose h2 parts a search result may link to (see {@link purposeRecord}). */
+const SECTION_KINDS: ReadonlySet<string> = new Set(['matrix', 'timeline', 'handout']);
+
 /**
  * The custom record of a {@link PURPOSE_PAGES} page: its h1, meta description and table captions, and as filters
  * the page kind and every document (of `numbers`) its title names, so "bài kiểm tra kế hoạch 83"
@@ -157,6 +160,11 @@ export function purposeRecord(
   const purpose = desc ? htmlText(desc[1]!) : '';
   // Table captions name what the page holds ("Bảng phân công theo cơ quan, đơn vị").
   const captions = [...html.matchAll(/<caption\b[^>]*>([\s\S]*?)<\/caption>/gi)].map((m) => htmlText(m[1]!)).filter(Boolean);
+  // The parts a link may open, on pages whose parts are always shown (the trainer, quiz and progress
+  // pages' headings name results that appear only once there are some).
+  const parts = SECTION_KINDS.has(pageKindOf(url))
+    ? [...html.matchAll(/<h2\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h2>/gi)].map((m) => `${m[1]}=${htmlText(m[2]!)}`).filter((x) => !x.endsWith('='))
+    : [];
   const named = numbers.filter((n) => title.includes(n));
   const key = `purpose.${pageKindOf(url)}`;
   const session = sessionNumberOf(url);
@@ -168,8 +176,17 @@ export function purposeRecord(
       .map((l) => (/[.!?…:;]$/.test(l) ? l : `${l}.`))
       .join(' '),
     language: 'vi',
-    meta: { title, ...(captions.length ? { [CAPTIONS_META]: captions.join(CAPTIONS_SEPARATOR) } : {}), ...(named.length === 1 ? { number: named[0]! } : {}) },
-    filters: { [KIND_FILTER]: [KIND_VALUES.page], ...(named.length ? { [ABOUT_FILTER]: named } : {}), ...(session ? { [SESSION_FILTER]: [String(session)] } : {}) },
+    meta: {
+      title,
+      ...(captions.length ? { [CAPTIONS_META]: captions.join(CAPTIONS_SEPARATOR) } : {}),
+      ...(named.length === 1 ? { number: named[0]! } : {}),
+    },
+    filters: {
+      [KIND_FILTER]: [KIND_VALUES.page],
+      ...(named.length ? { [ABOUT_FILTER]: named } : {}),
+      ...(session ? { [SESSION_FILTER]: [String(session)] } : {}),
+      ...(parts.length ? { [SECTIONS_FILTER]: parts } : {}),
+    },
   };
 }
 

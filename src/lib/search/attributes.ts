@@ -29,6 +29,12 @@ export const SOURCE_META = 'source';
 export const CAPTIONS_META = 'captions';
 export const CAPTIONS_SEPARATOR = ' | ';
 /**
+ * Filter of a purpose page's parts that a link may open: one `id=heading` value per h2 (the
+ * assignment table's "Bảng phân công…", "Các mốc thời hạn"). A filter, not metadata: Pagefind
+ * searches metadata, and the headings would change how the record scores.
+ */
+export const SECTIONS_FILTER = 'phan_trang';
+/**
  * Values of {@link KIND_FILTER}. `page`: a page found by its title and purpose only (quiz, deck,
  * assignment table, timeline, trainer and progress pages), indexed by scripts/lib/pagefind.ts.
  */

@@ -10,11 +10,11 @@
 import { parseQuery, docRefMatches, docRefsIn, kindOfNumber, kindsNamed, referenceWords } from './query.ts';
 import type { ParsedQuery } from './query.ts';
 import { termVariants, combinations, MAX_COMBINATIONS } from './variants.ts';
-import { analysePage, lineShare, splitWords, termInfos } from './rank.ts';
+import { analysePage, lineMatches, lineShare, splitWords, termInfos } from './rank.ts';
 import { escapeHtml } from './excerpt.ts';
 import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
-import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, SESSION_FILTER, SOURCE_META } from './attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, SECTIONS_FILTER, SESSION_FILTER, SOURCE_META } from './attributes.ts';
 import { FUNCTION_WORDS, closestWord, decodeKeyboard, pageKindOf, understand } from './understand.ts';
 import type { Asks, PageKind, SessionRef, TaskMatch } from './understand.ts';
 
@@ -541,7 +541,8 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   const purpose = live(await purposeIds);
   const reading = pre.filter((c) => !purpose.has(c.id)).slice(0, limit + PAGE_WEIGHTS.analyseExtra);
   // The family of a named document is small: all of its purpose pages are analysed (its quiz, its deck…).
-  const lane = pre.filter((c) => purpose.has(c.id)).filter((c, k) => c.boost > 0 || k < PAGE_WEIGHTS.purposeAnalysed || taskOnly.has(c.id));
+  // With a task named, every purpose page is (the task's kind is known only from the page's URL).
+  const lane = pre.filter((c) => purpose.has(c.id)).filter((c, k) => c.boost > 0 || k < PAGE_WEIGHTS.purposeAnalysed || !!task);
   const picked = pre.filter((c) => reading.includes(c) || lane.includes(c));
   // Each page is analysed as soon as its text arrives, while the others are still on their way.
   const fetched = await Promise.all(
@@ -606,8 +607,11 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
       ...(frag.meta.number ? { number: frag.meta.number } : {}),
       ...(frag.filters?.[KIND_FILTER]?.[0] ? { kind: frag.filters[KIND_FILTER][0] } : {}),
       score,
-      // The document named by its number is the answer itself: link to its top first.
-      sections: answerFirst(c.named ? [a.top, ...a.sections.filter((x) => x.id !== null)] : a.sections, a.all, frag, options.asks, options.labels),
+      // The document named by its number is the answer itself: link to its top first. A purpose page
+      // opens at the part whose heading the query names ("bảng phân công" → the table).
+      sections: own
+        ? purposeParts(frag, a.sections, infos)
+        : answerFirst(c.named ? [a.top, ...a.sections.filter((x) => x.id !== null)] : a.sections, a.all, frag, options.asks, options.labels),
       namedDocument: c.named,
     });
     matchOf.set(pages[pages.length - 1]!, { coverage: a.coverage, phraseRatio: a.phraseRatio, inOrder: a.inOrder, phraseInHeading: a.phraseInHeading, kind: pageKindOf(frag.url), boost: boost + tier });
@@ -658,6 +662,33 @@ export function deferToDocuments(pages: RankedPage[], matchOf: ReadonlyMap<Ranke
   // The other pages above the document keep their order; the document, then the study pages, after them.
   const keep = pages.slice(0, j).filter((p) => !above.includes(p));
   pages.splice(0, pages.length, ...keep, pages[j]!, ...above, ...pages.slice(j + 1));
+}
+
+/**
+ * A purpose page's sections with the part its query names first: the h2 (from {@link SECTIONS_FILTER})
+ * with the most query words, when it has two or more and one of them is not in the page's title
+ * (every part of the assignment table shares the title's "phân công"; "bảng phân công" names the
+ * table). The part keeps the page's excerpt. Unchanged when no part is named.
+ */
+export function purposeParts(frag: Fragment, sections: ScoredSection[], infos: ReturnType<typeof termInfos>): ScoredSection[] {
+  const top = sections[0];
+  const parts = frag.filters?.[SECTIONS_FILTER];
+  if (!top || !parts?.length) return sections;
+  const inTitle = lineMatches(frag.meta.title ?? '', infos).terms;
+  let pick: { id: string; heading: string; words: number[]; n: number } | null = null;
+  for (const pair of parts) {
+    const eq = pair.indexOf('=');
+    if (eq < 1) continue;
+    const heading = pair.slice(eq + 1);
+    const m = lineMatches(heading, infos);
+    if (m.terms.size < 2 || ![...m.terms].some((j) => !inTitle.has(j))) continue;
+    if (!pick || m.terms.size > pick.n) pick = { id: pair.slice(0, eq), heading, words: m.words, n: m.terms.size };
+  }
+  if (!pick) return sections;
+  const headingWords = splitWords(pick.heading);
+  const marked = new Set(pick.words);
+  const headingHtml = headingWords.map((w, i) => (marked.has(i) ? `<mark>${escapeHtml(w)}</mark>` : escapeHtml(w))).join(' ');
+  return [{ ...top, id: pick.id, heading: pick.heading, landmark: false, headingHtml, headingWords, headingMarked: pick.words }, ...sections];
 }
 
 /** The anchor of an official text's signature block (see DocumentLayout and the documents' MDX). */

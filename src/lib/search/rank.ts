@@ -215,6 +215,27 @@ function analysedWords(fragment: Fragment): { words: string[]; forms: WordForms[
 }
 
 /**
+ * Which query words stand in a line (by index into `terms`) and which of the line's words matched
+ * one (by position): for choosing a purpose page's part by its heading.
+ */
+export function lineMatches(line: string, terms: readonly TermInfo[]): { terms: Set<number>; words: number[] } {
+  const found = new Set<number>();
+  const words: number[] = [];
+  splitWords(line).forEach((w, i) => {
+    const f = wordForms(w);
+    let hit = false;
+    terms.forEach((t, j) => {
+      if (matchStrength(f, t) > 0) {
+        found.add(j);
+        hit = true;
+      }
+    });
+    if (hit) words.push(i);
+  });
+  return { terms: found, words };
+}
+
+/**
  * How much of a title line the query is: when all query words stand together, in order, in `line`,
  * the share of the line's words they make up (0…1); otherwise 0. "dòng thời gian" is 3 of the 6 words
  * of "Dòng thời gian các văn bản"; "Điện Biên" only 2 of 9 in "Kiểm tra: Phân công thực hiện ở Điện Biên".

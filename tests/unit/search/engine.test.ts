@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFirst, deferToDocuments, search, SearchAborted, warmUp } from '../../../src/lib/search/engine.ts';
+import { answerFirst, deferToDocuments, purposeParts, search, SearchAborted, warmUp } from '../../../src/lib/search/engine.ts';
 import type { RankedPage } from '../../../src/lib/search/engine.ts';
 import { analysePage, termInfos } from '../../../src/lib/search/rank.ts';
 import type { Fragment } from '../../../src/lib/search/rank.ts';
@@ -656,5 +656,27 @@ describe('two documents named (round 4)', () => {
   it('leaves one document named with words to that document', async () => {
     const o = await search(fakePagefind([plan, resolution, study, both]), 'nghi quyet 2 tri thuc', { labels });
     expect(o.pages[0]!.url).toBe('/van-ban/nghi-quyet-2-nq-tw/');
+  });
+});
+
+describe('a purpose page opens at the part the query names (round 4)', () => {
+  const frag: Fragment = {
+    url: '/van-ban/phan-cong/',
+    content: 'Phân công thực hiện Kế hoạch. Bảng và mốc.',
+    meta: { title: 'Phân công thực hiện Kế hoạch 83-KH/TU' },
+    anchors: [],
+    filters: { loai: ['trang'], phan_trang: ['bang-phan-cong=Bảng phân công theo cơ quan, đơn vị', 'moc-thoi-han=Mốc thời hạn'] },
+  };
+  const top = (q: string) => {
+    const infos = termInfos(q.split(' '));
+    return purposeParts(frag, analysePage(frag, infos).sections, infos)[0]!;
+  };
+  it('links to the part whose heading has the query words the title lacks', () => {
+    expect(top('bang phan cong ke hoach 83')).toMatchObject({ id: 'bang-phan-cong', headingMarked: [0, 1, 2] });
+    expect(top('moc thoi han thuc hien')).toMatchObject({ id: 'moc-thoi-han' });
+  });
+  it('stays at the top when only the title\'s words are named, or one word of a part', () => {
+    expect(top('phan cong thuc hien ke hoach').id).toBeNull();
+    expect(top('bang tong hop').id).toBeNull();
   });
 });

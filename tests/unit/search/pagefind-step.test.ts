@@ -116,6 +116,17 @@ describe('pages found by title and purpose', () => {
     expect(r.filters).toEqual({ loai: ['trang'], ve_van_ban: ['83-KH/TU'] });
   });
 
+  it('lists the h2 parts a link may open, on the assignment table, timeline and handout only (round 4)', () => {
+    const html = QUIZ.replace('</ol>', '</ol><h2 id="bang-phan-cong">Bảng phân công theo <b>cơ quan</b></h2><h2 id="moc">Mốc thời hạn</h2><h2>Không có id</h2>');
+    expect(purposeRecord(html, '/van-ban/phan-cong/', [])!.filters.phan_trang).toEqual(['bang-phan-cong=Bảng phân công theo cơ quan', 'moc=Mốc thời hạn']);
+    expect(purposeRecord(html, '/hoc-tap/01-x/tai-lieu/', [])!.filters.phan_trang).toContain('moc=Mốc thời hạn');
+    // The trainer and quiz pages' headings name results shown only once there are some.
+    expect(purposeRecord(html, '/giang-vien/', [])!.filters.phan_trang).toBeUndefined();
+    expect(purposeRecord(html, '/kiem-tra/x/', [])!.filters.phan_trang).toBeUndefined();
+    // Not metadata: Pagefind searches metadata, and the headings would change how the record scores.
+    expect(purposeRecord(html, '/van-ban/phan-cong/', [])!.meta).not.toHaveProperty('sections');
+  });
+
   it('says what each kind of purpose page is for, in the words people use', () => {
     const record = (url: string) => purposeRecord(QUIZ, url, [])!.content;
     expect(record('/hoc-tap/01-x/trinh-chieu/')).toContain('slide');
