@@ -53,11 +53,18 @@ export function readCardStats(ogCacheDir: string): CardStats | null {
  * warm case (what a rebuild with unchanged content pays for cards). Resolves with its wall time and card figures.
  */
 export async function rebuildAstroWarm(opts: { contentDir: string; outDir: string; logDir: string; ogCacheDir: string }): Promise<{ astroMs: number; cards: CardStats | null }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: opts.contentDir, ASTRO_OUT_DIR: opts.outDir, OG_CACHE_DIR: opts.ogCacheDir };
+  // A folder of its own: astro empties its output folder, and the measured build's search index
+  // (written by the Pagefind step into outDir) must survive for the search comparisons that follow.
+  const warmOut = `${opts.outDir}-warm-cards`;
+  const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: opts.contentDir, ASTRO_OUT_DIR: warmOut, OG_CACHE_DIR: opts.ogCacheDir };
   for (const key of ['BASE_PATH', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'VITEST', 'VITEST_MODE', 'TEST']) delete env[key];
   rmSync(join(opts.ogCacheDir, 'last-build.json'), { force: true });
-  const astro = await timedRun(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--force'], env, join(opts.logDir, 'astro-warm-cards.log'));
-  return { astroMs: astro.wallMs, cards: readCardStats(opts.ogCacheDir) };
+  try {
+    const astro = await timedRun(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--force'], env, join(opts.logDir, 'astro-warm-cards.log'));
+    return { astroMs: astro.wallMs, cards: readCardStats(opts.ogCacheDir) };
+  } finally {
+    rmSync(warmOut, { recursive: true, force: true });
+  }
 }
 
 /** Wall and CPU time of one command. */
