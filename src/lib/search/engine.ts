@@ -10,7 +10,7 @@
 import { parseQuery, docRefMatches, docRefsIn, kindOfNumber, kindsNamed, referenceWords } from './query.ts';
 import type { ParsedQuery } from './query.ts';
 import { termVariants, combinations, MAX_COMBINATIONS } from './variants.ts';
-import { analysePage, lineMatches, lineShare, splitWords, termInfos } from './rank.ts';
+import { analysePage, headingNamedBy, lineMatches, lineShare, splitWords, termInfos } from './rank.ts';
 import { escapeHtml } from './excerpt.ts';
 import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
@@ -138,6 +138,19 @@ export const PAGE_WEIGHTS = {
    * query to the document; below a document named alone (100).
    */
   headingNamed: 25,
+  /**
+   * Added to `headingNamed` per unit of the share of the query's subject a named heading holds
+   * (`headingNamedBy` in rank.ts): a heading the query names in its own words ("Điều mới" for "điều
+   * mới của nghị quyết 45") is in the heading tier too, and of two named headings the one holding
+   * more of what is asked leads ("Mục tiêu đến năm 2020" before a session's "Mục tiêu"). A heading
+   * that is the whole query counts as holding all of it. Below 5, so the tier stays below 30.
+   */
+  headingShare: 4,
+  /**
+   * Added in the heading tier to a page the query names (by number or session): of two sessions
+   * with the same heading ("Chuẩn bị"), the one named leads.
+   */
+  headingFamily: 1,
   /**
    * Added for a page of the kind the query's task words ask for ("slide" → decks), when the rest of
    * the query matches it (at least half its words): task pages form a tier of their own, like a
@@ -571,6 +584,8 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   const taskWords = new Set((options.task?.phrase ?? '').split(' '));
   // What the query asks about: not the words that name a document or session, a task, or nothing at all.
   const subject = termInfos(query.terms.filter((t) => !missing.includes(t) && !taskWords.has(fold(t)) && !FUNCTION_WORDS.has(fold(t)) && !naming.has(fold(t))));
+  // The words that name a document or session, left out when a heading is named in the query's own words.
+  const namingInfos = termInfos(found.filter((t) => naming.has(fold(t))));
   const subjectCoverage = (frag: Fragment) => (subject.length === 0 ? 1 : analysePage(frag, subject, options.labels).coverage);
   // The whole query (naming words too) standing as one of a page's headings.
   const whole = !task && found.length >= 3 ? termInfos(found) : null;
@@ -598,7 +613,13 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     // A page named along with other words leads only when it has at least half of what they ask about.
     const named = c.boost === PAGE_WEIGHTS.namedWithWords && subjectCoverage(frag) < 0.5 ? PAGE_WEIGHTS.documentFamily : c.boost;
     // Purpose pages repeat their session's headings (slides, poster): the reading page holds them.
-    const boost = !own && (headingIsQuery(frag, a) || namesAll(frag)) ? Math.max(named, PAGE_WEIGHTS.headingNamed) : named;
+    // A heading the query names in its own words ("Điều mới" for "điều mới của nghị quyết 45") lifts its page likewise.
+    // Not when one document is named as carrying out another: the words between ("triển khai") say how they relate.
+    // A task for reading pages ("bài học") still lets their headings be named.
+    const hit = own || (task && task !== 'study') || query.implementer ? null : headingNamedBy(a.all, subject, namingInfos, (w) => FUNCTION_WORDS.has(w));
+    const headed = !own && (headingIsQuery(frag, a) || namesAll(frag)) ? 1 : (hit?.share ?? 0);
+    const boost = headed > 0 ? Math.max(named, PAGE_WEIGHTS.headingNamed + PAGE_WEIGHTS.headingShare * headed) + (named > 0 ? PAGE_WEIGHTS.headingFamily : 0) : named;
+    const ranked = hit ? [hit.section, ...a.sections.filter((x) => x !== hit.section)] : a.sections;
     const score = boost + tier + sourcePrior(frag, task) * relevance;
     pages.push({
       id: c.id,
@@ -611,7 +632,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
       // opens at the part whose heading the query names ("bảng phân công" → the table).
       sections: own
         ? purposeParts(frag, a.sections, infos)
-        : answerFirst(c.named ? [a.top, ...a.sections.filter((x) => x.id !== null)] : a.sections, a.all, frag, options.asks, options.labels),
+        : answerFirst(c.named ? [a.top, ...a.sections.filter((x) => x.id !== null)] : ranked, a.all, frag, options.asks, options.labels),
       namedDocument: c.named,
     });
     matchOf.set(pages[pages.length - 1]!, { coverage: a.coverage, phraseRatio: a.phraseRatio, inOrder: a.inOrder, phraseInHeading: a.phraseInHeading, kind: pageKindOf(frag.url), boost: boost + tier });

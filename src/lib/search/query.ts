@@ -3,7 +3,7 @@
  * document numbers ("83-KH/TU", "27-NQ/TW", "kl 52", "nghị quyết 27").
  */
 import { canonical, fold, stripWordPunctuation } from './normalize.ts';
-import { editDistance } from './understand.ts';
+import { FUNCTION_WORDS, editDistance } from './understand.ts';
 
 /** Longest query we look at; the rest is cut (a 500-character paste must not stall a phone). */
 export const MAX_QUERY_LENGTH = 200;
@@ -213,13 +213,17 @@ export function isReferenceOnly(query: string): boolean {
  * reference's own or stands after it ("kết luận 52 kế hoạch" names KL 52 and says more).
  * @example implementerKind('ke hoach trien khai kl52') // "KH"
  * @example implementerKind('kết luận 52 ban bí thư') // null
+ * @example implementerKind('đơn vị tự quyết định gì khi thực hiện nq 45') // null
  */
 export function implementerKind(query: string): string | null {
   const f = foldForRef(query);
   const hit = locateDocRef(f);
   if (!hit?.ref.kindCode) return null;
   const first = new RegExp(KIND_WORD.source).exec(f.slice(0, hit.at + 1));
-  const code = first ? KIND_WORDS[first[1]!.replace(/\s+/g, ' ')] : undefined;
+  // The kind word heads the query: after other words it is one of them ("đơn vị tự quyết định … khi
+  // thực hiện nghị quyết 45" asks what units decide, not for a decision).
+  if (!first || f.slice(0, first.index).split(/[^a-z0-9]+/).some((w) => w && !FUNCTION_WORDS.has(w))) return null;
+  const code = KIND_WORDS[first[1]!.replace(/\s+/g, ' ')];
   return code && code !== hit.ref.kindCode ? code : null;
 }
 

@@ -251,6 +251,75 @@ export function lineShare(line: string, terms: readonly TermInfo[]): number {
   return 0;
 }
 
+/** Least share of the query's subject words a heading must hold to be named by them (see {@link headingNamedBy}). */
+export const HEADING_SUBJECT_MIN = 0.5;
+
+/**
+ * The section whose heading the query names in its own words, and how much of what the query asks
+ * about that heading holds (0…1). A heading is named when two or more of its content words (not
+ * `isFunctionWord`, nothing in brackets: "(tóm lược)") stand in the query together and in the same
+ * order, making up all of them (three words or fewer: "trí thức" does not name "Trí thức là ai") or
+ * two thirds or more (a longer heading), and it holds at least {@link HEADING_SUBJECT_MIN} of
+ * the `subject` words (the query without the words that name a document or a session): "điều mới
+ * của nghị quyết 45" names "Điều mới"; "chuẩn bị gì trước buổi học chuyên đề 1" names "Chuẩn bị";
+ * "kết luận sau 10 năm" does not name "Sau 10 năm: Kết luận 52-KL/TW" (three of its six words).
+ * The page title counts as a heading (its section links to the top). Words that name a document
+ * (`naming`: "kế hoạch 83") are left out of both sides, so the reference in a heading ("Điện Biên
+ * triển khai Kết luận") does not make "kế hoạch triển khai kết luận 52" name it; a provision's
+ * number ("1. Mục đích") is left out too. `subject` is in the query's order. Of several, the one
+ * holding the most subject words, then the longest run. Null when none is named.
+ */
+export function headingNamedBy(
+  sections: readonly ScoredSection[],
+  subject: readonly TermInfo[],
+  naming: readonly TermInfo[],
+  isFunctionWord: (folded: string) => boolean,
+): { section: ScoredSection; share: number } | null {
+  if (subject.length < 2) return null;
+  let pick: { section: ScoredSection; share: number; run: number } | null = null;
+  for (const sec of sections) {
+    if (sec.landmark || !sec.headingWords.length) continue;
+    const content = headingContent(sec.headingWords, isFunctionWord).filter((f) => !naming.some((t) => matchStrength(f, t) > 0));
+    const run = longestRun(content, subject);
+    // A short heading is named only whole: "trí thức" does not name "Trí thức là ai".
+    if (run < 2 || (content.length <= 3 ? run < content.length : run * 3 < content.length * 2)) continue;
+    const share = subject.filter((t) => content.some((f) => matchStrength(f, t) > 0)).length / subject.length;
+    if (share < HEADING_SUBJECT_MIN) continue;
+    if (!pick || share > pick.share || (share === pick.share && run > pick.run)) pick = { section: sec, share, run };
+  }
+  return pick && { section: pick.section, share: pick.share };
+}
+
+/** A heading's leading number: "1.", "II.", "a)". */
+const ENUMERATOR = /^(?:\d+|[IVXLC]+|\p{Ll})[.)]$/u;
+
+/** A heading's content words, as forms: function words and words in brackets left out. */
+function headingContent(words: readonly string[], isFunctionWord: (folded: string) => boolean): WordForms[] {
+  const out: WordForms[] = [];
+  let depth = 0;
+  for (const w of words) {
+    const inBrackets = depth > 0 || w.startsWith('(');
+    depth = Math.max(0, depth + (w.match(/\(/g)?.length ?? 0) - (w.match(/\)/g)?.length ?? 0));
+    const bare = stripWordPunctuation(w);
+    // A provision's number ("1.", "II.", "a)") is not part of what its heading says.
+    if (out.length === 0 && ENUMERATOR.test(w)) continue;
+    if (!inBrackets && bare && !isFunctionWord(fold(bare))) out.push(wordForms(w));
+  }
+  return out;
+}
+
+/** The longest run of words that stand together, in the same order, in both a heading and the query. */
+function longestRun(heading: readonly WordForms[], query: readonly TermInfo[]): number {
+  let best = 0;
+  for (let i = 0; i < heading.length; i++)
+    for (let j = 0; j < query.length; j++) {
+      let k = 0;
+      while (i + k < heading.length && j + k < query.length && matchStrength(heading[i + k]!, query[j + k]!) > 0) k++;
+      best = Math.max(best, k);
+    }
+  return best;
+}
+
 const saturate = (x: number): number => (x * 2.2) / (x + 1.2);
 
 /** Match strengths by word, per query (the same `terms` array is passed for each page of a search). */

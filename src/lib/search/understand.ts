@@ -132,7 +132,7 @@ export const TASK_WORDS: Readonly<Record<string, readonly string[]>> = {
   progress: ['tien do', 'hoc toi dau', 'hoc den dau', 'da hoc toi dau', 'da hoc den dau', 'bai da lam', 'ket qua da luu', 'cac bai da lam', 'hoc xong', 'da hoc xong', 'may buoi', 'da hoc may', 'da hoc bao nhieu'],
   certificate: ['chung nhan', 'giay chung nhan', 'giay xac nhan', 'chung chi', 'xac nhan hoan thanh'],
   matrix: ['phan cong', 'bang phan cong', 'bang giao viec'],
-  timeline: ['dong thoi gian', 'truc thoi gian', 'moc thoi gian', 'lich su van ban', 'chuoi van ban'],
+  timeline: ['dong thoi gian', 'truc thoi gian', 'moc thoi gian', 'lich su van ban', 'chuoi van ban', 'trinh tu thoi gian', 'thu tu thoi gian', 'theo thoi gian', 'thu tu ra doi', 'thu tu ban hanh'],
   poster: ['ap phich', 'poster', 'to roi', 'tranh co dong', 'dan bang tin', 'dan o bang tin', 'bang tin'],
   search: ['tim kiem', 'cach tim', 'o tim kiem', 'loc ket qua'],
   study: ['bai doc', 'doc hieu', 'hoc chuyen de', 'noi dung chuyen de'],
@@ -156,16 +156,25 @@ export interface TaskMatch {
 export function findTask(query: string): TaskMatch | null {
   const f = ` ${foldWords(query)} `;
   let best: (TaskMatch & { at: number }) | null = null;
+  const found = new Map<PageKind, string>();
   for (const [kind, phrases] of Object.entries(TASK_WORDS)) {
     for (const phrase of phrases) {
       const m = taskPattern(phrase).exec(f);
       if (!m) continue;
       const at = m.index;
+      if (!found.has(kind as PageKind)) found.set(kind as PageKind, m[1]!);
       if (!best || at < best.at || (at === best.at && phrase.length > best.phrase.length)) best = { kind: kind as PageKind, phrase: m[1]!, at };
     }
   }
-  return best && { kind: best.kind, phrase: best.phrase };
+  if (!best) return null;
+  // A list narrowed by a later phrase is the narrower page: "các văn bản theo trình tự thời gian" is the timeline.
+  const narrower = NARROWS[best.kind];
+  const phrase = narrower && found.get(narrower);
+  return phrase ? { kind: narrower, phrase } : { kind: best.kind, phrase: best.phrase };
 }
+
+/** Pages that are another page's list seen one way: the timeline is the list of documents in time order. */
+const NARROWS: Partial<Record<PageKind, PageKind>> = { documentIndex: 'timeline' };
 
 // "lịch sử các văn bản" is "lịch sử văn bản": a plural word inside a task phrase changes nothing.
 const PLURAL = '(?:cac |nhung )?';
@@ -523,6 +532,9 @@ const ASK_PHRASES: readonly { asks: Asks; re: RegExp; keep: string | null }[] = 
   { asks: 'why', re: /\b(?:vi sao|tai sao|ly do)\b/, keep: null },
 ];
 
+/** "đã có … chưa" (folded), the question ending the query: has anything come yet (a later text, a plan)? */
+const HAS_IT_YET = /(?<=^| )da co (?:\S+ )+chua$/;
+
 /**
  * The question a query asks about a document, and the query with the question phrase reduced to
  * the words the texts use ("ai ký kế hoạch 83" → "ký kế hoạch 83", asks "signer").
@@ -531,6 +543,13 @@ export function findAsks(query: string): { asks: Asks | null; text: string } {
   const words = query.split(' ');
   const folded = words.map((w) => fold(w).toLowerCase().replace(/[?.!,]+$/, ''));
   const f = folded.join(' ');
+  // "đã có … chưa" asks whether something has come yet: what came after a document is its status.
+  const yet = HAS_IT_YET.exec(f);
+  if (yet) {
+    const from = f.slice(0, yet.index).split(' ').length - 1;
+    const rest = [...words.slice(0, from), ...words.slice(from + 2, -1)];
+    if (rest.some((w) => !FUNCTION_WORDS.has(fold(w).toLowerCase()))) return { asks: 'status', text: ['tình trạng', ...rest].join(' ') };
+  }
   for (const { asks, re, keep } of ASK_PHRASES) {
     const m = re.exec(f);
     if (!m) continue;
@@ -569,6 +588,22 @@ export function readHowOften(query: string): string {
   return ['định kỳ', ...words.slice(0, from), ...inner, ...period, ...words.slice(from + head + between + 2)].join(' ').trim();
 }
 
+/**
+ * "Sent to whom" in the words people ask it, folded: "gửi (đến|cho|tới) (những|các) nơi nào / ai /
+ * đâu / cơ quan nào / đơn vị nào". The texts list them under "Nơi nhận".
+ */
+const SENT_TO = /(?<=^| )gui (?:den |cho |toi )?(?:(?:nhung|cac) )?(?:noi nao|ai|dau|co quan nao|don vi nao|nhung ai)(?= |$)/;
+
+/** The query with a "sent to whom" question put as the texts put it ("kế hoạch 83 gửi những nơi nào" → "kế hoạch 83 nơi nhận"). */
+export function readRecipients(query: string): string {
+  const words = query.split(' ');
+  const f = words.map((w) => fold(w).toLowerCase().replace(/[?.!,]+$/, '')).join(' ');
+  const m = SENT_TO.exec(f);
+  if (!m) return query;
+  const from = f.slice(0, m.index).split(' ').length - 1;
+  return [...words.slice(0, from), 'nơi nhận', ...words.slice(from + m[0].split(' ').length)].join(' ');
+}
+
 /** What a query means, as far as the words alone tell. */
 export interface Understood {
   /** What a question asks about a document (signer, date of issue), if it is one. */
@@ -601,7 +636,7 @@ function foldWords(query: string): string {
  */
 export function understand(raw: string): Understood {
   const numbers = normaliseNumbers(raw.normalize('NFC').replace(/\s+/g, ' ').trim());
-  const q = findAsks(expandAbbreviations(numbers.text));
+  const q = findAsks(readRecipients(expandAbbreviations(numbers.text)));
   const text = dropQuestionWords(readHowOften(q.text));
   const years = [...new Set([...` ${text} `.matchAll(/(?<=\s)((?:19[4-9]|20\d)\d)(?=[\s.,;])/gu)].map((m) => m[1]!))];
   return { text, task: findTask(text), dates: numbers.dates, years, asks: q.asks, session: findSession(text) };

@@ -150,6 +150,10 @@ describe('a document asked for as carrying out another (implementerKind)', () =>
     expect(implementerKind('ke hoach 83 trien khai ket luan 52')).toBeNull();
     expect(implementerKind('tri thuc tre')).toBeNull();
   });
+  it('is null when the kind word follows other words: there it is one of them', () => {
+    expect(implementerKind('đơn vị tự quyết định những gì khi thực hiện nghị quyết 45')).toBeNull();
+    expect(implementerKind('xem kế hoạch triển khai kết luận 52')).toBe('KH');
+  });
   it('parseQuery carries it', () => {
     expect(parseQuery('ke hoach trien khai kl 52').implementer).toBe('KH');
     expect(parseQuery('kl 52').implementer).toBeNull();

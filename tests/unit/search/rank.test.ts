@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysePage, lineShare, matchStrength, sectionsOf, splitWords, termInfos } from '../../../src/lib/search/rank.ts';
+import { analysePage, headingNamedBy, lineShare, matchStrength, sectionsOf, splitWords, termInfos } from '../../../src/lib/search/rank.ts';
 import { toFragment } from './fixtures/fake-pagefind.ts';
 import { labels, plan, resolution } from './fixtures/pages.ts';
 
@@ -140,5 +140,49 @@ describe('lineShare', () => {
     expect(lineShare('Thời gian và dòng chảy', termInfos(['dong', 'thoi', 'gian']))).toBe(0);
     expect(lineShare('Dòng thời gian', termInfos(['dong', 'thoi', 'gian', 'xa']))).toBe(0);
     expect(lineShare('', termInfos(['dong']))).toBe(0);
+  });
+});
+
+describe('headingNamedBy: a heading the query names in its own words', () => {
+  const fn = (w: string) => ['cua', 'la', 'tu', 'gi', 'truoc'].includes(w);
+  const page = toFragment({
+    url: '/hoc-tap/04-x/',
+    title: 'Từ Kết luận 52 đến Nghị quyết 45',
+    blocks: [
+      { h: 'Điều mới', id: 'dieu-moi', text: 'Nghị quyết đặt tầm nhìn đến năm 2045.' },
+      { h: 'Trí thức là ai (tóm lược)', id: 'tri-thuc-la-ai', text: 'Người lao động trí óc.' },
+      { h: 'Việc của đơn vị hôm nay', id: 'viec', text: 'Rà soát danh sách.' },
+      { h: 'Điện Biên triển khai Kết luận', id: 'dien-bien', text: 'Tỉnh ủy ban hành kế hoạch.' },
+      { h: '1. Mục đích', id: 'muc-dich', text: 'Phát triển đội ngũ.' },
+    ],
+  });
+  const named = (subject: string[], naming: string[] = []) => {
+    const all = [...subject, ...naming];
+    const a = analysePage(page, termInfos(all));
+    return headingNamedBy(a.all, termInfos(subject), termInfos(naming), fn);
+  };
+  it('names a short heading the query holds whole, whatever else it names', () => {
+    expect(named(['dieu', 'moi'], ['nghi', 'quyet', '45'])?.section.id).toBe('dieu-moi');
+    expect(named(['dieu', 'moi'], ['nghi', 'quyet', '45'])?.share).toBe(1);
+  });
+  it('does not name a short heading from part of it: "trí thức" is not "Trí thức là ai"', () => {
+    expect(named(['tri', 'thuc', 'tre'])).toBeNull();
+  });
+  it('names a longer heading from two thirds of it standing together in the query', () => {
+    const hit = named(['co', 'quan', 'don', 'vi', 'hom', 'nay', 'can', 'lam'], ['nghi', 'quyet', '45']);
+    expect(hit?.section.id).toBe('viec');
+    expect(hit?.share).toBe(0.5);
+  });
+  it('leaves out the words naming a document: "kế hoạch triển khai kết luận 52" names no heading', () => {
+    expect(named(['trien', 'khai'], ['ke', 'hoach', 'ket', 'luan', '52'])).toBeNull();
+  });
+  it('leaves out a provision number: "mục đích" names "1. Mục đích"', () => {
+    expect(named(['muc', 'dich', 'phat', 'trien'], ['ke', 'hoach', '83'])?.section.id).toBe('muc-dich');
+  });
+  it('needs half of what the query asks about', () => {
+    expect(named(['dieu', 'moi', 've', 'ngan', 'sach', 'cho', 'hoi'])).toBeNull();
+  });
+  it('needs the words together and in order', () => {
+    expect(named(['moi', 'dieu'])).toBeNull();
   });
 });

@@ -16,6 +16,7 @@ import {
   pageKindOf,
   placeTone,
   readHowOften,
+  readRecipients,
   understand,
 } from '../../../src/lib/search/understand.ts';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -319,5 +320,26 @@ describe('task words in the users\' words (round 3)', () => {
     ['loc ket qua tim kiem', 'search'],
   ])('%s → %s', (q, kind) => {
     expect(findTask(q)?.kind).toBe(kind);
+  });
+});
+
+describe('round 5: recipients, "đã có … chưa", time order', () => {
+  it.each([
+    ['ke hoach 83 gui nhung noi nao', 'ke hoach 83 nơi nhận'],
+    ['Kế hoạch 83 gửi đến những đơn vị nào?', 'Kế hoạch 83 nơi nhận'],
+    ['gui cho ai', 'nơi nhận'],
+  ])('«%s» is searched as «%s»', (q, want) => expect(readRecipients(q)).toBe(want));
+
+  it('leaves other uses of "gửi" alone', () => {
+    expect(readRecipients('gui bao cao ve ban tuyen giao')).toBe('gui bao cao ve ban tuyen giao');
+  });
+
+  it('reads "đã có … chưa" as asking for the status', () => {
+    expect(findAsks('điện biên đã có văn bản thực hiện nghị quyết 45 chưa')).toEqual({ asks: 'status', text: 'tình trạng điện biên văn bản thực hiện nghị quyết 45' });
+    expect(findAsks('da co chua')).toEqual({ asks: null, text: 'da co chua' });
+  });
+
+  it('reads "theo trình tự thời gian" as the timeline', () => {
+    expect(understand('xem các văn bản theo trình tự thời gian').task?.kind).toBe('timeline');
   });
 });
