@@ -57,7 +57,7 @@ export default defineConfig({
     },
   },
   // Posters are for printing, not for search engines (they are noindex too).
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/ap-phich\/$/.test(page) }), rewritePages([deferModuleScripts, pruneInlineCss(), cspPerPage])],
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/ap-phich\/$/.test(page) }), rewritePages([deferModuleScripts(base), pruneInlineCss(), cspPerPage])],
   // Every script stays a file (none inlined), so defer-modules can load them all after the first paint.
   vite: {
     plugins: [tailwindcss()],
