@@ -783,8 +783,8 @@ async function yearPages(
   const out: { res: PagefindResult; boost: number; kindOnly: boolean }[] = [];
   for (const res of found.flatMap((r) => r?.results ?? [])) {
     if (kinds.length) {
-      const code = /^\d+-([^/]+)\//u.exec((await fragment(res))?.meta.number ?? '')?.[1];
-      if (!code || !kinds.some((k) => fold(k) === fold(code))) continue;
+      const code = kindOfNumber((await fragment(res))?.meta.number ?? '');
+      if (!code || !kinds.some((k) => fold(k) === code)) continue;
     }
     out.push({ res, boost: kinds.length ? PAGE_WEIGHTS.namedWithWords : PAGE_WEIGHTS.documentFamily, kindOnly: false });
   }
