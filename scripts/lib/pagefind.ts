@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { t, hasKey } from '../../src/i18n/vi.ts';
 import { pageKindOf, sessionNumberOf } from '../../src/lib/search/understand.ts';
-import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES, SECTIONS_FILTER, SESSION_FILTER } from '../../src/lib/search/attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES, PART_HEADINGS_SEPARATOR, SECTIONS_FILTER, SESSION_FILTER } from '../../src/lib/search/attributes.ts';
 
 /** Pagefind folds diacritics at index time since 1.5; the search module depends on that. */
 export const MIN_PAGEFIND = [1, 5, 0] as const;
@@ -137,8 +137,31 @@ function htmlText(html: string): string {
     .trim();
 }
 
-/** Purpose pages whose h2 parts a search result may link to (see {@link purposeRecord}). */
-const SECTION_KINDS: ReadonlySet<string> = new Set(['matrix', 'timeline', 'handout']);
+/**
+ * Purpose pages whose h2 parts a search result may link to (see {@link purposeRecord}): parts always
+ * shown. The quiz's only such part is its self-study list of questions and answers.
+ */
+const SECTION_KINDS: ReadonlySet<string> = new Set(['matrix', 'timeline', 'handout', 'quiz']);
+
+/**
+ * A page's parts a link may open, as {@link SECTIONS_FILTER} values: each h2 with an id, as
+ * `id=heading`, followed by the h3 headings inside it ({@link PART_HEADINGS_SEPARATOR}), by which a
+ * query may name it too ("danh sách điểm danh" is a heading inside the meeting kit). An h2 without an
+ * id ends the part before it.
+ */
+function partsOf(html: string): string[] {
+  const out: string[][] = [];
+  let part: string[] | null = null;
+  for (const m of html.matchAll(/<h([23])\b([^>]*)>([\s\S]*?)<\/h\1>/gi)) {
+    const text = htmlText(m[3]!).replaceAll(PART_HEADINGS_SEPARATOR.trim(), ' ').replace(/\s+/g, ' ').trim();
+    if (m[1] === '2') {
+      const id = /\bid="([^"]+)"/.exec(m[2]!)?.[1];
+      part = id && text ? [`${id}=${text}`] : null;
+      if (part) out.push(part);
+    } else if (part && text) part.push(text);
+  }
+  return out.map((p) => p.join(PART_HEADINGS_SEPARATOR));
+}
 
 /**
  * The custom record of a {@link PURPOSE_PAGES} page: its h1, meta description and table captions, and as filters
@@ -162,9 +185,7 @@ export function purposeRecord(
   const captions = [...html.matchAll(/<caption\b[^>]*>([\s\S]*?)<\/caption>/gi)].map((m) => htmlText(m[1]!)).filter(Boolean);
   // The parts a link may open, on pages whose parts are always shown (the trainer, quiz and progress
   // pages' headings name results that appear only once there are some).
-  const parts = SECTION_KINDS.has(pageKindOf(url))
-    ? [...html.matchAll(/<h2\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h2>/gi)].map((m) => `${m[1]}=${htmlText(m[2]!)}`).filter((x) => !x.endsWith('='))
-    : [];
+  const parts = SECTION_KINDS.has(pageKindOf(url)) ? partsOf(html) : [];
   const named = numbers.filter((n) => title.includes(n));
   const key = `purpose.${pageKindOf(url)}`;
   const session = sessionNumberOf(url);

@@ -360,14 +360,12 @@ describe('round-3 sets (issue #18): a tuning half and a held-out half of one bli
  * 20261207) into a tuning half (misses printed, tuned on) and a held-out half (aggregates by category
  * only, never tuned on). Measured before round 4 changed the engine: 78.4% / 89.8% / 73.6% (tuning)
  * and 76.7% / 84.4% / 77.6% (held out); after it 93.2 / 96.6 / 86.8 and 83.3 / 88.9 / 81.0. The
- * thresholds hold what they measured after round 5: 92.0 / 96.6 / 88.7 (one query fewer first: a
- * kind named by word, "nghị quyết phát huy vai trò…", now loses to a heading of another resolution
- * named in the query's words) and 86.7 / 91.1 / 86.2.
+ * thresholds hold what they measured after round 5: 93.2 / 96.6 / 88.7 and 86.7 / 91.1 / 86.2.
  */
 describe('round-4 sets (issue #18): a tuning half and a held-out half of one blind set', () => {
-  it('tuning half: expected page first for at least 92%, top 3 for 96%, provision for 88%; none empty', () => {
+  it('tuning half: expected page first for at least 93%, top 3 for 96%, provision for 88%; none empty', () => {
     expect(tuning4.length).toBeGreaterThanOrEqual(80);
-    expect(recall1(tune4Outcomes)).toBeGreaterThanOrEqual(0.92);
+    expect(recall1(tune4Outcomes)).toBeGreaterThanOrEqual(0.93);
     expect(recall3(tune4Outcomes)).toBeGreaterThanOrEqual(0.96);
     expect(provisionRate(tune4Outcomes)).toBeGreaterThanOrEqual(0.88);
     expect(emptyOnes(tune4Outcomes).map((o) => o.item.q)).toEqual([]);
@@ -388,14 +386,14 @@ describe('round-4 sets (issue #18): a tuning half and a held-out half of one bli
  * split at random by category (seed 20261208) into a tuning half (91, misses printed) and a held-out
  * half (102, aggregates by category only). Measured before round 5 changed the engine: 73.6% /
  * 79.1% / 54.9% (tuning) and 79.4% / 87.3% / 69.6% (held out); the thresholds hold what they measured
- * after it (76.9 / 82.4 / 68.6 and 81.4 / 88.2 / 73.2).
+ * after it (76.9 / 82.4 / 72.5 and 81.4 / 88.2 / 73.2).
  */
 describe('round-5 sets (issue #18): a tuning half and a held-out half of one blind set', () => {
-  it('tuning half: expected page first for at least 76%, top 3 for 82%, provision for 68%; none empty', () => {
+  it('tuning half: expected page first for at least 76%, top 3 for 82%, provision for 72%; none empty', () => {
     expect(tuning5.length).toBeGreaterThanOrEqual(80);
     expect(recall1(tune5Outcomes)).toBeGreaterThanOrEqual(0.76);
     expect(recall3(tune5Outcomes)).toBeGreaterThanOrEqual(0.82);
-    expect(provisionRate(tune5Outcomes)).toBeGreaterThanOrEqual(0.68);
+    expect(provisionRate(tune5Outcomes)).toBeGreaterThanOrEqual(0.72);
     expect(emptyOnes(tune5Outcomes).map((o) => o.item.q)).toEqual([]);
   });
 

@@ -35,6 +35,12 @@ export const CAPTIONS_SEPARATOR = ' | ';
  */
 export const SECTIONS_FILTER = 'phan_trang';
 /**
+ * Joins, in a {@link SECTIONS_FILTER} value, the part's h2 (`id=heading`) and the h3 headings inside
+ * it ("Bộ tài liệu sinh hoạt chi bộ… | Chương trình buổi sinh hoạt | Danh sách điểm danh…"): a query
+ * may name the part by one of them. Only the h2 is shown.
+ */
+export const PART_HEADINGS_SEPARATOR = ' | ';
+/**
  * Values of {@link KIND_FILTER}. `page`: a page found by its title and purpose only (quiz, deck,
  * assignment table, timeline, trainer and progress pages), indexed by scripts/lib/pagefind.ts.
  */

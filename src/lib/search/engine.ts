@@ -14,7 +14,7 @@ import { analysePage, headingNamedBy, lineMatches, lineShare, splitWords, termIn
 import { escapeHtml } from './excerpt.ts';
 import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
-import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, SECTIONS_FILTER, SESSION_FILTER, SOURCE_META } from './attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, PART_HEADINGS_SEPARATOR, SECTIONS_FILTER, SESSION_FILTER, SOURCE_META } from './attributes.ts';
 import { FUNCTION_WORDS, closestWord, decodeKeyboard, pageKindOf, understand } from './understand.ts';
 import type { Asks, PageKind, SessionRef, TaskMatch } from './understand.ts';
 
@@ -586,7 +586,15 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   const subject = termInfos(query.terms.filter((t) => !missing.includes(t) && !taskWords.has(fold(t)) && !FUNCTION_WORDS.has(fold(t)) && !naming.has(fold(t))));
   // The words that name a document or session, left out when a heading is named in the query's own words.
   const namingInfos = termInfos(found.filter((t) => naming.has(fold(t))));
-  const subjectCoverage = (frag: Fragment) => (subject.length === 0 ? 1 : analysePage(frag, subject, options.labels).coverage);
+  // A purpose page's parts count as its words here ("chương trình buổi sinh hoạt" is a heading in the handout's meeting kit).
+  const subjectCoverage = (frag: Fragment) => {
+    if (subject.length === 0) return 1;
+    const own = analysePage(frag, subject, options.labels).coverage;
+    const parts = frag.filters?.[SECTIONS_FILTER];
+    if (!parts?.length || own === 1) return own;
+    const text = parts.map((p) => p.slice(p.indexOf('=') + 1).split(PART_HEADINGS_SEPARATOR).join(' ')).join(' ');
+    return Math.max(own, lineMatches(text, subject).terms.size / subject.length);
+  };
   // The whole query (naming words too) standing as one of a page's headings.
   const whole = !task && found.length >= 3 ? termInfos(found) : null;
   // Two documents named ("điểm mới của nghị quyết 45 so với kết luận 52") ask how they relate: a
@@ -687,7 +695,7 @@ export function deferToDocuments(pages: RankedPage[], matchOf: ReadonlyMap<Ranke
 
 /**
  * A purpose page's sections with the part its query names first: the h2 (from {@link SECTIONS_FILTER})
- * with the most query words, when it has two or more and one of them is not in the page's title
+ * with the most query words in it and the h3 headings inside it, when it has two or more and one of them is not in the page's title
  * (every part of the assignment table shares the title's "phân công"; "bảng phân công" names the
  * table). The part keeps the page's excerpt. Unchanged when no part is named.
  */
@@ -700,10 +708,11 @@ export function purposeParts(frag: Fragment, sections: ScoredSection[], infos: R
   for (const pair of parts) {
     const eq = pair.indexOf('=');
     if (eq < 1) continue;
-    const heading = pair.slice(eq + 1);
-    const m = lineMatches(heading, infos);
+    // The part's h2, then the h3 headings inside it: the query may name the part by either.
+    const [heading = '', ...inner] = pair.slice(eq + 1).split(PART_HEADINGS_SEPARATOR);
+    const m = lineMatches([heading, ...inner].join(' '), infos);
     if (m.terms.size < 2 || ![...m.terms].some((j) => !inTitle.has(j))) continue;
-    if (!pick || m.terms.size > pick.n) pick = { id: pair.slice(0, eq), heading, words: m.words, n: m.terms.size };
+    if (!pick || m.terms.size > pick.n) pick = { id: pair.slice(0, eq), heading, words: lineMatches(heading, infos).words, n: m.terms.size };
   }
   if (!pick) return sections;
   const headingWords = splitWords(pick.heading);

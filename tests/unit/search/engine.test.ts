@@ -431,6 +431,19 @@ describe('reading what people type (issue #18)', () => {
     expect((await top('trac nghiem ke hoach 1'))[0]).toBe('/kiem-tra/bai-1/');
   });
 
+  it('the words beside a task word may stand in a part heading of the task page (round 5)', async () => {
+    const handout = {
+      url: '/hoc-tap/bai-1/tai-lieu/',
+      title: 'Tài liệu in: Kế hoạch 1-KH/TU',
+      filters: { loai: ['trang'], ve_van_ban: ['1-KH/TU'], phan_trang: ['bo=Bộ tài liệu sinh hoạt chi bộ | Chương trình buổi sinh hoạt | Danh sách điểm danh'] },
+      blocks: [{ text: 'Tài liệu in: Kế hoạch 1-KH/TU. Bản in A4, sinh hoạt chi bộ.' }],
+    };
+    const reading = { ...allPages[2]!, blocks: [...allPages[2]!.blocks, { h: 'Chương trình buổi sinh hoạt chi bộ', id: 'ct', text: 'Chương trình buổi sinh hoạt chi bộ về kế hoạch.' }] };
+    const o = await search(fakePagefind([dated, reading, deck, quiz, handout]), 'chuong trinh buoi sinh hoat chi bo', { labels });
+    expect(o.pages[0]).toMatchObject({ url: '/hoc-tap/bai-1/tai-lieu/' });
+    expect(o.pages[0]!.sections[0]!.id).toBe('bo');
+  });
+
   it('a task word that is also a word of the text does not pull a task page over the text', async () => {
     // "kiểm tra" is the quiz's task word; "giám sát" is in no quiz.
     expect((await top('kiem tra giam sat'))[0]).toBe('/van-ban/ke-hoach-1-kh-tu/');
@@ -665,7 +678,7 @@ describe('a purpose page opens at the part the query names (round 4)', () => {
     content: 'Phân công thực hiện Kế hoạch. Bảng và mốc.',
     meta: { title: 'Phân công thực hiện Kế hoạch 83-KH/TU' },
     anchors: [],
-    filters: { loai: ['trang'], phan_trang: ['bang-phan-cong=Bảng phân công theo cơ quan, đơn vị', 'moc-thoi-han=Mốc thời hạn'] },
+    filters: { loai: ['trang'], phan_trang: ['bang-phan-cong=Bảng phân công theo cơ quan, đơn vị', 'moc-thoi-han=Mốc thời hạn', 'bo-tai-lieu=Bộ tài liệu | Danh sách điểm danh | Chuẩn bị'] },
   };
   const top = (q: string) => {
     const infos = termInfos(q.split(' '));
@@ -674,6 +687,9 @@ describe('a purpose page opens at the part the query names (round 4)', () => {
   it('links to the part whose heading has the query words the title lacks', () => {
     expect(top('bang phan cong ke hoach 83')).toMatchObject({ id: 'bang-phan-cong', headingMarked: [0, 1, 2] });
     expect(top('moc thoi han thuc hien')).toMatchObject({ id: 'moc-thoi-han' });
+  });
+  it('finds a part by an h3 heading inside it, and shows the part\'s own heading (round 5)', () => {
+    expect(top('in danh sach diem danh')).toMatchObject({ id: 'bo-tai-lieu', heading: 'Bộ tài liệu', headingMarked: [] });
   });
   it('stays at the top when only the title\'s words are named, or one word of a part', () => {
     expect(top('phan cong thuc hien ke hoach').id).toBeNull();

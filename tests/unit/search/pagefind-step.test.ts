@@ -108,6 +108,11 @@ describe('pages found by title and purpose', () => {
     '<html lang="vi"><head><meta name="description" content="Mục đích &amp; yêu cầu của Kế hoạch số 83-KH/TU."></head><body><main>' +
     '<h1 class="x">Kiểm tra: Kế hoạch số 83-KH/TU</h1><ol><li>Câu hỏi <b>đáp án đúng</b></li></ol><aside data-notes>Ghi chú người trình bày</aside></main></body></html>';
 
+  it('lists the h3 headings inside each part after its h2 (round 5)', () => {
+    const html = QUIZ.replace('</ol>', '</ol><h2 id="bo">Bộ tài liệu sinh hoạt</h2><h3>Chương trình</h3><h3>Danh sách điểm danh</h3><h2>Khác</h2><h3>Không thuộc phần nào</h3>');
+    expect(purposeRecord(html, '/hoc-tap/01-x/tai-lieu/', [])!.filters.phan_trang).toEqual(['bo=Bộ tài liệu sinh hoạt | Chương trình | Danh sách điểm danh']);
+  });
+
   it('indexes the title, the purpose and table captions only: no questions, answers or notes', () => {
     const r = purposeRecord(QUIZ.replace('</ol>', '</ol><table><caption>Bảng phân công</caption></table>'), '/kiem-tra/x/', ['83-KH/TU', '52-KL/TW'])!;
     expect(r.content).toBe(`Kiểm tra: Kế hoạch số 83-KH/TU. Mục đích & yêu cầu của Kế hoạch số 83-KH/TU. Bảng phân công. ${t('purpose.quiz')}`);
@@ -122,7 +127,8 @@ describe('pages found by title and purpose', () => {
     expect(purposeRecord(html, '/hoc-tap/01-x/tai-lieu/', [])!.filters.phan_trang).toContain('moc=Mốc thời hạn');
     // The trainer and quiz pages' headings name results shown only once there are some.
     expect(purposeRecord(html, '/giang-vien/', [])!.filters.phan_trang).toBeUndefined();
-    expect(purposeRecord(html, '/kiem-tra/x/', [])!.filters.phan_trang).toBeUndefined();
+    // The quiz's self-study part is always shown.
+    expect(purposeRecord(html, '/kiem-tra/x/', [])!.filters.phan_trang).toContain('moc=Mốc thời hạn');
     // Not metadata: Pagefind searches metadata, and the headings would change how the record scores.
     expect(purposeRecord(html, '/van-ban/phan-cong/', [])!.meta).not.toHaveProperty('sections');
   });
