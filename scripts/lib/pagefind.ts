@@ -21,7 +21,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { t, hasKey } from '../../src/i18n/vi.ts';
 import { pageKindOf, sessionNumberOf } from '../../src/lib/search/understand.ts';
-import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES, PART_HEADINGS_SEPARATOR, SECTIONS_FILTER, SESSION_FILTER } from '../../src/lib/search/attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES, SECTIONS_FILTER, SESSION_FILTER, partValue } from '../../src/lib/search/attributes.ts';
+import type { PagePart } from '../../src/lib/search/attributes.ts';
 
 /** Pagefind folds diacritics at index time since 1.5; the search module depends on that. */
 export const MIN_PAGEFIND = [1, 5, 0] as const;
@@ -145,22 +146,22 @@ const SECTION_KINDS: ReadonlySet<string> = new Set(['matrix', 'timeline', 'hando
 
 /**
  * A page's parts a link may open, as {@link SECTIONS_FILTER} values: each h2 with an id, as
- * `id=heading`, followed by the h3 headings inside it ({@link PART_HEADINGS_SEPARATOR}), by which a
+ * `id=heading`, followed by the h3 headings inside it ({@link partValue}), by which a
  * query may name it too ("danh sách điểm danh" is a heading inside the meeting kit). An h2 without an
  * id ends the part before it.
  */
 function partsOf(html: string): string[] {
-  const out: string[][] = [];
-  let part: string[] | null = null;
+  const out: PagePart[] = [];
+  let part: PagePart | null = null;
   for (const m of html.matchAll(/<h([23])\b([^>]*)>([\s\S]*?)<\/h\1>/gi)) {
-    const text = htmlText(m[3]!).replaceAll(PART_HEADINGS_SEPARATOR.trim(), ' ').replace(/\s+/g, ' ').trim();
+    const text = htmlText(m[3]!);
     if (m[1] === '2') {
       const id = /\bid="([^"]+)"/.exec(m[2]!)?.[1];
-      part = id && text ? [`${id}=${text}`] : null;
+      part = id && text ? { id, heading: text, inner: [] } : null;
       if (part) out.push(part);
-    } else if (part && text) part.push(text);
+    } else if (part && text) part.inner.push(text);
   }
-  return out.map((p) => p.join(PART_HEADINGS_SEPARATOR));
+  return out.map(partValue);
 }
 
 /**
@@ -183,8 +184,7 @@ export function purposeRecord(
   const purpose = desc ? htmlText(desc[1]!) : '';
   // Table captions name what the page holds ("Bảng phân công theo cơ quan, đơn vị").
   const captions = [...html.matchAll(/<caption\b[^>]*>([\s\S]*?)<\/caption>/gi)].map((m) => htmlText(m[1]!)).filter(Boolean);
-  // The parts a link may open, on pages whose parts are always shown (the trainer, quiz and progress
-  // pages' headings name results that appear only once there are some).
+  // The parts a link may open, on pages whose parts are always shown (SECTION_KINDS).
   const parts = SECTION_KINDS.has(pageKindOf(url)) ? partsOf(html) : [];
   const named = numbers.filter((n) => title.includes(n));
   const key = `purpose.${pageKindOf(url)}`;

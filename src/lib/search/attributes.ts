@@ -40,6 +40,27 @@ export const SECTIONS_FILTER = 'phan_trang';
  * may name the part by one of them. Only the h2 is shown.
  */
 export const PART_HEADINGS_SEPARATOR = ' | ';
+
+/** A part of a purpose page: its anchor, its h2 and the h3 headings inside it. */
+export interface PagePart {
+  id: string;
+  heading: string;
+  inner: string[];
+}
+
+/** A {@link PagePart} as a {@link SECTIONS_FILTER} value (the separator is taken out of the headings). */
+export function partValue(part: PagePart): string {
+  const clean = (h: string) => h.replaceAll(PART_HEADINGS_SEPARATOR.trim(), ' ').replace(/\s+/g, ' ').trim();
+  return [`${part.id}=${clean(part.heading)}`, ...part.inner.map(clean)].join(PART_HEADINGS_SEPARATOR);
+}
+
+/** A {@link SECTIONS_FILTER} value read back; null when it has no `id=`. */
+export function readPart(value: string): PagePart | null {
+  const eq = value.indexOf('=');
+  if (eq < 1) return null;
+  const [heading = '', ...inner] = value.slice(eq + 1).split(PART_HEADINGS_SEPARATOR);
+  return { id: value.slice(0, eq), heading, inner };
+}
 /**
  * Values of {@link KIND_FILTER}. `page`: a page found by its title and purpose only (quiz, deck,
  * assignment table, timeline, trainer and progress pages), indexed by scripts/lib/pagefind.ts.

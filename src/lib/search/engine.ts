@@ -14,7 +14,7 @@ import { analysePage, headingNamedBy, lineMatches, lineShare, splitWords, termIn
 import { escapeHtml } from './excerpt.ts';
 import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
-import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, PART_HEADINGS_SEPARATOR, SECTIONS_FILTER, SESSION_FILTER, SOURCE_META } from './attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, SECTIONS_FILTER, SESSION_FILTER, SOURCE_META, readPart } from './attributes.ts';
 import { FUNCTION_WORDS, closestWord, decodeKeyboard, pageKindOf, understand } from './understand.ts';
 import type { Asks, PageKind, SessionRef, TaskMatch } from './understand.ts';
 
@@ -590,9 +590,9 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   const subjectCoverage = (frag: Fragment) => {
     if (subject.length === 0) return 1;
     const own = analysePage(frag, subject, options.labels).coverage;
-    const parts = frag.filters?.[SECTIONS_FILTER];
-    if (!parts?.length || own === 1) return own;
-    const text = parts.map((p) => p.slice(p.indexOf('=') + 1).split(PART_HEADINGS_SEPARATOR).join(' ')).join(' ');
+    const parts = (frag.filters?.[SECTIONS_FILTER] ?? []).map(readPart).filter((p) => p !== null);
+    if (!parts.length || own === 1) return own;
+    const text = parts.map((p) => [p.heading, ...p.inner].join(' ')).join(' ');
     return Math.max(own, lineMatches(text, subject).terms.size / subject.length);
   };
   // The whole query (naming words too) standing as one of a page's headings.
@@ -694,10 +694,10 @@ export function deferToDocuments(pages: RankedPage[], matchOf: ReadonlyMap<Ranke
 }
 
 /**
- * A purpose page's sections with the part its query names first: the h2 (from {@link SECTIONS_FILTER})
- * with the most query words in it and the h3 headings inside it, when it has two or more and one of them is not in the page's title
- * (every part of the assignment table shares the title's "phân công"; "bảng phân công" names the
- * table). The part keeps the page's excerpt. Unchanged when no part is named.
+ * A purpose page's sections with the part its query names first: the part (from {@link SECTIONS_FILTER})
+ * with the most query words in its h2 and the h3 headings inside it, when it has two or more and one
+ * of them is not in the page's title (every part of the assignment table shares the title's "phân
+ * công"; "bảng phân công" names the table). The part keeps the page's excerpt. Unchanged when no part is named.
  */
 export function purposeParts(frag: Fragment, sections: ScoredSection[], infos: ReturnType<typeof termInfos>): ScoredSection[] {
   const top = sections[0];
@@ -705,14 +705,12 @@ export function purposeParts(frag: Fragment, sections: ScoredSection[], infos: R
   if (!top || !parts?.length) return sections;
   const inTitle = lineMatches(frag.meta.title ?? '', infos).terms;
   let pick: { id: string; heading: string; words: number[]; n: number } | null = null;
-  for (const pair of parts) {
-    const eq = pair.indexOf('=');
-    if (eq < 1) continue;
+  for (const part of parts.map(readPart)) {
+    if (!part) continue;
     // The part's h2, then the h3 headings inside it: the query may name the part by either.
-    const [heading = '', ...inner] = pair.slice(eq + 1).split(PART_HEADINGS_SEPARATOR);
-    const m = lineMatches([heading, ...inner].join(' '), infos);
+    const m = lineMatches([part.heading, ...part.inner].join(' '), infos);
     if (m.terms.size < 2 || ![...m.terms].some((j) => !inTitle.has(j))) continue;
-    if (!pick || m.terms.size > pick.n) pick = { id: pair.slice(0, eq), heading, words: lineMatches(heading, infos).words, n: m.terms.size };
+    if (!pick || m.terms.size > pick.n) pick = { id: part.id, heading: part.heading, words: lineMatches(part.heading, infos).words, n: m.terms.size };
   }
   if (!pick) return sections;
   const headingWords = splitWords(pick.heading);

@@ -532,6 +532,19 @@ const ASK_PHRASES: readonly { asks: Asks; re: RegExp; keep: string | null }[] = 
   { asks: 'why', re: /\b(?:vi sao|tai sao|ly do)\b/, keep: null },
 ];
 
+/**
+ * Where a pattern over the folded query (lower case, no marks, trailing "?.!," dropped, one space
+ * between words) matches, in words of the query as typed: the words, and the first and count of
+ * the matched ones, so a phrase found folded can be cut from or replaced in what was typed.
+ */
+function matchWords(query: string, re: RegExp): { words: string[]; from: number; len: number; m: RegExpExecArray } | null {
+  const words = query.split(' ');
+  const f = words.map((w) => fold(w).toLowerCase().replace(/[?.!,]+$/, '')).join(' ');
+  const m = re.exec(f);
+  if (!m) return null;
+  return { words, from: f.slice(0, m.index).split(' ').length - 1, len: m[0].trim().split(' ').length, m };
+}
+
 /** "đã có … chưa" (folded), the question ending the query: has anything come yet (a later text, a plan)? */
 const HAS_IT_YET = /(?<=^| )da co (?:\S+ )+chua$/;
 
@@ -540,22 +553,16 @@ const HAS_IT_YET = /(?<=^| )da co (?:\S+ )+chua$/;
  * the words the texts use ("ai ký kế hoạch 83" → "ký kế hoạch 83", asks "signer").
  */
 export function findAsks(query: string): { asks: Asks | null; text: string } {
-  const words = query.split(' ');
-  const folded = words.map((w) => fold(w).toLowerCase().replace(/[?.!,]+$/, ''));
-  const f = folded.join(' ');
   // "đã có … chưa" asks whether something has come yet: what came after a document is its status.
-  const yet = HAS_IT_YET.exec(f);
+  const yet = matchWords(query, HAS_IT_YET);
   if (yet) {
-    const from = f.slice(0, yet.index).split(' ').length - 1;
-    const rest = [...words.slice(0, from), ...words.slice(from + 2, -1)];
+    const rest = [...yet.words.slice(0, yet.from), ...yet.words.slice(yet.from + 2, -1)];
     if (rest.some((w) => !FUNCTION_WORDS.has(fold(w).toLowerCase()))) return { asks: 'status', text: ['tình trạng', ...rest].join(' ') };
   }
   for (const { asks, re, keep } of ASK_PHRASES) {
-    const m = re.exec(f);
-    if (!m) continue;
-    // Word positions of the phrase, to cut the same words from the query as typed.
-    const from = f.slice(0, m.index).split(' ').length - 1;
-    const len = m[0].trim().split(' ').length;
+    const hit = matchWords(query, re);
+    if (!hit) continue;
+    const { words, from, len } = hit;
     const rest = [...words.slice(0, from), ...words.slice(from + len)];
     if (keep === null || !rest.some((w) => !FUNCTION_WORDS.has(fold(w).toLowerCase()))) return { asks, text: query };
     return { asks, text: [keep, ...rest].join(' ') };
@@ -576,11 +583,9 @@ const HOW_OFTEN = /(?<=^| )((?:may|bao nhieu) (?:thang|nam|quy|tuan|ngay)|bao la
  * cáo 6 tháng"). The question head and "một lần" go; a period typed as a number stays.
  */
 export function readHowOften(query: string): string {
-  const words = query.split(' ');
-  const f = words.map((w) => fold(w).toLowerCase().replace(/[?.!,]+$/, '')).join(' ');
-  const m = HOW_OFTEN.exec(f);
-  if (!m) return query;
-  const from = f.slice(0, m.index).split(' ').length - 1;
+  const hit = matchWords(query, HOW_OFTEN);
+  if (!hit) return query;
+  const { words, from, m } = hit;
   const head = m[1]!.split(' ').length;
   const between = m[2]!.trim() ? m[2]!.trim().split(' ').length : 0;
   const period = /^\d/.test(m[1]!) ? words.slice(from, from + head) : [];
@@ -596,12 +601,8 @@ const SENT_TO = /(?<=^| )gui (?:den |cho |toi )?(?:(?:nhung|cac) )?(?:noi nao|ai
 
 /** The query with a "sent to whom" question put as the texts put it ("kế hoạch 83 gửi những nơi nào" → "kế hoạch 83 nơi nhận"). */
 export function readRecipients(query: string): string {
-  const words = query.split(' ');
-  const f = words.map((w) => fold(w).toLowerCase().replace(/[?.!,]+$/, '')).join(' ');
-  const m = SENT_TO.exec(f);
-  if (!m) return query;
-  const from = f.slice(0, m.index).split(' ').length - 1;
-  return [...words.slice(0, from), 'nơi nhận', ...words.slice(from + m[0].split(' ').length)].join(' ');
+  const hit = matchWords(query, SENT_TO);
+  return hit ? [...hit.words.slice(0, hit.from), 'nơi nhận', ...hit.words.slice(hit.from + hit.len)].join(' ') : query;
 }
 
 /** What a query means, as far as the words alone tell. */

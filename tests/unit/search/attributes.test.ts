@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchAttributeSets } from '../../../src/lib/search/attributes.ts';
+import { partValue, readPart, searchAttributeSets } from '../../../src/lib/search/attributes.ts';
 
 describe('searchAttributeSets', () => {
   it('one filter or meta field per element', () => {
@@ -26,5 +26,17 @@ describe('searchAttributeSets', () => {
     expect(sets).toContainEqual({ 'data-pagefind-filter': 'thuc_hien:52-KL/TW' });
     expect(sets).toContainEqual({ 'data-pagefind-filter': 'thuc_hien:27-NQ/TW' });
     expect(searchAttributeSets({ kind: 'study', implements: ['52-KL/TW'] }).some((a) => a['data-pagefind-filter']?.startsWith('thuc_hien'))).toBe(false);
+  });
+});
+
+describe('purpose page parts (phan_trang values)', () => {
+  it('write and read back a part with the h3 headings inside it', () => {
+    const value = partValue({ id: 'bo', heading: 'Bộ tài liệu', inner: ['Chương trình', 'Danh sách điểm danh'] });
+    expect(value).toBe('bo=Bộ tài liệu | Chương trình | Danh sách điểm danh');
+    expect(readPart(value)).toEqual({ id: 'bo', heading: 'Bộ tài liệu', inner: ['Chương trình', 'Danh sách điểm danh'] });
+  });
+  it('keeps the separator out of a heading, and reads a value without an id as nothing', () => {
+    expect(readPart(partValue({ id: 'a', heading: 'Thu | chi', inner: [] }))).toEqual({ id: 'a', heading: 'Thu chi', inner: [] });
+    expect(readPart('=Không có id')).toBeNull();
   });
 });
