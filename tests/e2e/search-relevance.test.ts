@@ -69,6 +69,7 @@ const blindRounds = (
     [3, { size: 80, r1: 0.93, r3: 0.96, provision: 0.88 }, { size: 80, r1: 0.84, r3: 0.9, provision: 0.87 }],
     [4, { size: 80, r1: 0.93, r3: 0.96, provision: 0.88 }, { size: 80, r1: 0.86, r3: 0.91, provision: 0.86 }],
     [5, { size: 80, r1: 0.76, r3: 0.82, provision: 0.72 }, { size: 100, r1: 0.81, r3: 0.88, provision: 0.73 }],
+    [6, { size: 80, r1: 0, r3: 0, provision: 0 }, { size: 75, r1: 0, r3: 0, provision: 0 }],
   ] as const
 ).map(([n, tuneFloor, heldFloor]: readonly [number, Floor, Floor]) => ({
   n,
@@ -79,7 +80,7 @@ const blindRounds = (
   tuned: [] as Outcome[],
   held: [] as Outcome[],
 }));
-const ORDINAL: Record<number, string> = { 3: 'Third', 4: 'Fourth', 5: 'Fifth' };
+const ORDINAL: Record<number, string> = { 3: 'Third', 4: 'Fourth', 5: 'Fifth', 6: 'Sixth' };
 
 /**
  * Top results of the engine before issue #11 (sequential searches, every word checked alone), recorded
