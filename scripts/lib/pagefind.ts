@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { t, hasKey } from '../../src/i18n/vi.ts';
 import { pageKindOf, sessionNumberOf } from '../../src/lib/search/understand.ts';
-import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES, SECTIONS_FILTER, SESSION_FILTER, partValue } from '../../src/lib/search/attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SESSION_FILTER, partValue } from '../../src/lib/search/attributes.ts';
 import type { PagePart } from '../../src/lib/search/attributes.ts';
 
 /** Pagefind folds diacritics at index time since 1.5; the search module depends on that. */
@@ -110,6 +110,8 @@ async function dirSize(dir: string): Promise<{ files: number; bytes: number }> {
 /**
  * The HTML Pagefind gets for a page: the page's own footers inside `<main>` become `<div>`s
  * (Pagefind drops footer text unconditionally); the site footer, outside `<main>`, is untouched.
+ * Each provision heading's `data-provision` id becomes a {@link PROVISION_FILTER} value, in a
+ * hidden element only the index sees (the page would carry them twice for nothing).
  */
 export function prepareHtml(html: string, foldedMeta = false): string {
   const open = html.search(/<main\b/i);
@@ -121,6 +123,8 @@ export function prepareHtml(html: string, foldedMeta = false): string {
     const words = new Set((text.match(/[\p{L}\p{M}]*[đĐ][\p{L}\p{M}]*/gu) ?? []).map((w) => w.toLowerCase().replace(/đ/g, 'd')));
     inner += `<span hidden data-pagefind-meta="dfold:${[...words].join(' ')}"></span>`;
   }
+  const provisions = new Set([...inner.matchAll(/\sdata-provision="([a-z0-9-]+)"/g)].map((m) => m[1]!));
+  for (const id of provisions) inner += `<span hidden data-pagefind-filter="${PROVISION_FILTER}:${id}"></span>`;
   return html.slice(0, open) + inner + html.slice(close);
 }
 
@@ -164,6 +168,9 @@ function partsOf(html: string): string[] {
   return out.map(partValue);
 }
 
+/** A page under a document's page ("/van-ban/nghi-quyet-45-nq-tw/ap-phich/"): the document's own. */
+const UNDER_DOCUMENT = /^\/van-ban\/[^/]+\/[^/]+\/$/;
+
 /**
  * The custom record of a {@link PURPOSE_PAGES} page: its h1, meta description and table captions, and as filters
  * the page kind and every document (of `numbers`) its title names, so "bài kiểm tra kế hoạch 83"
@@ -205,6 +212,8 @@ export function purposeRecord(
     filters: {
       [KIND_FILTER]: [KIND_VALUES.page],
       ...(named.length ? { [ABOUT_FILTER]: named } : {}),
+      // A document's own page (its poster, under its URL) belongs to it, as its text does.
+      ...(UNDER_DOCUMENT.test(url) && named.length === 1 ? { [DOC_FILTER]: named } : {}),
       ...(session ? { [SESSION_FILTER]: [String(session)] } : {}),
       ...(parts.length ? { [SECTIONS_FILTER]: parts } : {}),
     },

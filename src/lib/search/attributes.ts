@@ -23,6 +23,12 @@ export const SESSION_FILTER = 'chuyen_de';
  * finds the plan that implements 52-KL/TW, and "kết luận … nghị quyết 27" the conclusions on it.
  */
 export const IMPLEMENTS_FILTER = 'thuc_hien';
+/**
+ * Filter on an official text's page: the ids of its provisions by place ("phan-ii-muc-3", from each
+ * heading's `data-provision`), so "mục 3 phần II" finds the text that has one and opens it there.
+ * Added by the index step from the headings (scripts/lib/pagefind.ts), not written into the page.
+ */
+export const PROVISION_FILTER = 'dieu_khoan';
 /** Meta key telling an official text ("official") from our summary ("summary"). */
 export const SOURCE_META = 'source';
 /** Meta key of a purpose page's table captions, joined by {@link CAPTIONS_SEPARATOR}. */

@@ -14,9 +14,9 @@ import { analysePage, headingNamedBy, lineMatches, lineShare, splitWords, termIn
 import { escapeHtml } from './excerpt.ts';
 import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
-import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, SECTIONS_FILTER, SESSION_FILTER, SOURCE_META, readPart } from './attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SESSION_FILTER, SOURCE_META, readPart } from './attributes.ts';
 import { FUNCTION_WORDS, closestWord, decodeKeyboard, pageKindOf, understand } from './understand.ts';
-import type { Asks, PageKind, SessionRef, TaskMatch } from './understand.ts';
+import type { Asks, PageKind, ProvisionRef, SessionRef, TaskMatch } from './understand.ts';
 
 /** One Pagefind result, as returned by `pagefind.search()`. */
 export interface PagefindResult {
@@ -77,6 +77,8 @@ interface Reading {
   asks?: Asks | null;
   /** The study session named by number: its pages are named like a document's family. */
   session?: SessionRef | null;
+  /** A provision named by its place ("phan-ii-muc-3"): the text that has it is named, and opens there. */
+  provision?: ProvisionRef | null;
 }
 
 /** One page in the results. */
@@ -152,6 +154,11 @@ export const PAGE_WEIGHTS = {
    */
   headingFamily: 1,
   /**
+   * Added, with a task named, to the named document's own pages (its poster) over the pages only
+   * about it (a session's poster naming it and another): "áp phích nghị quyết 45" is the document's.
+   */
+  ownPage: 1,
+  /**
    * Added for a page of the kind the query's task words ask for ("slide" → decks), when the rest of
    * the query matches it (at least half its words): task pages form a tier of their own, like a
    * named document. Below the named document's boosts, so "slide kl 52" is a deck of that document.
@@ -163,7 +170,7 @@ export const PAGE_WEIGHTS = {
    */
   phrase: 2,
   /** How many extra candidates beyond `limit` get their text analysed. */
-  analyseExtra: 2,
+  analyseExtra: 1,
   /** How many pages found by title and purpose get analysed, next to the reading pages. */
   purposeAnalysed: 3,
   /**
@@ -400,6 +407,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     query.docRef ? namedPages(pf, query.docRef, query.referenceOnly, !task, filters, run, query.implementer, fragment) : [],
     ...(options.dates ?? []).map((d) => datedPages(d, dateOnly, !task, filters, run)),
     options.session ? sessionPages(options.session, !task, filters, run) : [],
+    options.provision && !query.docRef && !options.session ? provisionPages(options.provision, !task, filters, run) : [],
   ]).then((x) => x.flat());
   // Which pages are found by title and purpose (one filter lookup, usually done by warmUp already):
   // they are ranked in a lane of their own.
@@ -497,7 +505,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   const taskWordsMissing = missing.length > 0 && !!options.task && missing.every((m) => options.task!.phrase.split(' ').includes(fold(m)));
   // A year need not stand alone in the text ("04/3/2014"): the document of that year is found by its filter.
   const byYear = missing.length ? (await yearNamed.catch(() => [])).length > 0 : false;
-  if (missing.length && !query.docRef && !options.dates?.length && !options.session && !(options.allowMissing && lists.length) && !((taskWordsMissing || byYear) && lists.length)) {
+  if (missing.length && !query.docRef && !options.dates?.length && !options.session && !options.provision && !(options.allowMissing && lists.length) && !((taskWordsMissing || byYear) && lists.length)) {
     const rest = query.text
       .split(' ')
       .filter((w) => !missing.some((m) => w.toLocaleLowerCase('vi').includes(m)))
@@ -627,7 +635,9 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     const hit = own || (task && task !== 'study') || query.implementer ? null : headingNamedBy(a.all, subject, namingInfos, (w) => FUNCTION_WORDS.has(w));
     const headed = !own && (headingIsQuery(frag, a) || namesAll(frag)) ? 1 : (hit?.share ?? 0);
     const boost = headed > 0 ? Math.max(named, PAGE_WEIGHTS.headingNamed + PAGE_WEIGHTS.headingShare * headed) + (named > 0 ? PAGE_WEIGHTS.headingFamily : 0) : named;
-    const ranked = hit ? [hit.section, ...a.sections.filter((x) => x !== hit.section)] : a.sections;
+    // A provision named by its place is where the page opens, whatever else the words found.
+    const place = options.provision ? a.all.find((x) => x.id === options.provision!.id) : undefined;
+    const ranked = place ? [place, ...a.sections.filter((x) => x.id !== place.id)] : hit ? [hit.section, ...a.sections.filter((x) => x !== hit.section)] : a.sections;
     const score = boost + tier + sourcePrior(frag, task) * relevance;
     pages.push({
       id: c.id,
@@ -640,7 +650,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
       // opens at the part whose heading the query names ("bảng phân công" → the table).
       sections: own
         ? purposeParts(frag, a.sections, infos)
-        : answerFirst(c.named ? [a.top, ...a.sections.filter((x) => x.id !== null)] : ranked, a.all, frag, options.asks, options.labels),
+        : answerFirst(c.named && !place ? [a.top, ...a.sections.filter((x) => x.id !== null)] : ranked, a.all, frag, options.asks, options.labels),
       namedDocument: c.named,
     });
     matchOf.set(pages[pages.length - 1]!, { coverage: a.coverage, phraseRatio: a.phraseRatio, inOrder: a.inOrder, phraseInHeading: a.phraseInHeading, kind: pageKindOf(frag.url), boost: boost + tier });
@@ -850,7 +860,7 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   if (typed.terms.length === 0) return empty(typed);
   const read = (text: string) => {
     const u = understand(text);
-    return { text: u.text, reading: { task: u.task, dates: u.dates, years: u.years, asks: u.asks, session: u.session } as Reading };
+    return { text: u.text, reading: { task: u.task, dates: u.dates, years: u.years, asks: u.asks, session: u.session, provision: u.provision } as Reading };
   };
   const first = read(typed.text);
   const asTyped = (out: SearchOutcome, searched: string, extra: Partial<SearchOutcome> = {}): SearchOutcome => ({
@@ -908,7 +918,35 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   }
   if (out.pages.length) return asTyped({ ...out, searches }, first.text);
   out = await searchWords(pf, first.text, { ...options, ...first.reading, allowMissing: true });
-  return asTyped({ ...out, searches: searches + out.searches }, first.text);
+  searches += out.searches;
+  if (out.pages.length) return asTyped({ ...out, searches }, first.text);
+  // No page has every word that exists: the words of the page that has the most of them.
+  const most = await wordsOfWidestPage(pf, first.text, out.missing);
+  if (options.signal?.aborted) throw new SearchAborted();
+  if (most && most !== first.text) {
+    const w = read(most);
+    const again = await searchWords(pf, w.text, { ...options, ...w.reading, task: w.reading.task ?? first.reading.task, allowMissing: true });
+    if (again.pages.length) return asTyped({ ...again, searches: searches + again.searches }, most);
+  }
+  return asTyped({ ...out, searches }, first.text);
+}
+
+/**
+ * The query's words that the page holding the most of them has ("hđnd tạo khung pháp lý thu hút
+ * nhân lực": no page has "khung" with the rest): each word (every reading) searched alone, once
+ * (the session remembers), and the words of the page found by most of them, in the query's order.
+ * Null when no word is found anywhere (`missing`: the words found nowhere).
+ */
+async function wordsOfWidestPage(pf: PagefindApi, text: string, missing: readonly string[]): Promise<string | null> {
+  // A word found nowhere is answered with pages of its longest prefix: it counts for none.
+  const words = parseQuery(text).terms.filter((w) => !missing.includes(w));
+  const hits = await Promise.all(
+    words.map(async (w) => new Set((await Promise.all(termVariants(w).map((v) => sessionSearch(pf, v).catch(() => null)))).flatMap((r) => (r?.results ?? []).map((x) => x.id)))),
+  );
+  const count = new Map<string, number>();
+  for (const ids of hits) for (const id of ids) count.set(id, (count.get(id) ?? 0) + 1);
+  const best = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return best ? words.filter((_, i) => hits[i]!.has(best)).join(' ') : null;
 }
 
 /**
@@ -987,7 +1025,7 @@ async function namedPages(
       ? [[true, PAGE_WEIGHTS.namedDocument, true], [false, PAGE_WEIGHTS.documentFamily, false]]
       : noTask
         ? [[true, PAGE_WEIGHTS.namedWithWords, false], [false, PAGE_WEIGHTS.documentFamily, false]]
-        : [[false, PAGE_WEIGHTS.documentFamily, false]];
+        : [[false, PAGE_WEIGHTS.documentFamily + PAGE_WEIGHTS.ownPage, false]];
   const asks = numbers.flatMap((number) => [
     ...kinds.map(async ([docOnly, boost, kindOnly]) => {
       const f: Filters = { ...(filters ?? {}), [DOC_FILTER]: number };
@@ -1015,6 +1053,22 @@ async function implementersOf(
     const own = frags[i]?.filters?.[DOC_FILTER]?.[0];
     return own !== undefined && kindOfNumber(own) === fold(kind);
   });
+}
+
+/**
+ * The texts that have the provision a query names by its place ("mục 4 phần III"): named like a
+ * document by its number, alone or with other words (with a task, its family). With a document or
+ * session named, the naming decides the pages, and the place only where a page that has it opens.
+ */
+async function provisionPages(
+  ref: ProvisionRef,
+  noTask: boolean,
+  filters: Record<string, string[]> | undefined,
+  run: (term: string | null, f?: Filters) => Promise<Results>,
+): Promise<{ res: PagefindResult; boost: number; kindOnly: boolean }[]> {
+  const found = await run(null, { ...(filters ?? {}), [PROVISION_FILTER]: ref.id });
+  const boost = !noTask ? PAGE_WEIGHTS.documentFamily : ref.only ? PAGE_WEIGHTS.namedDocument : PAGE_WEIGHTS.namedWithWords;
+  return (found?.results ?? []).map((res) => ({ res, boost, kindOnly: false }));
 }
 
 /**

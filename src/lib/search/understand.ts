@@ -121,18 +121,18 @@ export function findSession(query: string): SessionRef | null {
  * Written from the pages' own purpose and the words users type for it.
  */
 export const TASK_WORDS: Readonly<Record<string, readonly string[]>> = {
-  deck: ['slide', 'slides', 'trinh chieu', 'powerpoint', 'power point', 'ppt', 'bai giang', 'bai trinh chieu', 'chieu len man hinh', 'trang chieu'],
-  presenter: ['nguoi dan', 'che do nguoi dan', 'nguoi trinh bay', 'man hinh nguoi trinh bay', 'ghi chu cho bao cao vien', 'ghi chu bao cao vien', 'ghi chu nguoi trinh bay', 'loi dan', 'bao cao vien', 'ghi chu'],
-  handout: ['tai lieu in', 'ban in', 'in tai lieu', 'tai lieu phat tay', 'phat tay', 'sinh hoat chi bo', 'tai lieu sinh hoat', 'in a4', 'ban in a4', 'diem danh', 'danh sach diem danh', 'bang diem danh'],
-  quiz: ['kiem tra', 'bai kiem tra', 'trac nghiem', 'bai trac nghiem', 'bai test', 'test', 'on tap', 'cau hoi on tap', 'lam bai', 'bai thi', 'thi thu'],
+  deck: ['slide', 'slides', 'trinh chieu', 'powerpoint', 'power point', 'ppt', 'bai giang', 'bai trinh chieu', 'chieu len man hinh', 'trang chieu', 'trinhchieu', 'slideshow', 'trinh dien', 'pptx', 'file powerpoint', 'file ppt'],
+  presenter: ['nguoi dan', 'che do nguoi dan', 'nguoi trinh bay', 'man hinh nguoi trinh bay', 'ghi chu cho bao cao vien', 'ghi chu bao cao vien', 'ghi chu nguoi trinh bay', 'loi dan', 'bao cao vien', 'ghi chu', 'presenter', 'presenter view', 'speaker notes'],
+  handout: ['tai lieu in', 'ban in', 'in tai lieu', 'tai lieu phat tay', 'phat tay', 'sinh hoat chi bo', 'tai lieu sinh hoat', 'in a4', 'ban in a4', 'diem danh', 'danh sach diem danh', 'bang diem danh', 'handout', 'handouts'],
+  quiz: ['kiem tra', 'bai kiem tra', 'trac nghiem', 'bai trac nghiem', 'bai test', 'test', 'on tap', 'cau hoi on tap', 'lam bai', 'bai thi', 'thi thu', 'quiz'],
   quizIndex: ['danh sach bai kiem tra', 'cac bai kiem tra'],
   studyIndex: ['cac chuyen de', 'danh sach chuyen de', 'cac bai hoc'],
   documentIndex: ['danh sach van ban', 'danh muc van ban', 'cac van ban'],
   trainer: ['tra ma', 'doi chieu ma', 'ma hoc vien', 'ma xac nhan', 'ma cua hoc vien', 'kiem tra ma', 'tong hop ma', 'danh sach hoan thanh', 'giang vien', 'tao bao cao', 'lap bao cao', 'bao cao ket qua hoc', 'ket qua hoc vien', 'tong hop ket qua', 'buoi hoc tap trung', 'mo buoi hoc'],
-  progress: ['tien do', 'hoc toi dau', 'hoc den dau', 'da hoc toi dau', 'da hoc den dau', 'bai da lam', 'ket qua da luu', 'cac bai da lam', 'hoc xong', 'da hoc xong', 'may buoi', 'da hoc may', 'da hoc bao nhieu'],
-  certificate: ['chung nhan', 'giay chung nhan', 'giay xac nhan', 'chung chi', 'xac nhan hoan thanh'],
-  matrix: ['phan cong', 'bang phan cong', 'bang giao viec'],
-  timeline: ['dong thoi gian', 'truc thoi gian', 'moc thoi gian', 'lich su van ban', 'chuoi van ban', 'trinh tu thoi gian', 'thu tu thoi gian', 'theo thoi gian', 'thu tu ra doi', 'thu tu ban hanh'],
+  progress: ['tien do', 'hoc toi dau', 'hoc den dau', 'da hoc toi dau', 'da hoc den dau', 'bai da lam', 'ket qua da luu', 'cac bai da lam', 'hoc xong', 'da hoc xong', 'may buoi', 'da hoc may', 'da hoc bao nhieu', 'progress'],
+  certificate: ['chung nhan', 'giay chung nhan', 'giay xac nhan', 'chung chi', 'xac nhan hoan thanh', 'certificate'],
+  matrix: ['phan cong', 'bang phan cong', 'bang giao viec', 'thoi han', 'han chot', 'han thang', 'han quy', 'han nam', 'han bao cao'],
+  timeline: ['dong thoi gian', 'truc thoi gian', 'moc thoi gian', 'lich su van ban', 'chuoi van ban', 'trinh tu thoi gian', 'thu tu thoi gian', 'theo thoi gian', 'thu tu ra doi', 'thu tu ban hanh', 'timeline'],
   poster: ['ap phich', 'poster', 'to roi', 'tranh co dong', 'dan bang tin', 'dan o bang tin', 'bang tin'],
   search: ['tim kiem', 'cach tim', 'o tim kiem', 'loc ket qua'],
   study: ['bai doc', 'doc hieu', 'hoc chuyen de', 'noi dung chuyen de'],
@@ -365,9 +365,14 @@ export function decodeTelexWord(word: string): string {
   let tone = '';
   let body = w;
   const last = w[w.length - 1]!;
+  // The tone key typed at the end, or right after the vowel, before the final consonants ("tirnh").
+  const early = /^(.*[aeiouyw])([sfrxj])(ch|c|m|ng|nh|n|p|t)$/.exec(w);
   if ('sfrxj'.includes(last) && w.length > 1 && /[aeiouyw]/.test(w.slice(0, -1))) {
     tone = TONE_MARK[last]!;
     body = w.slice(0, -1);
+  } else if (early) {
+    tone = TONE_MARK[early[2]!]!;
+    body = early[1]! + early[3]!;
   }
   const before = body;
   body = body
@@ -379,6 +384,8 @@ export function decodeTelexWord(word: string): string {
     .replace(/aa/g, 'â')
     .replace(/ee/g, 'ê')
     .replace(/oo/g, 'ô')
+    // A w typed after the final consonant ("dungw") marks the vowel before it.
+    .replace(/([uoa])([^aeiouyw]+)w$/, (_m, v: string, tail: string) => ({ u: 'ư', o: 'ơ', a: 'ă' })[v]! + tail)
     .replace(/w/g, 'ư')
     .replace(/ưo(?=[a-zơ]|$)/g, 'ươ')
     .replace(/uơ/g, 'ươ');
@@ -619,6 +626,8 @@ export interface Understood {
   years: string[];
   /** The study session named by number ("chuyên đề 2", "bài 3"), if any. */
   session: SessionRef | null;
+  /** A provision named by its place ("mục 2 phần I"), if any. */
+  provision: ProvisionRef | null;
 }
 
 /** Folds a query for matching phrases: no marks, đ → d, lower case, punctuation but & and - as spaces. */
@@ -640,5 +649,44 @@ export function understand(raw: string): Understood {
   const q = findAsks(readRecipients(expandAbbreviations(numbers.text)));
   const text = dropQuestionWords(readHowOften(q.text));
   const years = [...new Set([...` ${text} `.matchAll(/(?<=\s)((?:19[4-9]|20\d)\d)(?=[\s.,;])/gu)].map((m) => m[1]!))];
-  return { text, task: findTask(text), dates: numbers.dates, years, asks: q.asks, session: findSession(text) };
+  const place = readProvision(text);
+  const searched = place?.text ?? text;
+  return { text: searched, task: findTask(searched), dates: numbers.dates, years, asks: q.asks, session: findSession(searched), provision: place && { id: place.id, only: place.text === text } };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Provisions named by their place.
+ * --------------------------------------------------------------------------------------------- */
+
+/** "phần II", "phan 2" (folded): a part of a text, in Roman or Arabic numerals. */
+const PART = /(?<=^| )phan (i{1,3}|iv|vi{0,3}|ix|x|[1-9])(?= |$)/;
+/** "mục 3", "điểm 3", "khoản 3" (folded): an item inside a part. */
+const ITEM = /(?<=^| )(?:muc|diem|khoan) ([1-9]\d?)(?= |$)/;
+
+/** A provision named by its place. */
+export interface ProvisionRef {
+  /** The id the site gives it: "phan-i-muc-2", or "phan-iii" for a part. */
+  id: string;
+  /** True when the query says nothing else ("muc 4 phan 3"): the provision is the answer. */
+  only: boolean;
+}
+
+/**
+ * A provision named by its place in the text, in either order and either numerals ("mục 2 phần I",
+ * "phan 3 muc 4", "điểm 5 phần II"), as the id the site gives provisions ("phan-i-muc-2", or
+ * "phan-iii" for a part): null without a part (an item alone is in every part). The place words are
+ * not in the text's own words (its headings say "II-" and "3."), so they leave the words searched,
+ * unless nothing else is left.
+ * @example readProvision('muc 2 phan 1 ke hoach 83') // { id: "phan-i-muc-2", text: "ke hoach 83" }
+ */
+export function readProvision(query: string): { id: string; text: string } | null {
+  const part = matchWords(query, PART);
+  if (!part) return null;
+  const n = /\d/.test(part.m[1]!) ? Number(part.m[1]) : ROMAN.indexOf(part.m[1]!.toUpperCase());
+  if (n < 1 || n >= ROMAN.length) return null;
+  const item = matchWords(query, ITEM);
+  const drop = new Set([part.from, part.from + 1, ...(item ? [item.from, item.from + 1] : [])]);
+  const rest = part.words.filter((_, i) => !drop.has(i));
+  const id = `phan-${ROMAN[n]!.toLowerCase()}${item ? `-muc-${Number(item.m[1])}` : ''}`;
+  return { id, text: rest.some((w) => !FUNCTION_WORDS.has(fold(w).toLowerCase())) ? rest.join(' ') : query };
 }

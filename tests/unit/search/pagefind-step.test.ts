@@ -93,6 +93,12 @@ describe('prepareHtml', () => {
   it('leaves pages without <main> unchanged', () => {
     expect(prepareHtml('<footer>x</footer>')).toBe('<footer>x</footer>');
   });
+  it('gives the index each provision heading as a filter value, once, without changing the page text', () => {
+    const html = '<main><h2 id="phan-ii" data-provision="phan-ii">II- NHIỆM VỤ</h2><h3 id="phan-ii-muc-3" data-provision="phan-ii-muc-3">3. Ngân sách</h3><a data-provision="phan-ii">x</a></main>';
+    const out = prepareHtml(html);
+    expect(out.match(/data-pagefind-filter="dieu_khoan:[^"]+"/g)).toEqual(['data-pagefind-filter="dieu_khoan:phan-ii"', 'data-pagefind-filter="dieu_khoan:phan-ii-muc-3"']);
+    expect(out.replace(/<span hidden data-pagefind-filter="[^"]*"><\/span>/g, '')).toBe(html);
+  });
 });
 
 describe('urlOf', () => {
@@ -131,6 +137,13 @@ describe('pages found by title and purpose', () => {
     expect(purposeRecord(html, '/kiem-tra/x/', [])!.filters.phan_trang).toContain('moc=Mốc thời hạn');
     // Not metadata: Pagefind searches metadata, and the headings would change how the record scores.
     expect(purposeRecord(html, '/van-ban/phan-cong/', [])!.meta).not.toHaveProperty('sections');
+  });
+  it("counts a document's own poster as the document's page, not a session's poster that names it", () => {
+    const poster = (title: string) => QUIZ.replace('<head>', `<head><title>${title} | Trí thức Điện Biên</title>`);
+    expect(purposeRecord(poster('Áp phích: Nghị quyết 45-NQ/TW'), '/van-ban/nghi-quyet-45-nq-tw/ap-phich/', ['45-NQ/TW'])!.filters).toMatchObject({ van_ban: ['45-NQ/TW'], ve_van_ban: ['45-NQ/TW'] });
+    const session = purposeRecord(poster('Áp phích: Từ 52-KL/TW đến 45-NQ/TW'), '/hoc-tap/04-x/ap-phich/', ['52-KL/TW', '45-NQ/TW'])!.filters;
+    expect(session.van_ban).toBeUndefined();
+    expect(session.ve_van_ban).toEqual(['52-KL/TW', '45-NQ/TW']);
   });
 
   it('says what each kind of purpose page is for, in the words people use', () => {

@@ -16,6 +16,7 @@ import {
   pageKindOf,
   placeTone,
   readHowOften,
+  readProvision,
   readRecipients,
   understand,
 } from '../../../src/lib/search/understand.ts';
@@ -179,6 +180,11 @@ describe('Telex and VNI', () => {
     ['quyeets', 'quyết'],
     ['nghieepj', 'nghiệp'],
     ['dang', 'dang'],
+    // The w typed after the final consonant, the tone key typed before it (round 6).
+    ['ddungws', 'đứng'],
+    ['dungw', 'dưng'],
+    ['tirnh', 'tỉnh'],
+    ['trongj', 'trọng'],
   ])('Telex %s → %s', (w, out) => expect(decodeTelexWord(w)).toBe(out));
 
   it.each([
@@ -341,5 +347,39 @@ describe('round 5: recipients, "đã có … chưa", time order', () => {
 
   it('reads "theo trình tự thời gian" as the timeline', () => {
     expect(understand('xem các văn bản theo trình tự thời gian').task?.kind).toBe('timeline');
+  });
+});
+
+describe('round 6: provisions named by their place, words in other languages', () => {
+  it.each([
+    ['muc 2 phan 1 ke hoach 83', { id: 'phan-i-muc-2', text: 'ke hoach 83' }],
+    ['phần II mục 3 ngân sách', { id: 'phan-ii-muc-3', text: 'ngân sách' }],
+    ['phan 3 ke hoach 83', { id: 'phan-iii', text: 'ke hoach 83' }],
+    ['trach nhiem phan III', { id: 'phan-iii', text: 'trach nhiem' }],
+    // Nothing else said: the words stay (the provision alone is the answer).
+    ['muc 4 phan 3', { id: 'phan-iii-muc-4', text: 'muc 4 phan 3' }],
+    ['điểm 5 phần II', { id: 'phan-ii-muc-5', text: 'điểm 5 phần II' }],
+  ])('«%s» names a provision', (q, want) => expect(readProvision(q)).toEqual(want));
+
+  it.each(['phân công thực hiện', 'mục tiêu 2020', 'mục 3 kế hoạch 83', 'phần 12', 'khoa hoc phan tich'])('«%s» names none', (q) => {
+    expect(readProvision(q)).toBeNull();
+  });
+
+  it('says when the provision is all the query says', () => {
+    expect(understand('muc 4 phan 3').provision).toEqual({ id: 'phan-iii-muc-4', only: true });
+    expect(understand('muc 2 phan 1 ke hoach 83')).toMatchObject({ text: 'ke hoach 83', provision: { id: 'phan-i-muc-2', only: false } });
+  });
+
+  it.each([
+    ['presenter view chuyen de 4', 'presenter'],
+    ['handout chuyen de 1', 'handout'],
+    ['timeline văn bản trí thức', 'timeline'],
+    ['certificate hoàn thành', 'certificate'],
+    ['trinhchieu chuyen de 4', 'deck'],
+    ['han thang 10/2019', 'matrix'],
+  ])('«%s» names the task %s', (q, kind) => expect(findTask(q)?.kind).toBe(kind));
+
+  it('does not read "hạn chế" as a deadline', () => {
+    expect(findTask('han che sau 10 nam')).toBeNull();
   });
 });
