@@ -170,7 +170,7 @@ export const PAGE_WEIGHTS = {
    */
   phrase: 2,
   /** How many extra candidates beyond `limit` get their text analysed. */
-  analyseExtra: 1,
+  analyseExtra: 2,
   /** How many pages found by title and purpose get analysed, next to the reading pages. */
   purposeAnalysed: 3,
   /**
