@@ -9,19 +9,21 @@
  * tables; see {@link PURPOSE_PAGES}) are added as custom records of their title and description. One adjustment is made on the way in (see {@link prepareHtml}): Pagefind
  * never indexes the text of a `<footer>` element, but an official document's own footer (its
  * "Nơi nhận" list) is part of the official text and must be searchable, so inside the indexed
- * `<main>` footers are handed to Pagefind as `<div>`s. The HTML in dist/ is not changed.
+ * `<main>` footers are handed to Pagefind as `<div>`s. The HTML in dist/ is
+ * changed in one way only, after indexing: {@link stampIndexTag} writes the index's hash into the
+ * search elements' cache tag.
  *
  * The step fails the build when Pagefind reports an error, when its
  * version is older than the one whose diacritic folding the search relies on, or when no page
  * was indexed.
  */
-import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { t, hasKey } from '../../src/i18n/vi.ts';
 import { pageKindOf, sessionNumberOf } from '../../src/lib/search/understand.ts';
-import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SESSION_FILTER, partValue } from '../../src/lib/search/attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, DATE_FILTER, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SESSION_FILTER, partValue } from '../../src/lib/search/attributes.ts';
 import type { PagePart } from '../../src/lib/search/attributes.ts';
 
 /** Pagefind folds diacritics at index time since 1.5; the search module depends on that. */
@@ -30,7 +32,7 @@ export const MIN_PAGEFIND = [1, 5, 0] as const;
 /**
  * Pages people look for by what they do rather than by their text: quizzes, decks (with their
  * presenter view and handout), the assignment table, the timeline, the trainer page, progress and
- * certificate pages, and the section indexes. Each is indexed by its title (h1), its purpose
+ * certificate pages, the section indexes and the home page (its "save for offline" part). Each is indexed by its title (h1), its purpose
  * (meta description), its table captions and what its kind of page is for in the words people use
  * (`purpose.<kind>` in src/i18n/vi/search-purpose.ts: "slide", "tài liệu in", "tra mã"), as a custom
  * record, so quiz answers, slide text and speaker notes never enter the index. Routes relative to the site root.
@@ -43,6 +45,7 @@ export const PURPOSE_PAGES: readonly RegExp[] = [
   /^\/giang-vien\/$/,
   /^\/(?:hoc-tap|van-ban)\/[^/]+\/ap-phich\/$/,
   /^\/tim-kiem\/$/,
+  /^\/$/,
 ];
 
 /** Elements inside the indexed body that are not text of the page. */
@@ -143,10 +146,11 @@ function htmlText(html: string): string {
 }
 
 /**
- * Purpose pages whose h2 parts a search result may link to (see {@link purposeRecord}): parts always
- * shown. The quiz's only such part is its self-study list of questions and answers.
+ * Purpose pages whose h2 parts a search result may link to (see {@link purposeRecord}), except parts
+ * hidden until they have something to show (the trainer page's results). The quiz's only such part
+ * is its self-study list of questions and answers; the home page's is "save for offline".
  */
-const SECTION_KINDS: ReadonlySet<string> = new Set(['matrix', 'timeline', 'handout', 'quiz']);
+const SECTION_KINDS: ReadonlySet<string> = new Set(['matrix', 'timeline', 'handout', 'quiz', 'home', 'trainer']);
 
 /**
  * A page's parts a link may open, as {@link SECTIONS_FILTER} values: each h2 with an id, as
@@ -155,17 +159,42 @@ const SECTION_KINDS: ReadonlySet<string> = new Set(['matrix', 'timeline', 'hando
  * id ends the part before it.
  */
 function partsOf(html: string): string[] {
-  const out: PagePart[] = [];
-  let part: PagePart | null = null;
+  const out: (PagePart & { innerIds: (string | null)[] })[] = [];
+  let part: (typeof out)[number] | null = null;
+  let after = 0;
   for (const m of html.matchAll(/<h([23])\b([^>]*)>([\s\S]*?)<\/h\1>/gi)) {
     const text = htmlText(m[3]!);
+    const own = /\bid="([^"]+)"/.exec(m[2]!)?.[1] ?? null;
     if (m[1] === '2') {
-      const id = /\bid="([^"]+)"/.exec(m[2]!)?.[1];
-      part = id && text ? { id, heading: text, inner: [] } : null;
+      // A part shown only once there is something in it (the trainer page's results) is no place to link to.
+      part = own && text && !inHiddenSection(html, m.index) ? { id: own, heading: text, inner: [], innerIds: [] } : null;
       if (part) out.push(part);
-    } else if (part && text) part.inner.push(text);
+    } else if (part && text) {
+      part.inner.push(text);
+      part.innerIds.push(own ?? headedId(html.slice(after, m.index)));
+    }
+    after = m.index + m[0].length;
   }
-  return out.map(partValue);
+  return out.map(({ innerIds, ...p }) => partValue(innerIds.some(Boolean) ? { ...p, innerIds } : p));
+}
+
+/** True when the `<section>` around position `at` is hidden in the built page. */
+function inHiddenSection(html: string, at: number): boolean {
+  const before = html.slice(0, at);
+  const open = before.lastIndexOf('<section');
+  if (open < 0 || before.indexOf('</section>', open) >= 0) return false;
+  return /^<section\b[^>]*\shidden[\s>=]/.test(before.slice(open, before.indexOf('>', open) + 1));
+}
+
+/**
+ * The id of the element an h3 heads, from the markup between the heading before it and the h3: the
+ * last element opened there with an id and not closed before the h3 (`<li id="han-thang-10-2019"><h3>`).
+ */
+function headedId(between: string): string | null {
+  const open = [...between.matchAll(/<([a-z][a-z0-9-]*)\b[^>]*\bid="([^"]+)"[^>]*>/gi)].at(-1);
+  if (!open) return null;
+  const rest = between.slice(open.index + open[0].length);
+  return new RegExp(`</${open[1]}\\s*>`, 'i').test(rest) ? null : open[2]!;
 }
 
 /** A page under a document's page ("/van-ban/nghi-quyet-45-nq-tw/ap-phich/"): the document's own. */
@@ -187,19 +216,23 @@ export function purposeRecord(
   const head = pageKindOf(url) === 'poster' ? /<title>([^<|]*)/i.exec(html) : null;
   const title = head ? htmlText(head[1]!).trim() : h1 ? htmlText(h1[1]!) : '';
   if (!title) return null;
-  const desc = /<meta\s+name="description"\s+content="([^"]*)"/i.exec(html);
+  // The home page's description names every document: its record says only what the page does.
+  const desc = pageKindOf(url) === 'home' ? null : /<meta\s+name="description"\s+content="([^"]*)"/i.exec(html);
   const purpose = desc ? htmlText(desc[1]!) : '';
   // Table captions name what the page holds ("Bảng phân công theo cơ quan, đơn vị").
   const captions = [...html.matchAll(/<caption\b[^>]*>([\s\S]*?)<\/caption>/gi)].map((m) => htmlText(m[1]!)).filter(Boolean);
   // The parts a link may open, on pages whose parts are always shown (SECTION_KINDS).
   const parts = SECTION_KINDS.has(pageKindOf(url)) ? partsOf(html) : [];
   const named = numbers.filter((n) => title.includes(n));
+  // The timeline lists texts the site does not hold, known only by their dates there.
+  const dates = pageKindOf(url) === 'timeline' ? [...new Set([...html.matchAll(/<time\b[^>]*\bdatetime="(\d{4}-\d{2}-\d{2})"/gi)].map((m) => m[1]!))] : [];
   const key = `purpose.${pageKindOf(url)}`;
   const session = sessionNumberOf(url);
   const use = hasKey(key) ? t(key as 'purpose.deck') : '';
   return {
     url,
-    content: [title, purpose, ...captions, use]
+    // The home page's title is the site's subject, in every text: its record is what the page does.
+    content: [pageKindOf(url) === 'home' ? '' : title, purpose, ...captions, use]
       .filter(Boolean)
       .map((l) => (/[.!?…:;]$/.test(l) ? l : `${l}.`))
       .join(' '),
@@ -216,6 +249,7 @@ export function purposeRecord(
       ...(UNDER_DOCUMENT.test(url) && named.length === 1 ? { [DOC_FILTER]: named } : {}),
       ...(session ? { [SESSION_FILTER]: [String(session)] } : {}),
       ...(parts.length ? { [SECTIONS_FILTER]: parts } : {}),
+      ...(dates.length ? { [DATE_FILTER]: dates } : {}),
     },
   };
 }
@@ -234,6 +268,34 @@ async function htmlFiles(dir: string, root = dir): Promise<string[]> {
     } else if (e.name.endsWith('.html')) out.push(relative(root, p));
   }
   return out.sort();
+}
+
+/** The attribute of the search elements that holds Pagefind's cache tag (see {@link stampIndexTag}). */
+const INDEX_TAG_ATTR = /\bdata-index-tag="[^"]*"/g;
+
+/**
+ * Writes the index's language hash (e.g. `vi_d2e1bcbbb8`, from pagefind-entry.json) into every page's
+ * `data-index-tag`, in place of the source hash Astro wrote there. The search code hands the tag to
+ * Pagefind as its cache tag (so the entry file's URL changes exactly when the index does), and since
+ * the hash also names the index's metadata file (`pagefind.<hash>.pf_meta`), the header box can
+ * start that download at focus together with the entry and the wasm, instead of a round trip later
+ * when Pagefind has read the entry: on a slow network, one round trip less before the first result.
+ * The only change this step makes to the built HTML; pages without a search element are untouched.
+ */
+export async function stampIndexTag(siteDir: string, outputPath: string): Promise<{ tag: string; pages: number }> {
+  const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { hash?: string }> };
+  const tag = entry.languages?.vi?.hash;
+  if (!tag || !/^[\w-]+$/.test(tag)) throw new Error(`pagefind-entry.json: no index hash for "vi" (got ${JSON.stringify(tag)})`);
+  let pages = 0;
+  for (const rel of await htmlFiles(siteDir)) {
+    const path = join(siteDir, rel);
+    const html = await readFile(path, 'utf8');
+    const next = html.replace(INDEX_TAG_ATTR, `data-index-tag="${tag}"`);
+    if (next === html) continue;
+    await writeFile(path, next);
+    pages++;
+  }
+  return { tag, pages };
 }
 
 /** Indexes the built site. Throws with Pagefind's messages when anything goes wrong. */
@@ -287,11 +349,12 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexReport>
     for (const f of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js', 'pagefind-worker.js']) {
       await rm(join(outputPath, f), { force: true });
     }
+    const stamped = await stampIndexTag(siteDir, outputPath);
     const size = await dirSize(outputPath);
     const js = await readFile(join(outputPath, 'pagefind.js'));
     log(
       `Pagefind ${version}: ${pageCount} trang (+ ${purposeCount} trang theo tiêu đề và mục đích), ${size.files} tệp, ${(size.bytes / 1024).toFixed(1)} KB ` +
-        `(pagefind.js ${(gzipSync(js).length / 1024).toFixed(1)} KB gzip) → ${outputPath}`,
+        `(pagefind.js ${(gzipSync(js).length / 1024).toFixed(1)} KB gzip) → ${outputPath}; thẻ chỉ mục ${stamped.tag} ghi vào ${stamped.pages} trang`,
     );
     return { pages: pageCount, files: size.files, bytes: size.bytes, version };
   } finally {

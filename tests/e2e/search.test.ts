@@ -54,6 +54,14 @@ describe('header search box', () => {
     await page.keyboard.type('nguoi dung dau');
     await page.waitForSelector('#header-q-list [role="option"]');
     expect(requests.some((u) => u.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    // Started at focus (the tag the build stamped names the index metadata) and each fetched once:
+    // Pagefind's own requests were answered by the preloads, none went out twice.
+    const tag = (await page.getAttribute('tt-search-box', 'data-index-tag')) ?? '';
+    expect(tag).toMatch(/^vi_[0-9a-f]+$/);
+    const pagefindFiles = requests.filter((u) => u.includes('/pagefind/'));
+    expect(pagefindFiles.filter((u) => u.endsWith(`/pagefind/pagefind.${tag}.pf_meta`))).toHaveLength(1);
+    expect(pagefindFiles.filter((u) => u.endsWith(`/pagefind/pagefind-entry.json?ts=${tag}`))).toHaveLength(1);
+    expect(pagefindFiles.length).toBe(new Set(pagefindFiles).size);
     await expect(input.getAttribute('aria-expanded')).resolves.toBe('true');
     const first = page.locator('#header-q-list [role="option"]').first();
     expect(await first.getAttribute('data-href')).toMatch(/ke-hoach-83-kh-tu\/#phan-i/);

@@ -23,7 +23,9 @@ export function searchStrings(only?: readonly string[]): Record<string, string> 
  * One tag per content state, handed to Pagefind as its cache tag so the index entry file has a stable
  * URL within a deploy (cacheable offline) and a new one when the content or the templates change.
  * A hash of content/ and src/ rather than the build time, so rebuilding unchanged sources yields
- * byte-identical pages and the offline manifest keeps its version.
+ * byte-identical pages and the offline manifest keeps its version. The index step then replaces it
+ * in the built pages by the index's own hash, which also names its metadata file
+ * (`stampIndexTag` in scripts/lib/pagefind.ts); this value stays where no index was built (astro dev).
  */
 export const INDEX_TAG = sourceHash([process.env.CONTENT_DIR || 'content', 'src']);
 

@@ -17,5 +17,6 @@ export const searchPurpose = {
   'purpose.studyIndex': 'Danh sách các chuyên đề học tập: bài đọc, trang chiếu, tài liệu in.',
   'purpose.documentIndex': 'Danh mục các văn bản: toàn văn và tóm lược.',
   'purpose.poster': 'Áp phích (poster) khổ A4 để in, dán ở bảng tin: tóm tắt và mã QR mở trang trên điện thoại.',
+  'purpose.home': 'Trang chủ: lưu toàn bộ trang về máy để đọc offline khi không có mạng, mất mạng.',
   'purpose.search': 'Tìm kiếm trong văn bản và tài liệu học tập, gõ có dấu hay không dấu; lọc kết quả theo loại, theo văn bản.',
 } as const;

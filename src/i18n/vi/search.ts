@@ -43,5 +43,6 @@ export const search = {
   'search.anchor.mo-dau': 'Đoạn mở đầu',
   'search.anchor.noi-nhan': 'Nơi nhận',
   'search.anchor.nguoi-ky': 'Người ký',
+  'search.anchor.slide': 'Trang chiếu {n}',
   'search.anchor.tinh-trang': 'Tình trạng và văn bản tiếp nối',
 } as const;

@@ -49,23 +49,46 @@ export const PART_HEADINGS_SEPARATOR = ' | ';
 
 /** A part of a purpose page: its anchor, its h2 and the h3 headings inside it. */
 export interface PagePart {
+  /** The h2's id: where a link to the part opens. */
   id: string;
+  /** The h2's text. */
   heading: string;
+  /** The h3 headings inside the part, in page order. */
   inner: string[];
+  /**
+   * For each of `inner`, the anchor a link may open it at (its own id or that of the element it
+   * heads, such as a deadline's list item), or null. Absent when none has one.
+   */
+  innerIds?: (string | null)[];
 }
+
+/** An anchor as written in a {@link SECTIONS_FILTER} value before its heading. */
+const ANCHOR_PREFIX = /^([a-z0-9][a-z0-9_-]*)=/;
 
 /** A {@link PagePart} as a {@link SECTIONS_FILTER} value (the separator is taken out of the headings). */
 export function partValue(part: PagePart): string {
   const clean = (h: string) => h.replaceAll(PART_HEADINGS_SEPARATOR.trim(), ' ').replace(/\s+/g, ' ').trim();
-  return [`${part.id}=${clean(part.heading)}`, ...part.inner.map(clean)].join(PART_HEADINGS_SEPARATOR);
+  const inner = part.inner.map((h, i) => {
+    const id = part.innerIds?.[i];
+    // A heading that would read as "anchor=…" keeps a space before it, so it is not taken for one.
+    return id ? `${id}=${clean(h)}` : ANCHOR_PREFIX.test(clean(h)) ? ` ${clean(h)}` : clean(h);
+  });
+  return [`${part.id}=${clean(part.heading)}`, ...inner].join(PART_HEADINGS_SEPARATOR);
 }
 
 /** A {@link SECTIONS_FILTER} value read back; null when it has no `id=`. */
 export function readPart(value: string): PagePart | null {
   const eq = value.indexOf('=');
   if (eq < 1) return null;
-  const [heading = '', ...inner] = value.slice(eq + 1).split(PART_HEADINGS_SEPARATOR);
-  return { id: value.slice(0, eq), heading, inner };
+  const [heading = '', ...rest] = value.slice(eq + 1).split(PART_HEADINGS_SEPARATOR);
+  const inner: string[] = [];
+  const innerIds: (string | null)[] = [];
+  for (const h of rest) {
+    const m = ANCHOR_PREFIX.exec(h);
+    inner.push(m ? h.slice(m[0].length) : h.trim());
+    innerIds.push(m ? m[1]! : null);
+  }
+  return { id: value.slice(0, eq), heading, inner, ...(innerIds.some((x) => x) ? { innerIds } : {}) };
 }
 /**
  * Values of {@link KIND_FILTER}. `page`: a page found by its title and purpose only (quiz, deck,

@@ -15,7 +15,9 @@ import { escapeHtml } from './excerpt.ts';
 import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
 import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SESSION_FILTER, SOURCE_META, readPart } from './attributes.ts';
-import { FUNCTION_WORDS, closestWord, decodeKeyboard, pageKindOf, understand } from './understand.ts';
+import type { PagePart } from './attributes.ts';
+import { slideAnchor } from '../slides/nav.ts';
+import { FUNCTION_WORDS, closestWord, decodeKeyboard, keyboardResidue, pageKindOf, understand } from './understand.ts';
 import type { Asks, PageKind, ProvisionRef, SessionRef, TaskMatch } from './understand.ts';
 
 /** One Pagefind result, as returned by `pagefind.search()`. */
@@ -79,6 +81,8 @@ interface Reading {
   session?: SessionRef | null;
   /** A provision named by its place ("phan-ii-muc-3"): the text that has it is named, and opens there. */
   provision?: ProvisionRef | null;
+  /** A slide named by number with a deck asked for ("slide 12"): decks and presenter views open there. */
+  slide?: number | null;
 }
 
 /** One page in the results. */
@@ -649,7 +653,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
       // The document named by its number is the answer itself: link to its top first. A purpose page
       // opens at the part whose heading the query names ("bảng phân công" → the table).
       sections: own
-        ? purposeParts(frag, a.sections, infos)
+        ? slideFirst(purposeParts(frag, a.sections, infos, task), frag, options.slide, options.labels)
         : answerFirst(c.named && !place ? [a.top, ...a.sections.filter((x) => x.id !== null)] : ranked, a.all, frag, options.asks, options.labels),
       namedDocument: c.named,
     });
@@ -674,7 +678,7 @@ export interface PageMatch {
 }
 
 /**
- * A study reading page quotes and paraphrases the documents: when the query names no task and a
+ * A study reading page (or a poster, which sums one up) quotes and paraphrases the documents: when the query names no task and a
  * document matches it as completely (every query word the study page has, and its words standing
  * together as well, or all in order a few words apart: "tầm nhìn đến năm 2045" for "tam nhin 2045"),
  * the document comes before the study page, whatever the finer scores say.
@@ -695,7 +699,7 @@ export function deferToDocuments(pages: RankedPage[], matchOf: ReadonlyMap<Ranke
     // standing in a heading ("Vì sao học kế hoạch này") when the document has its words only apart. The body
     // of a study page retells the documents, often in fewer words: a phrase there is no sign that
     // the page, rather than the text it retells, is what was asked for.
-    return s?.kind === 'study' && s.boost <= d.boost && d.coverage >= s.coverage && (d.phraseRatio >= s.phraseRatio || d.inOrder || !s.phraseInHeading);
+    return (s?.kind === 'study' || s?.kind === 'poster') && s.boost <= d.boost && d.coverage >= s.coverage && (d.phraseRatio >= s.phraseRatio || d.inOrder || !s.phraseInHeading);
   });
   if (!above.length) return;
   // The other pages above the document keep their order; the document, then the study pages, after them.
@@ -707,12 +711,16 @@ export function deferToDocuments(pages: RankedPage[], matchOf: ReadonlyMap<Ranke
  * A purpose page's sections with the part its query names first: the part (from {@link SECTIONS_FILTER})
  * with the most query words in its h2 and the h3 headings inside it, when it has two or more and one
  * of them is not in the page's title (every part of the assignment table shares the title's "phân
- * công"; "bảng phân công" names the table). The part keeps the page's excerpt. Unchanged when no part is named.
+ * công"; "bảng phân công" names the table), opened at the h3 that names it best when that has an
+ * anchor ({@link innerNamed}); or, on a page indexed for its one part ({@link ONE_PART_PAGES}) when
+ * the query's task asks for it, that part. The part keeps the page's excerpt. Unchanged when no part is named.
  */
-export function purposeParts(frag: Fragment, sections: ScoredSection[], infos: ReturnType<typeof termInfos>): ScoredSection[] {
+export function purposeParts(frag: Fragment, sections: ScoredSection[], infos: ReturnType<typeof termInfos>, task?: PageKind): ScoredSection[] {
   const top = sections[0];
   const parts = frag.filters?.[SECTIONS_FILTER];
   if (!top || !parts?.length) return sections;
+  // A page indexed for one part of it, asked for by its task, opens there ("đọc khi mất mạng": the home page's offline part).
+  const only = parts.length === 1 && task && task === pageKindOf(frag.url) && ONE_PART_PAGES.has(task) ? readPart(parts[0]!) : null;
   const inTitle = lineMatches(frag.meta.title ?? '', infos).terms;
   let pick: { id: string; heading: string; words: number[]; n: number } | null = null;
   for (const part of parts.map(readPart)) {
@@ -720,13 +728,48 @@ export function purposeParts(frag: Fragment, sections: ScoredSection[], infos: R
     // The part's h2, then the h3 headings inside it: the query may name the part by either.
     const m = lineMatches([part.heading, ...part.inner].join(' '), infos);
     if (m.terms.size < 2 || ![...m.terms].some((j) => !inTitle.has(j))) continue;
-    if (!pick || m.terms.size > pick.n) pick = { id: part.id, heading: part.heading, words: lineMatches(part.heading, infos).words, n: m.terms.size };
+    if (!pick || m.terms.size > pick.n) pick = { ...innerNamed(part, infos), n: m.terms.size };
   }
+  if (!pick && only) pick = { id: only.id, heading: only.heading, words: lineMatches(only.heading, infos).words, n: 0 };
   if (!pick) return sections;
   const headingWords = splitWords(pick.heading);
   const marked = new Set(pick.words);
   const headingHtml = headingWords.map((w, i) => (marked.has(i) ? `<mark>${escapeHtml(w)}</mark>` : escapeHtml(w))).join(' ');
   return [{ ...top, id: pick.id, heading: pick.heading, landmark: false, headingHtml, headingWords, headingMarked: pick.words }, ...sections];
+}
+
+/** Purpose pages indexed for a single part of them: the home page, for saving the site for offline use. */
+const ONE_PART_PAGES: ReadonlySet<PageKind> = new Set(['home']);
+
+/** Pages that show a deck's slides, each at the anchor {@link slideAnchor} gives it. */
+const SLIDE_PAGES: ReadonlySet<PageKind> = new Set(['deck', 'presenter']);
+
+/**
+ * A deck's or presenter view's sections with the slide the query names first ("slide 12 chuyên đề 1"
+ * opens slide 12), labelled "Trang chiếu 12"; unchanged on other pages or when no slide is named.
+ */
+function slideFirst(sections: ScoredSection[], frag: Fragment, slide: number | null | undefined, labels: Readonly<Record<string, string>> = {}): ScoredSection[] {
+  const top = sections[0];
+  if (!slide || !top || !SLIDE_PAGES.has(pageKindOf(frag.url))) return sections;
+  const heading = (labels['slide'] ?? '{n}').replace('{n}', String(slide));
+  const headingWords = splitWords(heading);
+  return [{ ...top, id: slideAnchor(slide), heading, landmark: false, headingHtml: escapeHtml(heading), headingWords, headingMarked: [] }, ...sections];
+}
+
+/**
+ * Where a link to a purpose page's part opens: at an h3 inside it that has an anchor and holds more
+ * of the query's words than the part's h2 ("hạn tháng 10/2019": that deadline, not the list of
+ * deadlines), else at the part.
+ */
+function innerNamed(part: PagePart, infos: ReturnType<typeof termInfos>): { id: string; heading: string; words: number[] } {
+  const own = lineMatches(part.heading, infos);
+  let best = { id: part.id, heading: part.heading, words: own.words, n: own.terms.size };
+  for (const [i, heading] of part.inner.entries()) {
+    const id = part.innerIds?.[i];
+    const m = id ? lineMatches(heading, infos) : null;
+    if (id && m && m.terms.size > best.n) best = { id, heading, words: m.words, n: m.terms.size };
+  }
+  return { id: best.id, heading: best.heading, words: best.words };
 }
 
 /** The anchor of an official text's signature block (see DocumentLayout and the documents' MDX). */
@@ -833,7 +876,11 @@ async function kindPages(
   return found.flatMap((r) => r?.results ?? []).map((res) => ({ res, boost: PAGE_WEIGHTS.documentFamily, kindOnly: false }));
 }
 
-/** The documents issued on a date (ISO), boosted like a document named by its number. */
+/**
+ * The documents issued on a date (ISO), boosted like a document named by its number; when the site
+ * holds none of that date and the query is the date alone, the pages that list a text of that date
+ * (the timeline) in their place.
+ */
 async function datedPages(
   iso: string,
   dateOnly: boolean,
@@ -842,8 +889,12 @@ async function datedPages(
   run: (term: string | null, f?: Filters) => Promise<Results>,
 ): Promise<{ res: PagefindResult; boost: number; kindOnly: boolean }[]> {
   if (!dateOnly && !noTask) return [];
-  const r = await run(null, { ...(filters ?? {}), [DATE_FILTER]: iso, [KIND_FILTER]: KIND_VALUES.document });
-  return (r?.results ?? []).map((res) => ({ res, boost: dateOnly ? PAGE_WEIGHTS.namedDocument : PAGE_WEIGHTS.namedWithWords, kindOnly: dateOnly }));
+  const docs = await run(null, { ...(filters ?? {}), [DATE_FILTER]: iso, [KIND_FILTER]: KIND_VALUES.document });
+  if (docs?.results.length) return docs.results.map((res) => ({ res, boost: dateOnly ? PAGE_WEIGHTS.namedDocument : PAGE_WEIGHTS.namedWithWords, kindOnly: dateOnly }));
+  // A list naming a text of that date answers the date alone; with other words, they decide.
+  if (!dateOnly) return [];
+  const lists = await run(null, { ...(filters ?? {}), [DATE_FILTER]: iso });
+  return (lists?.results ?? []).map((res) => ({ res, boost: PAGE_WEIGHTS.namedDocument, kindOnly: true }));
 }
 
 /**
@@ -860,7 +911,7 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   if (typed.terms.length === 0) return empty(typed);
   const read = (text: string) => {
     const u = understand(text);
-    return { text: u.text, reading: { task: u.task, dates: u.dates, years: u.years, asks: u.asks, session: u.session, provision: u.provision } as Reading };
+    return { text: u.text, reading: { task: u.task, dates: u.dates, years: u.years, asks: u.asks, session: u.session, provision: u.provision, slide: u.slide } as Reading };
   };
   const first = read(typed.text);
   const asTyped = (out: SearchOutcome, searched: string, extra: Partial<SearchOutcome> = {}): SearchOutcome => ({
@@ -877,18 +928,22 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   const misspelt = out.missing.filter((w) => !taskWords.has(fold(w)) && !naming.has(fold(w)) && !/\d/.test(w));
   // Pages found with a word found nowhere (a named document or task carries the rest: "trinh chiue
   // ke hoach 83") are shown as they are only when no closest word gives a better reading below.
-  if (out.pages.length && !misspelt.length) return asTyped(out, first.text);
+  // Words found nowhere in a query that clearly carries keyboard residue: its decoded reading is
+  // tried before any closest word (pages found by the rest of the words, "no7i nha65n ke61 hoach5", do not count).
+  const residue = out.pages.length && out.missing.length ? keyboardResidue(typed.text) : null;
+  if (out.pages.length && !misspelt.length && !residue) return asTyped(out, first.text);
   // The fallbacks cost searches and fragments: none for a query already replaced by a newer one.
   if (options.signal?.aborted) throw new SearchAborted();
   let searches = out.searches;
-  // A keyboard left in Telex or VNI mode.
-  const decoded = out.pages.length ? null : decodeKeyboard(typed.text);
+  // A keyboard left in Telex or VNI mode: its reading when it finds pages with fewer words missing.
+  const decoded = out.pages.length ? residue : decodeKeyboard(typed.text);
   if (decoded) {
     const d = read(decoded);
     const again = await searchWords(pf, d.text, { ...options, ...d.reading });
     searches += again.searches;
-    if (again.pages.length) return asTyped({ ...again, searches }, d.text);
+    if (again.pages.length && (!out.pages.length || again.missing.length < out.missing.length)) return asTyped({ ...again, searches }, d.text);
   }
+  if (out.pages.length && !misspelt.length) return asTyped({ ...out, searches }, first.text);
   // Each word found nowhere replaced by the closest word that exists; words without one left out.
   // With pages found, only the misspelt words are looked at (the others are kept as typed); with
   // none, every word found nowhere but a task word (task words are dropped: the task stays).
@@ -923,7 +978,7 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   // No page has every word that exists: the words of the page that has the most of them.
   const most = await wordsOfWidestPage(pf, first.text, out.missing);
   if (options.signal?.aborted) throw new SearchAborted();
-  if (most && most !== first.text) {
+  if (most) {
     const w = read(most);
     const again = await searchWords(pf, w.text, { ...options, ...w.reading, task: w.reading.task ?? first.reading.task, allowMissing: true });
     if (again.pages.length) return asTyped({ ...again, searches: searches + again.searches }, most);
@@ -935,7 +990,8 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
  * The query's words that the page holding the most of them has ("hđnd tạo khung pháp lý thu hút
  * nhân lực": no page has "khung" with the rest): each word (every reading) searched alone, once
  * (the session remembers), and the words of the page found by most of them, in the query's order.
- * Null when no word is found anywhere (`missing`: the words found nowhere).
+ * Null when no word is found anywhere (`missing`: the words found nowhere), or when that page has
+ * them all (the query was searched as it is).
  */
 async function wordsOfWidestPage(pf: PagefindApi, text: string, missing: readonly string[]): Promise<string | null> {
   // A word found nowhere is answered with pages of its longest prefix: it counts for none.
@@ -946,7 +1002,9 @@ async function wordsOfWidestPage(pf: PagefindApi, text: string, missing: readonl
   const count = new Map<string, number>();
   for (const ids of hits) for (const id of ids) count.set(id, (count.get(id) ?? 0) + 1);
   const best = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return best ? words.filter((_, i) => hits[i]!.has(best)).join(' ') : null;
+  const kept = best ? words.filter((_, i) => hits[i]!.has(best)) : [];
+  // Every word kept is the query already searched: nothing narrower to try.
+  return kept.length && kept.length < words.length ? kept.join(' ') : null;
 }
 
 /**

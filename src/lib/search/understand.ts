@@ -38,6 +38,7 @@ export type PageKind =
   | 'timeline'
   | 'poster'
   | 'search'
+  | 'home'
   | 'other';
 
 const KIND_ROUTES: readonly [RegExp, PageKind][] = [
@@ -57,11 +58,12 @@ const KIND_ROUTES: readonly [RegExp, PageKind][] = [
   [/^\/kiem-tra\/chung-nhan\/$/, 'certificate'],
   [/^\/kiem-tra\/[^/]+\/$/, 'quiz'],
   [/^\/giang-vien\/$/, 'trainer'],
+  [/^\/$/, 'home'],
 ];
 
 /**
  * The kind of a page from its site-relative path (the base path, if any, already removed or not:
- * only the tail is looked at).
+ * only the tail is looked at; so a one-segment path no other kind claims is a home page).
  * @example pageKindOf('/hoc-tap/01-x/trinh-chieu/') // "deck"
  */
 export function pageKindOf(url: string): PageKind {
@@ -136,6 +138,7 @@ export const TASK_WORDS: Readonly<Record<string, readonly string[]>> = {
   poster: ['ap phich', 'poster', 'to roi', 'tranh co dong', 'dan bang tin', 'dan o bang tin', 'bang tin'],
   search: ['tim kiem', 'cach tim', 'o tim kiem', 'loc ket qua'],
   study: ['bai doc', 'doc hieu', 'hoc chuyen de', 'noi dung chuyen de'],
+  home: ['offline', 'doc offline', 'luu offline', 'ngoai tuyen', 'mat mang', 'khong co mang', 'khong can mang', 'luu ve may', 'luu trang', 'luu de doc'],
 };
 
 /** A task found in a query: the kind of page it selects and the phrase that named it. */
@@ -437,6 +440,25 @@ export function decodeKeyboard(query: string): string | null {
   return changed ? out.join(' ') : null;
 }
 
+/** A Telex key that only a keyboard in Telex mode leaves: a doubled vowel or đ, or a horn or breve "w". */
+const TELEX_MARK = /aa|ee|oo|dd|[aou]w/i;
+
+/**
+ * {@link decodeKeyboard}, only when the query clearly carries keyboard residue: two words or more
+ * change, or one that has a VNI digit or a Telex mark key ("nha65n", "ddocj", "taafm"). One word
+ * changed by a tone letter alone ("kiem tar") is more likely a slip of the fingers.
+ * @example keyboardResidue('no7i nha65n ke61 hoach5') // "nơi nhận kế hoạch"
+ * @example keyboardResidue('kiem tar chuyen de 1') // null
+ */
+export function keyboardResidue(query: string): string | null {
+  const decoded = decodeKeyboard(query);
+  if (!decoded) return null;
+  const before = query.normalize('NFC').split(/\s+/).filter(Boolean);
+  const after = decoded.split(' ');
+  const changed = before.filter((w, i) => w !== after[i]);
+  return changed.length >= 2 || changed.some((w) => /[a-z]\d|\d[a-z]/i.test(w) || TELEX_MARK.test(w)) ? decoded : null;
+}
+
 /* ------------------------------------------------------------------------------------------------
  * Fuzzy matching.
  * --------------------------------------------------------------------------------------------- */
@@ -628,6 +650,8 @@ export interface Understood {
   session: SessionRef | null;
   /** A provision named by its place ("mục 2 phần I"), if any. */
   provision: ProvisionRef | null;
+  /** The slide a query for a deck or presenter view names by number ("slide 12"), if any. */
+  slide: number | null;
 }
 
 /** Folds a query for matching phrases: no marks, đ → d, lower case, punctuation but & and - as spaces. */
@@ -651,7 +675,34 @@ export function understand(raw: string): Understood {
   const years = [...new Set([...` ${text} `.matchAll(/(?<=\s)((?:19[4-9]|20\d)\d)(?=[\s.,;])/gu)].map((m) => m[1]!))];
   const place = readProvision(text);
   const searched = place?.text ?? text;
-  return { text: searched, task: findTask(searched), dates: numbers.dates, years, asks: q.asks, session: findSession(searched), provision: place && { id: place.id, only: place.text === text } };
+  const task = findTask(searched);
+  const slide = task?.kind === 'deck' || task?.kind === 'presenter' ? readSlide(searched) : null;
+  return {
+    text: slide?.text ?? searched,
+    task,
+    dates: numbers.dates,
+    years,
+    asks: q.asks,
+    session: findSession(searched),
+    provision: place && { id: place.id, only: place.text === text },
+    slide: slide?.n ?? null,
+  };
+}
+
+/** "slide 12", "trang 12", "trang chiếu số 12", "slide thứ 12" (folded): one slide of a deck. */
+const SLIDE = /(?<=^| )(?:slide|trang chieu|trang)(?: (?:so|thu))? ([1-9]\d?)(?= |$)/;
+
+/**
+ * The slide a query names by its number, read only once the query asks for a deck or its presenter
+ * view ("trang 12" alone is no slide); the number leaves the words searched (slides are found by
+ * the deck's title and purpose, not by their number).
+ * @example readSlide('slide 12 chuyen de 1') // { n: 12, text: "slide chuyen de 1" }
+ */
+export function readSlide(query: string): { n: number; text: string } | null {
+  const at = matchWords(query, SLIDE);
+  if (!at) return null;
+  const number = at.from + at.len - 1;
+  return { n: Number(at.m[1]), text: at.words.filter((_, i) => i !== number).join(' ') };
 }
 
 /* ------------------------------------------------------------------------------------------------

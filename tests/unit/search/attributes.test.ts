@@ -39,4 +39,10 @@ describe('purpose page parts (phan_trang values)', () => {
     expect(readPart(partValue({ id: 'a', heading: 'Thu | chi', inner: [] }))).toEqual({ id: 'a', heading: 'Thu chi', inner: [] });
     expect(readPart('=Không có id')).toBeNull();
   });
+  it('carries the anchor of an h3 that has one, and reads a heading that looks like one as text', () => {
+    const part = { id: 'moc-thoi-han', heading: 'Các mốc thời hạn', inner: ['tháng 10/2019', 'Định kỳ', 'x=y'], innerIds: ['han-thang-10-2019', null, null] };
+    const value = partValue(part);
+    expect(value).toBe('moc-thoi-han=Các mốc thời hạn | han-thang-10-2019=tháng 10/2019 | Định kỳ |  x=y');
+    expect(readPart(value)).toEqual({ ...part, innerIds: ['han-thang-10-2019', null, null] });
+  });
 });

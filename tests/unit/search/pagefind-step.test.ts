@@ -1,10 +1,10 @@
 import { t } from '../../../src/i18n/vi.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mkdtemp, mkdir, writeFile, readdir } from 'node:fs/promises';
+import { mkdtemp, mkdir, writeFile, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const state = vi.hoisted(() => ({ addErrors: [] as string[], calls: [] as string[] }));
+const state = vi.hoisted(() => ({ addErrors: [] as string[], calls: [] as string[], hash: 'vi_0123abcd' as string | undefined }));
 
 vi.mock('pagefind', () => ({
   createIndex: async (config: unknown) => {
@@ -24,6 +24,7 @@ vi.mock('pagefind', () => ({
           state.calls.push('writeFiles');
           await mkdir(outputPath, { recursive: true });
           for (const f of ['pagefind.js', 'pagefind-ui.js', 'pagefind-highlight.js', 'wasm.unknown.pagefind']) await writeFile(join(outputPath, f), 'x');
+          await writeFile(join(outputPath, 'pagefind-entry.json'), JSON.stringify({ version: '1.6.0', languages: { vi: { hash: state.hash, wasm: null, page_count: 1 } } }));
           return { errors: [], outputPath };
         },
       },
@@ -49,6 +50,7 @@ async function site(pages: Record<string, string>): Promise<string> {
 }
 
 afterEach(() => {
+  state.hash = 'vi_0123abcd';
   state.addErrors = [];
   state.calls = [];
 });
@@ -71,7 +73,23 @@ describe('buildSearchIndex', () => {
     expect(state.calls[0]).toContain('"forceLanguage":"vi"');
     expect(state.calls).toContain('addHTMLFile /van-ban/a/ footer');
     expect(state.calls.at(-1)).toBe('close');
-    expect((await readdir(join(dir, 'pagefind'))).sort()).toEqual(['pagefind.js', 'wasm.unknown.pagefind']);
+    expect((await readdir(join(dir, 'pagefind'))).sort()).toEqual(['pagefind-entry.json', 'pagefind.js', 'wasm.unknown.pagefind']);
+  });
+  it("writes the index's hash into every search element's cache tag, and changes nothing else", async () => {
+    const box = (tag: string) => `<tt-search-box data-strings="{}" data-index-tag="${tag}"><input></tt-search-box>`;
+    const page = PAGE.replace('<header>h</header>', `<header>${box('5f3a9c0d1e')}</header>`);
+    const other = '<main>trang không có ô tìm kiếm; data-index-tag là tên một thuộc tính</main>';
+    const dir = await site({ 'van-ban/a/index.html': page, 'tim-kiem/index.html': `${box('5f3a9c0d1e')}<tt-search-page data-index-tag="5f3a9c0d1e">`, 'b/index.html': other });
+    await buildSearchIndex({ siteDir: dir, log: () => {} });
+    expect(await readFile(join(dir, 'van-ban/a/index.html'), 'utf8')).toBe(page.replaceAll('5f3a9c0d1e', 'vi_0123abcd'));
+    expect(await readFile(join(dir, 'tim-kiem/index.html'), 'utf8')).toBe(`${box('vi_0123abcd')}<tt-search-page data-index-tag="vi_0123abcd">`);
+    expect(await readFile(join(dir, 'b/index.html'), 'utf8')).toBe(other);
+  });
+  it('fails, naming the file, when the entry has no Vietnamese index hash', async () => {
+    state.hash = undefined;
+    const dir = await site({ 'van-ban/a/index.html': PAGE });
+    await expect(buildSearchIndex({ siteDir: dir, log: () => {} })).rejects.toThrow('pagefind-entry.json: no index hash for "vi"');
+    expect(state.calls.at(-1)).toBe('close');
   });
   it('fails when Pagefind reports errors, and still closes', async () => {
     state.addErrors = ['bad html'];
@@ -127,16 +145,32 @@ describe('pages found by title and purpose', () => {
     expect(r.filters).toEqual({ loai: ['trang'], ve_van_ban: ['83-KH/TU'] });
   });
 
-  it('lists the h2 parts a link may open, on the assignment table, timeline and handout only (round 4)', () => {
+  it('lists the h2 parts a link may open, on the pages whose parts are shown (round 4, round 7)', () => {
     const html = QUIZ.replace('</ol>', '</ol><h2 id="bang-phan-cong">Bảng phân công theo <b>cơ quan</b></h2><h2 id="moc">Mốc thời hạn</h2><h2>Không có id</h2>');
     expect(purposeRecord(html, '/van-ban/phan-cong/', [])!.filters.phan_trang).toEqual(['bang-phan-cong=Bảng phân công theo cơ quan', 'moc=Mốc thời hạn']);
     expect(purposeRecord(html, '/hoc-tap/01-x/tai-lieu/', [])!.filters.phan_trang).toContain('moc=Mốc thời hạn');
-    // The trainer and quiz pages' headings name results shown only once there are some.
-    expect(purposeRecord(html, '/giang-vien/', [])!.filters.phan_trang).toBeUndefined();
+    // The trainer page's results are hidden until there are some: no link opens them.
+    const trainer = QUIZ.replace('</ol>', '</ol><section><h2 id="ma-xac-nhan">Kiểm tra mã</h2></section><section hidden><h2 id="tu-choi">Mã bị từ chối</h2></section>');
+    expect(purposeRecord(trainer, '/giang-vien/', [])!.filters.phan_trang).toEqual(['ma-xac-nhan=Kiểm tra mã']);
+    expect(purposeRecord(html, '/kiem-tra/tien-do/', [])!.filters.phan_trang).toBeUndefined();
     // The quiz's self-study part is always shown.
     expect(purposeRecord(html, '/kiem-tra/x/', [])!.filters.phan_trang).toContain('moc=Mốc thời hạn');
     // Not metadata: Pagefind searches metadata, and the headings would change how the record scores.
     expect(purposeRecord(html, '/van-ban/phan-cong/', [])!.meta).not.toHaveProperty('sections');
+  });
+  it('carries the anchor of the element an h3 heads, so a link may open one deadline (round 7)', () => {
+    const html = QUIZ.replace('</ol>', '</ol><h2 id="moc">Các mốc thời hạn</h2><ol><li id="han-10-2019"><h3>tháng 10/2019</h3><ul><li>Ban Tuyên giáo</li></ul></li><li><h3>Hằng năm</h3></li><li id="han-2020" hidden></li></ol>');
+    expect(purposeRecord(html, '/van-ban/phan-cong/', [])!.filters.phan_trang).toEqual(['moc=Các mốc thời hạn | han-10-2019=tháng 10/2019 | Hằng năm']);
+  });
+  it("gives the timeline the dates of the texts it lists, and the home page its offline part without the site's title (round 7)", () => {
+    const timeline = QUIZ.replace('</ol>', '</ol><ol><li><time datetime="2024-03-12">12/3/2024</time></li><li><time datetime="2025-12-12">12/12/2025</time></li></ol>');
+    expect(purposeRecord(timeline, '/van-ban/dong-thoi-gian/', [])!.filters.ngay_ban_hanh).toEqual(['2024-03-12', '2025-12-12']);
+    expect(purposeRecord(timeline, '/van-ban/phan-cong/', [])!.filters.ngay_ban_hanh).toBeUndefined();
+    const home = QUIZ.replace('</ol>', '</ol><section><h2 id="luu-offline-title">Lưu để đọc offline</h2></section>');
+    const record = purposeRecord(home, '/', [])!;
+    expect(record.filters.phan_trang).toEqual(['luu-offline-title=Lưu để đọc offline']);
+    expect(record.content).toContain('offline');
+    expect(record.content).not.toContain(record.meta.title!);
   });
   it("counts a document's own poster as the document's page, not a session's poster that names it", () => {
     const poster = (title: string) => QUIZ.replace('<head>', `<head><title>${title} | Trí thức Điện Biên</title>`);

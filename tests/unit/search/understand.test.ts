@@ -18,6 +18,8 @@ import {
   readHowOften,
   readProvision,
   readRecipients,
+  readSlide,
+  keyboardResidue,
   understand,
 } from '../../../src/lib/search/understand.ts';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -44,7 +46,10 @@ describe('page kinds', () => {
     ['/tim-kiem/', 'search'],
     ['/hoc-tap/02-x/ap-phich/', 'poster'],
     ['/van-ban/ke-hoach-83-kh-tu/ap-phich/', 'poster'],
-    ['/gioi-thieu/', 'other'],
+    ['/', 'home'],
+    // A one-segment path no other kind claims is the home page of a site served under that path.
+    ['/tri-thuc/', 'home'],
+    ['/gioi-thieu/lien-he/', 'other'],
   ])('%s is a %s page', (url, kind) => expect(pageKindOf(url)).toBe(kind));
 });
 
@@ -382,4 +387,32 @@ describe('round 6: provisions named by their place, words in other languages', (
   it('does not read "hạn chế" as a deadline', () => {
     expect(findTask('han che sau 10 nam')).toBeNull();
   });
+});
+
+describe('round 7: a slide named by number, saving for offline', () => {
+  it.each([
+    ['slide 12 chuyen de 1', { n: 12, text: 'slide chuyen de 1' }],
+    ['trang chiếu số 3 chuyên đề 2', { n: 3, text: 'trang chiếu số chuyên đề 2' }],
+    ['chuyen de 4 trang 7', { n: 7, text: 'chuyen de 4 trang' }],
+  ])('«%s» names a slide', (q, want) => expect(readSlide(q)).toEqual(want));
+
+  it('reads a slide number only when a deck or presenter view is asked for', () => {
+    expect(understand('slide 12 chuyen de 1')).toMatchObject({ slide: 12, task: { kind: 'deck' }, text: 'slide chuyen de 1' });
+    expect(understand('ghi chu nguoi trinh bay trang 5 chuyen de 3')).toMatchObject({ slide: 5, task: { kind: 'presenter' } });
+    // "trang 2" of the plan is no slide: the number stays a word searched.
+    expect(understand('trang 2 ke hoach 83')).toMatchObject({ slide: null, text: 'trang 2 ke hoach 83' });
+    expect(understand('slide chuyen de 2').slide).toBeNull();
+  });
+
+  it.each(['luu trang ve may de doc khi mat mang', 'đọc offline', 'không có mạng thì xem thế nào'])('«%s» asks for the home page\'s offline part', (q) => {
+    expect(findTask(q)?.kind).toBe('home');
+  });
+
+  it.each([
+    ['no7i nha65n ke61 hoach5', 'nơi nhận kế hoạch'],
+    ['taafm nhifn 2045', 'tầm nhìn 2045'],
+    ['luwu de ddocj offline', 'lưu de đọc offline'],
+  ])('«%s» carries keyboard residue: %s', (q, want) => expect(keyboardResidue(q)).toBe(want));
+
+  it.each(['kiem tar chuyen de 1', 'trí thức', 'ke hoach 83'])('«%s» carries none that is sure', (q) => expect(keyboardResidue(q)).toBeNull());
 });
