@@ -16,7 +16,7 @@ import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './norma
 import type { Fragment, ScoredSection } from './rank.ts';
 import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SESSION_FILTER, SOURCE_META, readPart } from './attributes.ts';
 import type { PagePart } from './attributes.ts';
-import { slideAnchor } from '../slides/nav.ts';
+import { slideAnchor } from '../slides/anchor.ts';
 import { FUNCTION_WORDS, closestWord, decodeKeyboard, keyboardResidue, pageKindOf, understand } from './understand.ts';
 import type { Asks, PageKind, ProvisionRef, SessionRef, TaskMatch } from './understand.ts';
 

@@ -410,8 +410,12 @@ export function analysePage(
     if (phrases > 0) score += WEIGHTS.phrase * n * (1 + Math.log2(phrases) * 0.25);
     else if (nearStarts.some((p) => p >= sec.start && p < sec.end)) score += WEIGHTS.phrase * WEIGHTS.near * n;
     // A landmark is weaker evidence than a provision; but when the query is its label ("nơi nhận"),
-    // the label stands for the heading it lacks, and it weighs as much more.
-    if (sec.landmark) score *= labelIsQuery(sec.heading, terms) ? 1 / WEIGHTS.landmark : WEIGHTS.landmark;
+    // the label stands for the heading it lacks, and it weighs as much more, and at least as a heading
+    // holding the query as a phrase would ("đoạn mở đầu": the opening paragraph never says so).
+    if (sec.landmark) {
+      const named = labelIsQuery(sec.heading, terms);
+      score = named ? Math.max(score / WEIGHTS.landmark, n * (saturate(WEIGHTS.heading) + WEIGHTS.phrase)) : score * WEIGHTS.landmark;
+    }
     // The excerpt is built when it is read: a page has many sections and one or two are shown.
     const excerpt = (): string => {
       // Prefer words that stand together when the phrase is there; otherwise any match.

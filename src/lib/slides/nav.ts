@@ -95,11 +95,6 @@ export function keyAction(key: string, shift = false): NavAction | UiCommand | n
   return null;
 }
 
-/** The element id of slide number `n` (from 1), which links without JavaScript use: 5 → "trang-5". */
-export function slideAnchor(n: number): string {
-  return `trang-${n}`;
-}
-
 /** The URL hash of a slide index: index 4 → "#5". */
 export function hashFor(index: number): string {
   return `#${index + 1}`;

@@ -73,6 +73,13 @@ describe('analysePage', () => {
     expect(a.sections[0]!.id).toBe('noi-nhan');
     expect(a.sections[0]!.excerptHtml).toContain('<mark>đồng chí</mark>');
   });
+  it('a landmark whose label is the query comes first even when its text never says the label (round 7)', () => {
+    const g = toFragment({ ...plan, blocks: [{ id: 'mo-dau', text: 'Thực hiện Kết luận của Ban Bí thư, Ban Thường vụ ban hành kế hoạch.' }, ...plan.blocks.slice(1)] });
+    const withLabel = { ...labels, 'mo-dau': 'Đoạn mở đầu' };
+    // "đầu" stands in a provision ("Người đứng đầu"); the label names the opening paragraph.
+    expect(analysePage(g, termInfos(['doan', 'mo', 'dau']), withLabel).sections[0]!.id).toBe('mo-dau');
+    expect(analysePage(g, termInfos(['dau']), withLabel).sections[0]!.id).toBe('phan-i-muc-2');
+  });
   it('escapes what it shows', () => {
     const g = toFragment({ url: '/x/', title: 'T', blocks: [{ text: '<img src=x onerror=alert(1)> trí thức' }] });
     const a = analysePage(g, termInfos(['tri']));
