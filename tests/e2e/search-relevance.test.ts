@@ -73,9 +73,9 @@ interface Floor {
  *   88.9 / 92.2 / 86.2.
  * - Round 6 (208 written, seed 20261209; 47 already in an earlier set left out, 161 kept): before it
  *   63.4 / 73.2 / 50.0 and 67.1 / 75.9 / 52.0; after it 82.9 / 86.6 / 62.0 and 72.2 / 79.7 / 56.0 (one
- *   held-out query empty); after round 7 87.8 / 90.2 / 72.0 and 72.2 / 79.7 / 58.0, none empty.
+ *   held-out query empty); after round 7 87.8 / 90.2 / 72.0 and 73.4 / 79.7 / 58.0, none empty.
  * - Round 7 (208 written, seed 20261210; 24 already in an earlier set left out, 184 kept): before it
- *   73.6 / 81.3 / 61.7 and 80.6 / 88.2 / 66.1; after it 79.1 / 84.6 / 71.7 and 80.6 / 88.2 / 67.7.
+ *   73.6 / 81.3 / 61.7 and 80.6 / 88.2 / 66.1; after it 80.2 / 85.7 / 71.7 and 80.6 / 88.2 / 67.7.
  * - Rounds 3 to 5 after round 7: 94.2 / 96.5 / 88.1 and 86.9 / 92.9 / 92.7; 92.0 / 96.6 / 88.7 and
  *   90.0 / 93.3 / 87.9; 78.0 / 83.5 / 74.5 and 82.4 / 89.2 / 73.2.
  */
@@ -84,8 +84,8 @@ const blindRounds = (
     [3, { size: 80, r1: 0.94, r3: 0.96, provision: 0.88 }, { size: 80, r1: 0.86, r3: 0.92, provision: 0.92 }],
     [4, { size: 80, r1: 0.91, r3: 0.96, provision: 0.88 }, { size: 80, r1: 0.9, r3: 0.93, provision: 0.87 }],
     [5, { size: 80, r1: 0.78, r3: 0.83, provision: 0.74 }, { size: 100, r1: 0.82, r3: 0.89, provision: 0.73 }],
-    [6, { size: 80, r1: 0.87, r3: 0.9, provision: 0.72 }, { size: 75, r1: 0.72, r3: 0.79, provision: 0.58 }],
-    [7, { size: 85, r1: 0.79, r3: 0.84, provision: 0.71 }, { size: 85, r1: 0.8, r3: 0.88, provision: 0.67 }],
+    [6, { size: 80, r1: 0.87, r3: 0.9, provision: 0.72 }, { size: 75, r1: 0.73, r3: 0.79, provision: 0.58 }],
+    [7, { size: 85, r1: 0.8, r3: 0.85, provision: 0.71 }, { size: 85, r1: 0.8, r3: 0.88, provision: 0.67 }],
   ] as const
 ).map(([n, tuneFloor, heldFloor]: readonly [number, Floor, Floor]) => ({
   n,

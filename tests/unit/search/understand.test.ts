@@ -382,6 +382,9 @@ describe('round 6: provisions named by their place, words in other languages', (
     ['certificate hoàn thành', 'certificate'],
     ['trinhchieu chuyen de 4', 'deck'],
     ['han thang 10/2019', 'matrix'],
+    // Round 7.
+    ['bảng tổng hợp deadline từng cơ quan', 'matrix'],
+    ['có bao nhiêu chuyên đề học tập', 'studyIndex'],
   ])('«%s» names the task %s', (q, kind) => expect(findTask(q)?.kind).toBe(kind));
 
   it('does not read "hạn chế" as a deadline', () => {
