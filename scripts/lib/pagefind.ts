@@ -9,9 +9,8 @@
  * tables; see {@link PURPOSE_PAGES}) are added as custom records of their title and description. One adjustment is made on the way in (see {@link prepareHtml}): Pagefind
  * never indexes the text of a `<footer>` element, but an official document's own footer (its
  * "Nơi nhận" list) is part of the official text and must be searchable, so inside the indexed
- * `<main>` footers are handed to Pagefind as `<div>`s. The HTML in dist/ is
- * changed in one way only, after indexing: {@link stampIndexTag} writes the index's hash into the
- * search elements' cache tag.
+ * `<main>` footers are handed to Pagefind as `<div>`s. The HTML in dist/ is changed in one way only,
+ * after indexing: {@link stampIndexTag} writes the index's hash into the search elements' cache tag.
  *
  * The step fails the build when Pagefind reports an error, when its
  * version is older than the one whose diacritic folding the search relies on, or when no page
@@ -23,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { t, hasKey } from '../../src/i18n/vi.ts';
 import { pageKindOf, sessionNumberOf } from '../../src/lib/search/understand.ts';
-import { ABOUT_FILTER, CAPTIONS_META, DATE_FILTER, CAPTIONS_SEPARATOR, DOC_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SESSION_FILTER, partValue } from '../../src/lib/search/attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SESSION_FILTER, partValue } from '../../src/lib/search/attributes.ts';
 import type { PagePart } from '../../src/lib/search/attributes.ts';
 
 /** Pagefind folds diacritics at index time since 1.5; the search module depends on that. */
@@ -32,8 +31,9 @@ export const MIN_PAGEFIND = [1, 5, 0] as const;
 /**
  * Pages people look for by what they do rather than by their text: quizzes, decks (with their
  * presenter view and handout), the assignment table, the timeline, the trainer page, progress and
- * certificate pages, the section indexes and the home page (its "save for offline" part). Each is indexed by its title (h1), its purpose
- * (meta description), its table captions and what its kind of page is for in the words people use
+ * certificate pages, the section indexes and the home page (its "save for offline" part). Each is
+ * indexed by its title (h1), its purpose (meta description), its table captions and what its kind of
+ * page is for in the words people use
  * (`purpose.<kind>` in src/i18n/vi/search-purpose.ts: "slide", "tài liệu in", "tra mã"), as a custom
  * record, so quiz answers, slide text and speaker notes never enter the index. Routes relative to the site root.
  */
@@ -221,7 +221,7 @@ export function purposeRecord(
   const purpose = desc ? htmlText(desc[1]!) : '';
   // Table captions name what the page holds ("Bảng phân công theo cơ quan, đơn vị").
   const captions = [...html.matchAll(/<caption\b[^>]*>([\s\S]*?)<\/caption>/gi)].map((m) => htmlText(m[1]!)).filter(Boolean);
-  // The parts a link may open, on pages whose parts are always shown (SECTION_KINDS).
+  // The parts a link may open, on pages whose parts are shown (SECTION_KINDS; hidden sections left out).
   const parts = SECTION_KINDS.has(pageKindOf(url)) ? partsOf(html) : [];
   const named = numbers.filter((n) => title.includes(n));
   // The timeline lists texts the site does not hold, known only by their dates there.

@@ -678,8 +678,8 @@ export interface PageMatch {
 }
 
 /**
- * A study reading page (or a poster, which sums one up) quotes and paraphrases the documents: when the query names no task and a
- * document matches it as completely (every query word the study page has, and its words standing
+ * A study reading page (or a poster, which sums one up) quotes and paraphrases the documents: when
+ * the query names no task and a document matches it as completely (every query word the study page has, and its words standing
  * together as well, or all in order a few words apart: "tầm nhìn đến năm 2045" for "tam nhin 2045"),
  * the document comes before the study page, whatever the finer scores say.
  * Only the best document of the results counts (the text the query is about), not every document
@@ -928,8 +928,8 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   const misspelt = out.missing.filter((w) => !taskWords.has(fold(w)) && !naming.has(fold(w)) && !/\d/.test(w));
   // Pages found with a word found nowhere (a named document or task carries the rest: "trinh chiue
   // ke hoach 83") are shown as they are only when no closest word gives a better reading below.
-  // Words found nowhere in a query that clearly carries keyboard residue: its decoded reading is
-  // tried before any closest word (pages found by the rest of the words, "no7i nha65n ke61 hoach5", do not count).
+  // Words found nowhere in a query that clearly carries keyboard residue: its decoded reading is tried
+  // before any closest word ("taafm nhifn 2045 nghij quyeets 45" finds a poster by "2045" and "45" alone).
   const residue = out.pages.length && out.missing.length ? keyboardResidue(typed.text) : null;
   if (out.pages.length && !misspelt.length && !residue) return asTyped(out, first.text);
   // The fallbacks cost searches and fragments: none for a query already replaced by a newer one.
