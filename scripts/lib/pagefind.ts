@@ -210,29 +210,30 @@ export function purposeRecord(
   url: string,
   numbers: readonly string[],
 ): { url: string; content: string; language: string; meta: Record<string, string>; filters: Record<string, string[]> } | null {
+  const kind = pageKindOf(url);
   const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html);
   // A poster's h1 is its session's or document's title, as printed; its result says it is the poster
   // (the document title, "Áp phích: …", without the site's name).
-  const head = pageKindOf(url) === 'poster' ? /<title>([^<|]*)/i.exec(html) : null;
+  const head = kind === 'poster' ? /<title>([^<|]*)/i.exec(html) : null;
   const title = head ? htmlText(head[1]!).trim() : h1 ? htmlText(h1[1]!) : '';
   if (!title) return null;
   // The home page's description names every document: its record says only what the page does.
-  const desc = pageKindOf(url) === 'home' ? null : /<meta\s+name="description"\s+content="([^"]*)"/i.exec(html);
+  const desc = kind === 'home' ? null : /<meta\s+name="description"\s+content="([^"]*)"/i.exec(html);
   const purpose = desc ? htmlText(desc[1]!) : '';
   // Table captions name what the page holds ("Bảng phân công theo cơ quan, đơn vị").
   const captions = [...html.matchAll(/<caption\b[^>]*>([\s\S]*?)<\/caption>/gi)].map((m) => htmlText(m[1]!)).filter(Boolean);
   // The parts a link may open, on pages whose parts are shown (SECTION_KINDS; hidden sections left out).
-  const parts = SECTION_KINDS.has(pageKindOf(url)) ? partsOf(html) : [];
+  const parts = SECTION_KINDS.has(kind) ? partsOf(html) : [];
   const named = numbers.filter((n) => title.includes(n));
   // The timeline lists texts the site does not hold, known only by their dates there.
-  const dates = pageKindOf(url) === 'timeline' ? [...new Set([...html.matchAll(/<time\b[^>]*\bdatetime="(\d{4}-\d{2}-\d{2})"/gi)].map((m) => m[1]!))] : [];
-  const key = `purpose.${pageKindOf(url)}`;
+  const dates = kind === 'timeline' ? [...new Set([...html.matchAll(/<time\b[^>]*\bdatetime="(\d{4}-\d{2}-\d{2})"/gi)].map((m) => m[1]!))] : [];
+  const key = `purpose.${kind}`;
   const session = sessionNumberOf(url);
   const use = hasKey(key) ? t(key as 'purpose.deck') : '';
   return {
     url,
     // The home page's title is the site's subject, in every text: its record is what the page does.
-    content: [pageKindOf(url) === 'home' ? '' : title, purpose, ...captions, use]
+    content: [kind === 'home' ? '' : title, purpose, ...captions, use]
       .filter(Boolean)
       .map((l) => (/[.!?…:;]$/.test(l) ? l : `${l}.`))
       .join(' '),

@@ -194,6 +194,17 @@ export const PAGE_WEIGHTS = {
   pagefind: 0.25,
 };
 
+/** A page the query names (by number, date, year, kind, session or provision), with the tier it gets. */
+interface NamedPage {
+  res: PagefindResult;
+  boost: number;
+  /** Named by this alone: the link opens at the page's top. */
+  kindOnly: boolean;
+}
+
+/** A search through the query's memo (the same search is never run twice). */
+type Run = (term: string | null, f?: Filters) => Promise<Results>;
+
 interface Candidate {
   id: string;
   score: number;
@@ -834,13 +845,13 @@ async function yearPages(
   years: readonly string[],
   kinds: readonly string[],
   filters: Record<string, string[]> | undefined,
-  run: (term: string | null, f?: Filters) => Promise<Results>,
+  run: Run,
   fragment: (r: PagefindResult) => Promise<Fragment | null>,
-): Promise<{ res: PagefindResult; boost: number; kindOnly: boolean }[]> {
+): Promise<NamedPage[]> {
   const all = await pf.filters();
   const days = Object.keys(all[DATE_FILTER] ?? {}).filter((iso) => years.some((y) => iso.startsWith(`${y}-`)));
   const found = await Promise.all(days.map((iso) => run(null, { ...(filters ?? {}), [DATE_FILTER]: iso, [KIND_FILTER]: KIND_VALUES.document })));
-  const out: { res: PagefindResult; boost: number; kindOnly: boolean }[] = [];
+  const out: NamedPage[] = [];
   for (const res of found.flatMap((r) => r?.results ?? [])) {
     if (kinds.length) {
       const code = kindOfNumber((await fragment(res))?.meta.number ?? '');
@@ -866,8 +877,8 @@ async function kindPages(
   pf: PagefindApi,
   kinds: readonly string[],
   filters: Record<string, string[]> | undefined,
-  run: (term: string | null, f?: Filters) => Promise<Results>,
-): Promise<{ res: PagefindResult; boost: number; kindOnly: boolean }[]> {
+  run: Run,
+): Promise<NamedPage[]> {
   if (!kinds.length) return [];
   const all = await pf.filters();
   const numbers = Object.keys(all[DOC_FILTER] ?? {}).filter((n) => kinds.some((k) => kindOfNumber(n) === fold(k)));
@@ -886,8 +897,8 @@ async function datedPages(
   dateOnly: boolean,
   noTask: boolean,
   filters: Record<string, string[]> | undefined,
-  run: (term: string | null, f?: Filters) => Promise<Results>,
-): Promise<{ res: PagefindResult; boost: number; kindOnly: boolean }[]> {
+  run: Run,
+): Promise<NamedPage[]> {
   if (!dateOnly && !noTask) return [];
   const docs = await run(null, { ...(filters ?? {}), [DATE_FILTER]: iso, [KIND_FILTER]: KIND_VALUES.document });
   if (docs?.results.length) return docs.results.map((res) => ({ res, boost: dateOnly ? PAGE_WEIGHTS.namedDocument : PAGE_WEIGHTS.namedWithWords, kindOnly: dateOnly }));
@@ -1069,10 +1080,10 @@ async function namedPages(
   referenceOnly: boolean,
   noTask: boolean,
   filters: Record<string, string[]> | undefined,
-  run: (term: string | null, f?: Filters) => Promise<Results>,
+  run: Run,
   implementer: string | null = null,
   fragment?: (r: PagefindResult) => Promise<Fragment | null>,
-): Promise<{ res: PagefindResult; boost: number; kindOnly: boolean }[]> {
+): Promise<NamedPage[]> {
   const all = await pf.filters();
   const numbers = Object.keys(all[DOC_FILTER] ?? {}).filter((n) => docRefMatches(ref, n));
   const carriers = implementer && noTask && fragment ? await implementersOf(numbers, implementer, filters, run, fragment) : [];
@@ -1102,7 +1113,7 @@ async function implementersOf(
   numbers: string[],
   kind: string,
   filters: Record<string, string[]> | undefined,
-  run: (term: string | null, f?: Filters) => Promise<Results>,
+  run: Run,
   fragment: (r: PagefindResult) => Promise<Fragment | null>,
 ): Promise<PagefindResult[]> {
   const found = (await Promise.all(numbers.map((n) => run(null, { ...(filters ?? {}), [IMPLEMENTS_FILTER]: n, [KIND_FILTER]: KIND_VALUES.document })))).flatMap((r) => r?.results ?? []);
@@ -1122,8 +1133,8 @@ async function provisionPages(
   ref: ProvisionRef,
   noTask: boolean,
   filters: Record<string, string[]> | undefined,
-  run: (term: string | null, f?: Filters) => Promise<Results>,
-): Promise<{ res: PagefindResult; boost: number; kindOnly: boolean }[]> {
+  run: Run,
+): Promise<NamedPage[]> {
   const found = await run(null, { ...(filters ?? {}), [PROVISION_FILTER]: ref.id });
   const boost = !noTask ? PAGE_WEIGHTS.documentFamily : ref.only ? PAGE_WEIGHTS.namedDocument : PAGE_WEIGHTS.namedWithWords;
   return (found?.results ?? []).map((res) => ({ res, boost, kindOnly: false }));
@@ -1139,8 +1150,8 @@ async function sessionPages(
   ref: SessionRef,
   noTask: boolean,
   filters: Record<string, string[]> | undefined,
-  run: (term: string | null, f?: Filters) => Promise<Results>,
-): Promise<{ res: PagefindResult; boost: number; kindOnly: boolean }[]> {
+  run: Run,
+): Promise<NamedPage[]> {
   const f: Filters = { ...(filters ?? {}), [SESSION_FILTER]: String(ref.session) };
   const [family, reading] = await Promise.all([run(null, f), ref.only && noTask ? run(null, { ...f, [KIND_FILTER]: KIND_VALUES.study }) : null]);
   const boost = ref.only ? PAGE_WEIGHTS.documentFamily : noTask ? PAGE_WEIGHTS.namedWithWords : PAGE_WEIGHTS.documentFamily;
