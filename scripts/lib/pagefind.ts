@@ -167,7 +167,7 @@ function partsOf(html: string): string[] {
     const own = /\bid="([^"]+)"/.exec(m[2]!)?.[1] ?? null;
     if (m[1] === '2') {
       // A part shown only once there is something in it (the trainer page's results) is no place to link to.
-      part = own && text && !inHiddenSection(html, m.index) ? { id: own, heading: text, inner: [], innerIds: [] } : null;
+      part = own && text && !inHiddenSection(html, m.index) ? { id: labelledBy(html, own) ?? own, heading: text, inner: [], innerIds: [] } : null;
       if (part) out.push(part);
     } else if (part && text) {
       part.inner.push(text);
@@ -176,6 +176,20 @@ function partsOf(html: string): string[] {
     after = m.index + m[0].length;
   }
   return out.map(({ innerIds, ...p }) => partValue(innerIds.some(Boolean) ? { ...p, innerIds } : p));
+}
+
+/**
+ * The id of the element a heading labels (`<section id="luu-offline" aria-labelledby="luu-offline-title">`):
+ * a link to the part opens at the part, its heading included, rather than at the heading alone.
+ */
+function labelledBy(html: string, headingId: string): string | null {
+  for (const m of html.matchAll(/<[a-z][a-z0-9-]*\b[^>]*>/gi)) {
+    const tag = m[0];
+    if (!/\baria-labelledby="([^"]*)"/.exec(tag)?.[1]?.split(/\s+/).includes(headingId)) continue;
+    const id = /\sid="([^"]+)"/.exec(tag)?.[1];
+    if (id) return id;
+  }
+  return null;
 }
 
 /** True when the `<section>` around position `at` is hidden in the built page. */

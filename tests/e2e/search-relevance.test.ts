@@ -86,6 +86,7 @@ const blindRounds = (
     [5, { size: 80, r1: 0.78, r3: 0.83, provision: 0.74 }, { size: 100, r1: 0.82, r3: 0.89, provision: 0.73 }],
     [6, { size: 80, r1: 0.87, r3: 0.9, provision: 0.72 }, { size: 75, r1: 0.73, r3: 0.79, provision: 0.58 }],
     [7, { size: 85, r1: 0.8, r3: 0.85, provision: 0.71 }, { size: 85, r1: 0.8, r3: 0.88, provision: 0.67 }],
+    [8, { size: 75, r1: 0, r3: 0, provision: 0 }, { size: 80, r1: 0, r3: 0, provision: 0 }],
   ] as const
 ).map(([n, tuneFloor, heldFloor]: readonly [number, Floor, Floor]) => ({
   n,
@@ -96,7 +97,7 @@ const blindRounds = (
   tuned: [] as Outcome[],
   held: [] as Outcome[],
 }));
-const ORDINAL: Record<number, string> = { 3: 'Third', 4: 'Fourth', 5: 'Fifth', 6: 'Sixth', 7: 'Seventh' };
+const ORDINAL: Record<number, string> = { 3: 'Third', 4: 'Fourth', 5: 'Fifth', 6: 'Sixth', 7: 'Seventh', 8: 'Eighth' };
 
 /**
  * Top results of the engine before issue #11 (sequential searches, every word checked alone), recorded

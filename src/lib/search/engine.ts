@@ -10,7 +10,7 @@
 import { parseQuery, docRefMatches, docRefsIn, kindOfNumber, kindsNamed, referenceWords } from './query.ts';
 import type { ParsedQuery } from './query.ts';
 import { termVariants, combinations, MAX_COMBINATIONS } from './variants.ts';
-import { analysePage, headingNamedBy, lineMatches, lineShare, splitWords, termInfos } from './rank.ts';
+import { analysePage, idOnlyText, headingNamedBy, lineMatches, lineShare, splitWords, termInfos } from './rank.ts';
 import { escapeHtml } from './excerpt.ts';
 import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
@@ -775,12 +775,24 @@ function slideFirst(sections: ScoredSection[], frag: Fragment, slide: number | n
 function innerNamed(part: PagePart, infos: ReturnType<typeof termInfos>): { id: string; heading: string; words: number[] } {
   const own = lineMatches(part.heading, infos);
   let best = { id: part.id, heading: part.heading, words: own.words, n: own.terms.size };
+  // The h3 that alone holds query words the h2 lacks ("các mốc thời hạn năm 2020": the h2 says the
+  // first four, the h3 "Năm 2020" the rest) narrows the part down to itself.
+  let narrow: { id: string; heading: string; words: number[]; extra: number } | null = null;
+  let tie = false;
   for (const [i, heading] of part.inner.entries()) {
     const id = part.innerIds?.[i];
-    const m = id ? lineMatches(heading, infos) : null;
-    if (id && m && m.terms.size > best.n) best = { id, heading, words: m.words, n: m.terms.size };
+    if (!id) continue;
+    const m = lineMatches(heading, infos);
+    if (m.terms.size > best.n) best = { id, heading, words: m.words, n: m.terms.size };
+    const extra = [...lineMatches(`${heading} ${idOnlyText(id, heading)}`, infos).terms].filter((j) => !own.terms.has(j) && !FUNCTION_WORDS.has(infos[j]!.full)).length;
+    if (extra > 0 && extra === narrow?.extra) tie = true;
+    else if (extra > (narrow?.extra ?? 0)) {
+      narrow = { id, heading, words: m.words, extra };
+      tie = false;
+    }
   }
-  return { id: best.id, heading: best.heading, words: best.words };
+  const pick = narrow && !tie && own.terms.size > 0 ? narrow : best;
+  return { id: pick.id, heading: pick.heading, words: pick.words };
 }
 
 /** The anchor of an official text's signature block (see DocumentLayout and the documents' MDX). */

@@ -171,6 +171,35 @@ function labelIsQuery(label: string, terms: readonly TermInfo[]): boolean {
   return forms.length > 0 && forms.every((f) => terms.some((t) => matchStrength(f, t) > 0)) && terms.every((t) => forms.some((f) => matchStrength(f, t) > 0));
 }
 
+/** Parts of an id that only number a provision ("phan-ii-muc-3"): the provision reader answers those. */
+const NUMBERING_PART = /^(?:phan|muc|diem|khoan|dieu|chuong|[ivx]+|\d+)$/;
+
+/**
+ * The words of a section's id that its heading does not say. An id written by hand is the author's
+ * short name for the part ("dinh-nghia-tri-thuc" for "Trí thức là ai (tóm lược)", "nguon-goc-tri-thuc"
+ * for "Trí thức Việt Nam từ đâu mà có"), often in the words people search with; an id made from the
+ * heading adds nothing, and one that only numbers a provision is left to the provision reader.
+ */
+function idOnlyWords(id: string | null, heading: string): WordForms[] {
+  if (!id) return [];
+  const parts = id.split('-').filter(Boolean);
+  if (parts.every((p) => NUMBERING_PART.test(p))) return [];
+  const said = new Set(splitWords(heading).map((w) => wordForms(w).full));
+  return parts.filter((p) => !said.has(p)).map(wordForms);
+}
+
+/** How strongly an id's word matches a query word: ids carry no diacritics, so an accented query word matches its folded form, as a near match. */
+function idMatch(word: WordForms, term: TermInfo): number {
+  return term.accented ? matchStrength(word, { ...term, accented: false }) * 0.8 : matchStrength(word, term);
+}
+
+/** {@link idOnlyWords} as text, to be read like a heading ("han" for the h3 "Năm 2020" at `#han-nam-2020`). */
+export function idOnlyText(id: string | null, heading: string): string {
+  return idOnlyWords(id, heading)
+    .map((f) => f.canon)
+    .join(' ');
+}
+
 /** Splits Pagefind content into words exactly as Pagefind does when it counts locations. */
 export function splitWords(content: string): string[] {
   return content.split(/[^\S\uFEFF]+/);
@@ -403,6 +432,9 @@ export function analysePage(
       const inHeading = i < sec.headingEnd;
       for (let j = 0; j < n; j++) if (row[j]! > 0) perTerm[j]! += row[j]! * (inHeading ? WEIGHTS.heading : 1);
     }
+    // The id's own words count as heading words, once each.
+    const named = idOnlyWords(sec.id, sec.heading);
+    for (let j = 0; j < n && named.length; j++) perTerm[j]! += Math.max(0, ...named.map((f) => idMatch(f, terms[j]!))) * WEIGHTS.heading;
     const found = perTerm.filter((x) => x > 0).length;
     const coverage = n ? found / n : 0;
     const phrases = phraseStarts.filter((p) => p >= sec.start && p + n <= sec.end).length;
@@ -413,8 +445,8 @@ export function analysePage(
     // the label stands for the heading it lacks, and it weighs as much more, and at least as a heading
     // holding the query as a phrase would ("đoạn mở đầu": the opening paragraph never says so).
     if (sec.landmark) {
-      const named = labelIsQuery(sec.heading, terms);
-      score = named ? Math.max(score / WEIGHTS.landmark, n * (saturate(WEIGHTS.heading) + WEIGHTS.phrase)) : score * WEIGHTS.landmark;
+      const isQuery = labelIsQuery(sec.heading, terms) || (named.length > 0 && named.every((f) => terms.some((t) => idMatch(f, t) > 0)) && terms.every((t) => named.some((f) => idMatch(f, t) > 0)));
+      score = isQuery ? Math.max(score / WEIGHTS.landmark, n * (saturate(WEIGHTS.heading) + WEIGHTS.phrase)) : score * WEIGHTS.landmark;
     }
     // The excerpt is built when it is read: a page has many sections and one or two are shown.
     const excerpt = (): string => {

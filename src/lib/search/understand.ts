@@ -133,7 +133,7 @@ export const TASK_WORDS: Readonly<Record<string, readonly string[]>> = {
   trainer: ['tra ma', 'doi chieu ma', 'ma hoc vien', 'ma xac nhan', 'ma cua hoc vien', 'kiem tra ma', 'tong hop ma', 'danh sach hoan thanh', 'giang vien', 'tao bao cao', 'lap bao cao', 'bao cao ket qua hoc', 'ket qua hoc vien', 'tong hop ket qua', 'buoi hoc tap trung', 'mo buoi hoc'],
   progress: ['tien do', 'hoc toi dau', 'hoc den dau', 'da hoc toi dau', 'da hoc den dau', 'bai da lam', 'ket qua da luu', 'cac bai da lam', 'hoc xong', 'da hoc xong', 'may buoi', 'da hoc may', 'da hoc bao nhieu', 'progress'],
   certificate: ['chung nhan', 'giay chung nhan', 'giay xac nhan', 'chung chi', 'xac nhan hoan thanh', 'certificate'],
-  matrix: ['phan cong', 'bang phan cong', 'bang giao viec', 'thoi han', 'han chot', 'han thang', 'han quy', 'han nam', 'han bao cao', 'deadline', 'deadlines'],
+  matrix: ['phan cong', 'bang phan cong', 'bang giao viec', 'thoi han', 'moc han', 'han chot', 'han thang', 'han quy', 'han nam', 'han bao cao', 'deadline', 'deadlines'],
   timeline: ['dong thoi gian', 'truc thoi gian', 'moc thoi gian', 'lich su van ban', 'chuoi van ban', 'trinh tu thoi gian', 'thu tu thoi gian', 'theo thoi gian', 'thu tu ra doi', 'thu tu ban hanh', 'timeline'],
   poster: ['ap phich', 'poster', 'to roi', 'tranh co dong', 'dan bang tin', 'dan o bang tin', 'bang tin'],
   search: ['tim kiem', 'cach tim', 'o tim kiem', 'loc ket qua'],
@@ -406,19 +406,24 @@ export function decodeVniWord(word: string): string {
     if (/[a-z]/.test(c)) out += c;
     else if (c >= '1' && c <= '5') tone = TONE_MARK[c]!;
     else {
-      const apply = (from: RegExp, map: Record<string, string>) => {
+      // A digit with no letter to mark is no VNI key ("kh83", "nq27" name documents): the word stays.
+      const apply = (from: RegExp, map: Record<string, string>): boolean => {
         const m = [...out.matchAll(from)].pop();
         if (m) out = out.slice(0, m.index) + map[m[0]]! + out.slice(m.index! + 1);
+        return !!m;
       };
-      if (c === '6') apply(/[aeo]/g, { a: 'â', e: 'ê', o: 'ô' });
+      let marked = false;
+      if (c === '6') marked = apply(/[aeo]/g, { a: 'â', e: 'ê', o: 'ô' });
       else if (c === '7') {
-        apply(/[uo]/g, { u: 'ư', o: 'ơ' });
+        marked = apply(/[uo]/g, { u: 'ư', o: 'ơ' });
         out = out.replace(/uơ/g, 'ươ');
-      } else if (c === '8') apply(/a/g, { a: 'ă' });
-      else if (c === '9') apply(/d/g, { d: 'đ' });
-      else return word;
+      } else if (c === '8') marked = apply(/a/g, { a: 'ă' });
+      else if (c === '9') marked = apply(/d/g, { d: 'đ' });
+      if (!marked) return word;
     }
   }
+  // A tone needs a vowel to sit on.
+  if (tone && !/[aeiouyăâêôơư]/.test(out)) return word;
   return tone ? placeTone(out, tone) : out;
 }
 

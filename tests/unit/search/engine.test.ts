@@ -691,6 +691,21 @@ describe('a purpose page opens at the part the query names (round 4)', () => {
   it('finds a part by an h3 heading inside it, and shows the part\'s own heading (round 5)', () => {
     expect(top('in danh sach diem danh')).toMatchObject({ id: 'bo-tai-lieu', heading: 'Bộ tài liệu', headingMarked: [] });
   });
+  it('opens the h3 that alone holds the words the h2 lacks, by its heading or its id (round 8)', () => {
+    const deadlines: Fragment = {
+      ...frag,
+      filters: { ...frag.filters, phan_trang: ['moc-thoi-han=Các mốc thời hạn | han-nam-2019=Năm 2019 | han-nam-2020=Năm 2020 | han-hang-nam=Hằng năm'] },
+    };
+    const open = (q: string) => {
+      const infos = termInfos(q.split(' '));
+      return purposeParts(deadlines, analysePage(deadlines, infos).sections, infos)[0]!.id;
+    };
+    expect(open('cac moc thoi han nam 2020')).toBe('han-nam-2020');
+    expect(open('moc thoi han hang nam')).toBe('han-hang-nam');
+    // "năm" alone points at three h3s: the part stays whole.
+    expect(open('cac moc thoi han trong nam')).toBe('moc-thoi-han');
+    expect(open('cac moc thoi han')).toBe('moc-thoi-han');
+  });
   it('stays at the top when only the title\'s words are named, or one word of a part', () => {
     expect(top('phan cong thuc hien ke hoach').id).toBeNull();
     expect(top('bang tong hop').id).toBeNull();

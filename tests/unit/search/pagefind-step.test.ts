@@ -152,6 +152,9 @@ describe('pages found by title and purpose', () => {
     // The trainer page's results are hidden until there are some: no link opens them.
     const trainer = QUIZ.replace('</ol>', '</ol><section><h2 id="ma-xac-nhan">Kiểm tra mã</h2></section><section hidden><h2 id="tu-choi">Mã bị từ chối</h2></section>');
     expect(purposeRecord(trainer, '/giang-vien/', [])!.filters.phan_trang).toEqual(['ma-xac-nhan=Kiểm tra mã']);
+    // A heading that labels its section opens at the section (round 8: the home page's offline part).
+    const labelled = QUIZ.replace('</ol>', '</ol><section id="luu-offline" aria-labelledby="luu-offline-title"><h2 id="luu-offline-title">Lưu để đọc offline</h2></section>');
+    expect(purposeRecord(labelled, '/', [])!.filters.phan_trang).toEqual(['luu-offline=Lưu để đọc offline']);
     expect(purposeRecord(html, '/kiem-tra/tien-do/', [])!.filters.phan_trang).toBeUndefined();
     // The quiz's self-study part is always shown.
     expect(purposeRecord(html, '/kiem-tra/x/', [])!.filters.phan_trang).toContain('moc=Mốc thời hạn');

@@ -80,6 +80,29 @@ describe('analysePage', () => {
     expect(analysePage(g, termInfos(['doan', 'mo', 'dau']), withLabel).sections[0]!.id).toBe('mo-dau');
     expect(analysePage(g, termInfos(['dau']), withLabel).sections[0]!.id).toBe('phan-i-muc-2');
   });
+  it("reads a hand-written id as the part's short name, in the words people search with (round 8)", () => {
+    const g = toFragment({
+      url: '/van-ban/nq/',
+      title: 'Nghị quyết',
+      blocks: [
+        { h: 'Vai trò của trí thức', id: 'vai-tro-tri-thuc', text: 'Trí thức là lực lượng quan trọng.' },
+        { h: 'Trí thức là ai (tóm lược)', id: 'dinh-nghia-tri-thuc', text: 'Người lao động trí óc có trình độ học vấn cao.' },
+        { h: '3.', id: 'phan-ii-muc-3', text: 'Trí thức được định kỳ bồi dưỡng.' },
+      ],
+    });
+    expect(analysePage(g, termInfos(['dinh', 'nghia', 'tri', 'thuc'])).sections[0]!.id).toBe('dinh-nghia-tri-thuc');
+    // Accented query words match the id's folded words, đ included.
+    expect(analysePage(g, termInfos(['định', 'nghĩa', 'trí', 'thức'])).sections[0]!.id).toBe('dinh-nghia-tri-thuc');
+    // An id that only numbers a provision is no name: "phần", "mục" and numbers add no heading words.
+    expect(analysePage(g, termInfos(['muc', 'tri', 'thuc'])).sections.find((x) => x.id === 'phan-ii-muc-3')!.score).toBeLessThan(
+      analysePage(g, termInfos(['muc', 'tri', 'thuc'])).sections.find((x) => x.id === 'vai-tro-tri-thuc')!.score,
+    );
+  });
+  it('a landmark whose id is the query comes first, as its label would (round 8)', () => {
+    const withLabel = { ...labels, 'tieu-de': 'Tên văn bản' };
+    const g = toFragment({ ...plan, blocks: [{ id: 'tieu-de', text: 'KẾ HOẠCH thực hiện Kết luận về trí thức' }, ...plan.blocks] });
+    expect(analysePage(g, termInfos(['tiêu', 'đề']), withLabel).sections[0]!.id).toBe('tieu-de');
+  });
   it('escapes what it shows', () => {
     const g = toFragment({ url: '/x/', title: 'T', blocks: [{ text: '<img src=x onerror=alert(1)> trí thức' }] });
     const a = analysePage(g, termInfos(['tri']));

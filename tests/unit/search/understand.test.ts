@@ -198,6 +198,10 @@ describe('Telex and VNI', () => {
     ['d9a3ng', 'đảng'],
     ['ngu7o7i2', 'người'],
     ['2045', '2045'],
+    // A digit with no letter to mark is no VNI key: document numbers stay (round 8).
+    ['nq27', 'nq27'],
+    ['kl52', 'kl52'],
+    ['kh83', 'kh83'],
   ])('VNI %s → %s', (w, out) => expect(decodeVniWord(w)).toBe(out));
 
   it('decodes a whole query, or says there is nothing to decode', () => {
