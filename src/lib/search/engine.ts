@@ -630,6 +630,9 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   };
   const headingIsQuery = (frag: Fragment, a: ReturnType<typeof analysePage>) =>
     !!whole && (whole.length === infos.length ? a.headingIsQuery : analysePage(frag, whole, options.labels).headingIsQuery);
+  // A reading page not named by the query that holds everything two or more other words ask about.
+  const othersSayAll =
+    subject.length >= 2 && !task && analysed.some((x) => x.c.boost === 0 && !purpose.has(x.c.id) && subjectCoverage(x.frag) === 1);
   const pages: RankedPage[] = [];
   const matchOf = new Map<RankedPage, PageMatch>();
   for (const { c, frag, a } of analysed) {
@@ -642,7 +645,16 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     const relevance = phrase + title + (a.best / (own ? laneBest : bestLocal)) * a.coverage * a.coverage + PAGE_WEIGHTS.pagefind * norm;
     const tier = task && pageKindOf(frag.url) === task && subjectCoverage(frag) >= 0.5 ? PAGE_WEIGHTS.task : 0;
     // A page named along with other words leads only when it has at least half of what they ask about.
-    const named = c.boost === PAGE_WEIGHTS.namedWithWords && subjectCoverage(frag) < 0.5 ? PAGE_WEIGHTS.documentFamily : c.boost;
+    // When the page lacks most of what two or more other words ask about and a page not named says it
+    // all, being named gives it no lead at all: "nắm bắt dư luận xã hội về kết luận 52" is answered by
+    // the plan that says it, not by the Conclusion or its study pages, which never do.
+    const lacks = subjectCoverage(frag) < 0.5;
+    const named =
+      lacks && othersSayAll && (c.boost === PAGE_WEIGHTS.namedWithWords || c.boost === PAGE_WEIGHTS.documentFamily)
+        ? 0
+        : c.boost === PAGE_WEIGHTS.namedWithWords && lacks
+          ? PAGE_WEIGHTS.documentFamily
+          : c.boost;
     // Purpose pages repeat their session's headings (slides, poster): the reading page holds them.
     // A heading the query names in its own words ("Điều mới" for "điều mới của nghị quyết 45") lifts its page likewise.
     // Not when one document is named as carrying out another: the words between ("triển khai") say how they relate.
@@ -668,7 +680,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
         : answerFirst(c.named && !place ? [a.top, ...a.sections.filter((x) => x.id !== null)] : ranked, a.all, frag, options.asks, options.labels),
       namedDocument: c.named,
     });
-    matchOf.set(pages[pages.length - 1]!, { coverage: a.coverage, phraseRatio: a.phraseRatio, inOrder: a.inOrder, phraseInHeading: a.phraseInHeading, kind: pageKindOf(frag.url), boost: boost + tier });
+    matchOf.set(pages[pages.length - 1]!, { coverage: a.coverage, phraseRatio: a.phraseRatio, inOrder: a.inOrder, phraseInHeading: a.phraseInHeading, idNamed: a.idNamed, kind: pageKindOf(frag.url), boost: boost + tier });
   }
   pages.sort((a, b) => b.score - a.score);
   if (!task) deferToDocuments(pages, matchOf);
@@ -683,6 +695,8 @@ export interface PageMatch {
   inOrder: boolean;
   /** All query words stand together in one of the page's headings. */
   phraseInHeading: boolean;
+  /** A section's heading and hand-written id together hold every query word (see `PageAnalysis.idNamed`). */
+  idNamed: boolean;
   kind: PageKind;
   /** The tier boost the page got (named document, session, task). */
   boost: number;
@@ -691,7 +705,8 @@ export interface PageMatch {
 /**
  * A study reading page (or a poster, which sums one up) quotes and paraphrases the documents: when
  * the query names no task and a document matches it as completely (every query word the study page has, and its words standing
- * together as well, or all in order a few words apart: "tầm nhìn đến năm 2045" for "tam nhin 2045"),
+ * together as well, or all in order a few words apart: "tầm nhìn đến năm 2045" for "tam nhin 2045", or
+ * all in one section's heading and id: "định nghĩa trí thức nq27" for "Trí thức là ai" at `#dinh-nghia-tri-thuc`),
  * the document comes before the study page, whatever the finer scores say.
  * Only the best document of the results counts (the text the query is about), not every document
  * that mentions the same words ("nghị quyết 45" stands in several, and the session on it must stay
@@ -710,7 +725,7 @@ export function deferToDocuments(pages: RankedPage[], matchOf: ReadonlyMap<Ranke
     // standing in a heading ("Vì sao học kế hoạch này") when the document has its words only apart. The body
     // of a study page retells the documents, often in fewer words: a phrase there is no sign that
     // the page, rather than the text it retells, is what was asked for.
-    return (s?.kind === 'study' || s?.kind === 'poster') && s.boost <= d.boost && d.coverage >= s.coverage && (d.phraseRatio >= s.phraseRatio || d.inOrder || !s.phraseInHeading);
+    return (s?.kind === 'study' || s?.kind === 'poster') && s.boost <= d.boost && d.coverage >= s.coverage && (d.phraseRatio >= s.phraseRatio || d.inOrder || d.idNamed || !s.phraseInHeading);
   });
   if (!above.length) return;
   // The other pages above the document keep their order; the document, then the study pages, after them.

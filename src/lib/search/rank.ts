@@ -137,6 +137,11 @@ export interface PageAnalysis {
    * hội, hội trí thức") is not.
    */
   headingIsQuery: boolean;
+  /**
+   * A section's heading and the words of its hand-written id (see {@link idOnlyWords}) together hold
+   * every query word, the id adding at least one: the part is named by the query in its author's words.
+   */
+  idNamed: boolean;
   /** The top of the page (before the first anchor), scored like the others, matched or not. */
   top: ScoredSection;
   /** Every section in page order, matched or not (a question may ask for one the words miss: the signer). */
@@ -190,6 +195,8 @@ function idOnlyWords(id: string | null, heading: string): WordForms[] {
 
 /** How strongly an id's word matches a query word: ids carry no diacritics, so an accented query word matches its folded form, as a near match. */
 function idMatch(word: WordForms, term: TermInfo): number {
+  // Whole words only: an id's words are few and chosen, and a prefix ("tri" in "trien-khai") names nothing.
+  if (word.full !== term.full) return 0;
   return term.accented ? matchStrength(word, { ...term, accented: false }) * 0.8 : matchStrength(word, term);
 }
 
@@ -425,16 +432,31 @@ export function analysePage(
   const pageTerms = new Set<number>();
   for (const i of matchedPositions) strengths[i]!.forEach((x, j) => x > 0 && pageTerms.add(j));
 
+  let idNamed = false;
   const sections = sectionsOf(fragment, words.length, labels).map((sec): ScoredSection => {
     const perTerm = new Array<number>(n).fill(0);
+    const inHead = new Set<number>();
     for (let i = sec.start; i < sec.end; i++) {
       const row = strengths[i]!;
       const inHeading = i < sec.headingEnd;
-      for (let j = 0; j < n; j++) if (row[j]! > 0) perTerm[j]! += row[j]! * (inHeading ? WEIGHTS.heading : 1);
+      for (let j = 0; j < n; j++) {
+        if (!(row[j]! > 0)) continue;
+        perTerm[j]! += row[j]! * (inHeading ? WEIGHTS.heading : 1);
+        if (inHeading) inHead.add(j);
+      }
     }
     // The id's own words count as heading words, once each.
     const named = idOnlyWords(sec.id, sec.heading);
-    for (let j = 0; j < n && named.length; j++) perTerm[j]! += Math.max(0, ...named.map((f) => idMatch(f, terms[j]!))) * WEIGHTS.heading;
+    const byId = new Set<number>();
+    for (let j = 0; j < n && named.length; j++) {
+      const m = Math.max(0, ...named.map((f) => idMatch(f, terms[j]!)));
+      if (m > 0) {
+        byId.add(j);
+        pageTerms.add(j);
+      }
+      perTerm[j]! += m * WEIGHTS.heading;
+    }
+    if (byId.size > 0 && terms.every((_, j) => byId.has(j) || inHead.has(j))) idNamed = true;
     const found = perTerm.filter((x) => x > 0).length;
     const coverage = n ? found / n : 0;
     const phrases = phraseStarts.filter((p) => p >= sec.start && p + n <= sec.end).length;
@@ -497,6 +519,7 @@ export function analysePage(
     best: ordered[0]?.score ?? 0,
     inOrder: phraseStarts.length > 0 || nearStarts.length > 0,
     phraseInHeading: headed.length > 0,
+    idNamed,
     headingIsQuery: headed.some((sec) => sec.headingMarked.length * 3 >= sec.headingWords.length * 2),
     top,
     all: sections,

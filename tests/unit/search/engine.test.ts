@@ -655,6 +655,22 @@ describe('a kind named by word alone (round 4)', () => {
   });
 });
 
+describe('a document named with words it does not have (round 8)', () => {
+  const says: FakePage = {
+    ...plan,
+    blocks: [...plan.blocks, { h: '4. Ban Tuyên giáo', id: 'phan-iii-muc-4', text: 'Nắm bắt dư luận xã hội về Nghị quyết 2-NQ/TW trong cán bộ.' }],
+  };
+  it('gives the lead to the page that says it all, not to the document named or its family', async () => {
+    const o = await search(fakePagefind([says, resolution, study]), 'nam bat du luan xa hoi ve nghi quyet 2', { labels });
+    expect(o.pages[0]!.url).toBe('/van-ban/ke-hoach-1-kh-tu/');
+    expect(o.pages[0]!.sections[0]!.id).toBe('phan-iii-muc-4');
+  });
+  it('keeps the document first when no other page says it all', async () => {
+    const o = await search(fakePagefind([plan, resolution, study]), 'nghi quyet 2 duong lich dang dung', { labels });
+    expect(o.pages[0]!.url).toBe('/van-ban/nghi-quyet-2-nq-tw/');
+  });
+});
+
 describe('two documents named (round 4)', () => {
   const both: FakePage = {
     url: '/hoc-tap/bai-3/',

@@ -93,6 +93,10 @@ describe('analysePage', () => {
     expect(analysePage(g, termInfos(['dinh', 'nghia', 'tri', 'thuc'])).sections[0]!.id).toBe('dinh-nghia-tri-thuc');
     // Accented query words match the id's folded words, đ included.
     expect(analysePage(g, termInfos(['định', 'nghĩa', 'trí', 'thức'])).sections[0]!.id).toBe('dinh-nghia-tri-thuc');
+    // Whole words only: "tri" is no prefix of an id word ("trien-khai").
+    const h = toFragment({ url: '/x/', title: 'T', blocks: [{ h: 'Điện Biên thực hiện', id: 'dien-bien-trien-khai', text: 'Nội dung.' }] });
+    expect(analysePage(h, termInfos(['tri', 'thuc'])).idNamed).toBe(false);
+    expect(analysePage(h, termInfos(['trien', 'khai'])).idNamed).toBe(true);
     // An id that only numbers a provision is no name: "phần", "mục" and numbers add no heading words.
     expect(analysePage(g, termInfos(['muc', 'tri', 'thuc'])).sections.find((x) => x.id === 'phan-ii-muc-3')!.score).toBeLessThan(
       analysePage(g, termInfos(['muc', 'tri', 'thuc'])).sections.find((x) => x.id === 'vai-tro-tri-thuc')!.score,
