@@ -748,15 +748,18 @@ export function purposeParts(frag: Fragment, sections: ScoredSection[], infos: R
   // A page indexed for one part of it, asked for by its task, opens there ("đọc khi mất mạng": the home page's offline part).
   const only = parts.length === 1 && task && task === pageKindOf(frag.url) && ONE_PART_PAGES.has(task) ? readPart(parts[0]!) : null;
   const inTitle = lineMatches(frag.meta.title ?? '', infos).terms;
-  let pick: { id: string; heading: string; words: number[]; n: number } | null = null;
+  let pick: { id: string; heading: string; words: number[]; n: number; own: number } | null = null;
   for (const part of parts.map(readPart)) {
     if (!part) continue;
     // The part's h2, then the h3 headings inside it: the query may name the part by either.
     const m = lineMatches([part.heading, ...part.inner].join(' '), infos);
-    if (m.terms.size < 2 || ![...m.terms].some((j) => !inTitle.has(j))) continue;
-    if (!pick || m.terms.size > pick.n) pick = { ...innerNamed(part, infos), n: m.terms.size };
+    // Words the title lacks tell the parts apart ("mốc quý IV/2019 trong bảng phân công": the deadlines,
+    // though "bảng phân công" names the table); the title's words, which every part shares, break ties.
+    const own = [...m.terms].filter((j) => !inTitle.has(j)).length;
+    if (m.terms.size < 2 || own === 0) continue;
+    if (!pick || own > pick.own || (own === pick.own && m.terms.size > pick.n)) pick = { ...innerNamed(part, infos), n: m.terms.size, own };
   }
-  if (!pick && only) pick = { id: only.id, heading: only.heading, words: lineMatches(only.heading, infos).words, n: 0 };
+  if (!pick && only) pick = { id: only.id, heading: only.heading, words: lineMatches(only.heading, infos).words, n: 0, own: 0 };
   if (!pick) return sections;
   const headingWords = splitWords(pick.heading);
   const marked = new Set(pick.words);

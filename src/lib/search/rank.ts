@@ -171,9 +171,14 @@ export const WEIGHTS = {
 };
 
 /** Every word of a label is a query word and every query word is in the label ("Nơi nhận" for "noi nhan"). */
-function labelIsQuery(label: string, terms: readonly TermInfo[]): boolean {
+function labelIsQuery(label: string, terms: readonly TermInfo[], title: readonly WordForms[] = []): boolean {
   const forms = splitWords(label).map(wordForms);
-  return forms.length > 0 && forms.every((f) => terms.some((t) => matchStrength(f, t) > 0)) && terms.every((t) => forms.some((f) => matchStrength(f, t) > 0));
+  // The words that name the page may stand beside the label ("nơi nhận kế hoạch" on the plan's page).
+  return (
+    forms.length > 0 &&
+    forms.every((f) => terms.some((t) => matchStrength(f, t) > 0)) &&
+    terms.every((t) => forms.some((f) => matchStrength(f, t) > 0) || title.some((f) => matchStrength(f, t) >= 1))
+  );
 }
 
 /** Parts of an id that only number a provision ("phan-ii-muc-3"): the provision reader answers those. */
@@ -433,6 +438,7 @@ export function analysePage(
   for (const i of matchedPositions) strengths[i]!.forEach((x, j) => x > 0 && pageTerms.add(j));
 
   let idNamed = false;
+  let titleForms: WordForms[] | undefined;
   const sections = sectionsOf(fragment, words.length, labels).map((sec): ScoredSection => {
     const perTerm = new Array<number>(n).fill(0);
     const inHead = new Set<number>();
@@ -467,7 +473,9 @@ export function analysePage(
     // the label stands for the heading it lacks, and it weighs as much more, and at least as a heading
     // holding the query as a phrase would ("đoạn mở đầu": the opening paragraph never says so).
     if (sec.landmark) {
-      const isQuery = labelIsQuery(sec.heading, terms) || (named.length > 0 && named.every((f) => terms.some((t) => idMatch(f, t) > 0)) && terms.every((t) => named.some((f) => idMatch(f, t) > 0)));
+      const isQuery =
+        labelIsQuery(sec.heading, terms, (titleForms ??= splitWords(fragment.meta.title ?? '').map(wordForms))) ||
+        (named.length > 0 && named.every((f) => terms.some((t) => idMatch(f, t) > 0)) && terms.every((t) => named.some((f) => idMatch(f, t) > 0)));
       score = isQuery ? Math.max(score / WEIGHTS.landmark, n * (saturate(WEIGHTS.heading) + WEIGHTS.phrase)) : score * WEIGHTS.landmark;
     }
     // The excerpt is built when it is read: a page has many sections and one or two are shown.

@@ -722,6 +722,14 @@ describe('a purpose page opens at the part the query names (round 4)', () => {
     expect(open('cac moc thoi han trong nam')).toBe('moc-thoi-han');
     expect(open('cac moc thoi han')).toBe('moc-thoi-han');
   });
+  it("tells the parts apart by the words the title lacks: the deadlines, though the table's name is typed too (round 8)", () => {
+    const both: Fragment = {
+      ...frag,
+      filters: { ...frag.filters, phan_trang: ['bang-phan-cong=Bảng phân công theo cơ quan, đơn vị', 'moc-thoi-han=Các mốc thời hạn | han-quy-4-2019=Quý IV/2019'] },
+    };
+    const infos = termInfos('moc quy iv/2019 trong bang phan cong'.split(' '));
+    expect(purposeParts(both, analysePage(both, infos).sections, infos)[0]!.id).toBe('han-quy-4-2019');
+  });
   it('stays at the top when only the title\'s words are named, or one word of a part', () => {
     expect(top('phan cong thuc hien ke hoach').id).toBeNull();
     expect(top('bang tong hop').id).toBeNull();

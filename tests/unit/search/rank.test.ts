@@ -107,6 +107,11 @@ describe('analysePage', () => {
     const g = toFragment({ ...plan, blocks: [{ id: 'tieu-de', text: 'KẾ HOẠCH thực hiện Kết luận về trí thức' }, ...plan.blocks] });
     expect(analysePage(g, termInfos(['tiêu', 'đề']), withLabel).sections[0]!.id).toBe('tieu-de');
   });
+  it("a landmark's label with the words of the page's title beside it is still its name (round 8)", () => {
+    // "nơi nhận kế hoạch": "kế hoạch" names the page, "nơi nhận" the part.
+    expect(analysePage(f, termInfos(['nơi', 'nhận', 'kế', 'hoạch']), labels).sections[0]!.id).toBe('noi-nhan');
+    expect(analysePage(f, termInfos(['noi', 'nhan', 'ke', 'hoach']), labels).sections[0]!.id).toBe('noi-nhan');
+  });
   it('escapes what it shows', () => {
     const g = toFragment({ url: '/x/', title: 'T', blocks: [{ text: '<img src=x onerror=alert(1)> trí thức' }] });
     const a = analysePage(g, termInfos(['tri']));
