@@ -173,10 +173,15 @@ export const PAGE_WEIGHTS = {
    * pages where they are scattered, whatever their other scores (those are normalised to ≤ 1).
    */
   phrase: 2,
-  /** How many extra candidates beyond `limit` get their text analysed. */
-  analyseExtra: 2,
-  /** How many pages found by title and purpose get analysed, next to the reading pages. */
-  purposeAnalysed: 3,
+  /**
+   * How many reading pages get their text analysed at least, when the caller shows fewer (the header
+   * box shows 5): a page Pagefind finds 6th or 7th may rank first once read ("nguoi dung dau", round 6).
+   * The search page analyses as many as it shows (10); round 8 measured no set change from the two
+   * more it read before, which cost two fragment requests per query.
+   */
+  analysedAtLeast: 7,
+  /** How many pages found by title and purpose get analysed, next to the reading pages (round 8: 1, no set changed from 3). */
+  purposeAnalysed: 1,
   /**
    * Source priors: the official text is the authority; our summaries and the study material
    * paraphrase and quote it, so with a match as good they come after it. Pages found by their
@@ -448,7 +453,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     const best = new Map<string, PagefindResult>();
     for (const r of found1) for (const res of r?.results ?? []) if (!best.has(res.id) || res.score > best.get(res.id)!.score) best.set(res.id, res);
     const ranked = [...best.values()].sort((a, b) => b.score - a.score);
-    const reading = ranked.filter((r) => !purpose.has(r.id)).slice(0, limit + PAGE_WEIGHTS.analyseExtra);
+    const reading = ranked.filter((r) => !purpose.has(r.id)).slice(0, Math.max(limit, PAGE_WEIGHTS.analysedAtLeast));
     const lane = ranked.filter((r) => purpose.has(r.id)).slice(0, PAGE_WEIGHTS.purposeAnalysed);
     for (const r of [...reading, ...lane]) void fragment(r);
   }
@@ -575,7 +580,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   // Short purpose records score high in Pagefind; they must not crowd the reading pages out of the
   // analysis, nor set the yardstick the reading pages are measured by.
   const purpose = live(await purposeIds);
-  const reading = pre.filter((c) => !purpose.has(c.id)).slice(0, limit + PAGE_WEIGHTS.analyseExtra);
+  const reading = pre.filter((c) => !purpose.has(c.id)).slice(0, Math.max(limit, PAGE_WEIGHTS.analysedAtLeast));
   // The family of a named document is small: all of its purpose pages are analysed (its quiz, its deck…).
   // With a task named, every purpose page is (the task's kind is known only from the page's URL).
   const lane = pre.filter((c) => purpose.has(c.id)).filter((c, k) => c.boost > 0 || k < PAGE_WEIGHTS.purposeAnalysed || !!task);

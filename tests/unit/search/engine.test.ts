@@ -224,7 +224,7 @@ describe('round trips (issue #11)', () => {
     const o = await search(api, 'dang', { labels, limit: 1 });
     expect(o.pages).toHaveLength(1);
     expect(new Set(stats.data).size).toBe(stats.data.length);
-    // limit + PAGE_WEIGHTS.analyseExtra candidates, plus the best page of each reading checked.
+    // At most every page of the small fake site (fewer than PAGE_WEIGHTS.analysedAtLeast), plus the best page of each reading checked.
     expect(stats.data.length).toBeLessThanOrEqual(1 + 4 + 2);
   });
 
