@@ -89,8 +89,8 @@ const blindRounds = (
     [3, { size: 80, r1: 0.94, r3: 0.96, provision: 0.9 }, { size: 80, r1: 0.86, r3: 0.92, provision: 0.92 }],
     [4, { size: 80, r1: 0.93, r3: 0.96, provision: 0.88 }, { size: 80, r1: 0.9, r3: 0.95, provision: 0.91 }],
     [5, { size: 80, r1: 0.78, r3: 0.85, provision: 0.78 }, { size: 100, r1: 0.82, r3: 0.89, provision: 0.78 }],
-    [6, { size: 80, r1: 0.87, r3: 0.9, provision: 0.72 }, { size: 75, r1: 0.74, r3: 0.82, provision: 0.62 }],
-    [7, { size: 85, r1: 0.8, r3: 0.85, provision: 0.76 }, { size: 85, r1: 0.8, r3: 0.88, provision: 0.71 }],
+    [6, { size: 80, r1: 0.87, r3: 0.9, provision: 0.72 }, { size: 75, r1: 0.74, r3: 0.82, provision: 0.61 }],
+    [7, { size: 85, r1: 0.8, r3: 0.85, provision: 0.76 }, { size: 85, r1: 0.8, r3: 0.88, provision: 0.7 }],
     [8, { size: 75, r1: 0.88, r3: 0.93, provision: 0.78 }, { size: 80, r1: 0.74, r3: 0.83, provision: 0.66 }],
   ] as const
 ).map(([n, tuneFloor, heldFloor]: readonly [number, Floor, Floor]) => ({

@@ -800,7 +800,7 @@ function innerNamed(part: PagePart, infos: ReturnType<typeof termInfos>): { id: 
   let best = { id: part.id, heading: part.heading, words: own.words, n: own.terms.size };
   // The h3 that alone holds query words the h2 lacks ("các mốc thời hạn năm 2020": the h2 says the
   // first four, the h3 "Năm 2020" the rest) narrows the part down to itself.
-  let narrow: { id: string; heading: string; words: number[]; extra: number } | null = null;
+  let narrow = null as { id: string; heading: string; words: number[]; extra: number } | null;
   let tie = false;
   for (const [i, heading] of part.inner.entries()) {
     const id = part.innerIds?.[i];

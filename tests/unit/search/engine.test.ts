@@ -472,9 +472,9 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
   it('moves a study page below a document that matches the query as completely', () => {
     const pages = [s, other, d];
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 0.67, inOrder: false, phraseInHeading: false, kind: 'study' as const, boost: 0 }],
-      [other, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'deck' as const, boost: 0 }],
-      [d, { coverage: 1, phraseRatio: 0.67, inOrder: false, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
+      [s, { coverage: 1, phraseRatio: 0.67, inOrder: false, phraseInHeading: false, idNamed: false, kind: 'study' as const, boost: 0 }],
+      [other, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, idNamed: false, kind: 'deck' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 0.67, inOrder: false, phraseInHeading: false, idNamed: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['other', 'doc', 'study']);
   });
@@ -483,16 +483,16 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
     const d2 = page('doc2');
     const pages = [s, d, d2];
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'study' as const, boost: 0 }],
-      [d, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
-      [d2, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, idNamed: false, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, idNamed: false, kind: 'document' as const, boost: 0 }],
+      [d2, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, idNamed: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['doc', 'study', 'doc2']);
     const far = [d, s, d2];
     deferToDocuments(far, new Map([
-      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'study' as const, boost: 0 }],
-      [d, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
-      [d2, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, idNamed: false, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, idNamed: false, kind: 'document' as const, boost: 0 }],
+      [d2, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, idNamed: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(far.map((p) => p.id)).toEqual(['doc', 'study', 'doc2']);
   });
@@ -500,8 +500,8 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
   it('defers on the words alone when the study page does not have them all standing together either (round 3)', () => {
     const pages = [s, d];
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 0.8, inOrder: false, phraseInHeading: false, kind: 'study' as const, boost: 0 }],
-      [d, { coverage: 1, phraseRatio: 0.4, inOrder: false, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
+      [s, { coverage: 1, phraseRatio: 0.8, inOrder: false, phraseInHeading: false, idNamed: false, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 0.4, inOrder: false, phraseInHeading: false, idNamed: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['doc', 'study']);
   });
@@ -509,17 +509,26 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
   it('keeps a study page the query names ("chuyên đề 1") above a document it does not name', () => {
     const pages = [s, d];
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 0.5, inOrder: false, phraseInHeading: false, kind: 'study' as const, boost: 100 }],
-      [d, { coverage: 1, phraseRatio: 0.5, inOrder: false, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
+      [s, { coverage: 1, phraseRatio: 0.5, inOrder: false, phraseInHeading: false, idNamed: false, kind: 'study' as const, boost: 100 }],
+      [d, { coverage: 1, phraseRatio: 0.5, inOrder: false, phraseInHeading: false, idNamed: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['study', 'doc']);
+  });
+
+  it("moves a study page with the phrase in a heading below a document whose section is named by its heading and id (round 8)", () => {
+    const pages = [s, d];
+    deferToDocuments(pages, new Map([
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: true, idNamed: false, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 0.5, inOrder: false, phraseInHeading: false, idNamed: true, kind: 'document' as const, boost: 0 }],
+    ]));
+    expect(pages.map((p) => p.id)).toEqual(['doc', 'study']);
   });
 
   it('counts the words in order a few words apart as a phrase for the document', () => {
     const pages = [s, d];
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'study' as const, boost: 0 }],
-      [d, { coverage: 1, phraseRatio: 0.67, inOrder: true, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, idNamed: false, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 0.67, inOrder: true, phraseInHeading: false, idNamed: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['doc', 'study']);
   });
@@ -527,13 +536,13 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
   it('keeps a study page first when the document lacks some of its words, or its phrase when the study page has it in a heading', () => {
     const pages = [s, d];
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: true, kind: 'study' as const, boost: 0 }],
-      [d, { coverage: 1, phraseRatio: 0.5, inOrder: false, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: true, idNamed: false, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 0.5, inOrder: false, phraseInHeading: false, idNamed: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['study', 'doc']);
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'study' as const, boost: 0 }],
-      [d, { coverage: 0.5, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, idNamed: false, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 0.5, phraseRatio: 1, inOrder: true, phraseInHeading: false, idNamed: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['study', 'doc']);
   });
@@ -541,8 +550,8 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
   it('defers when the study page has the phrase only in its body (it retells the document in fewer words; round 4)', () => {
     const pages = [s, d];
     deferToDocuments(pages, new Map([
-      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, kind: 'study' as const, boost: 0 }],
-      [d, { coverage: 1, phraseRatio: 0.5, inOrder: false, phraseInHeading: false, kind: 'document' as const, boost: 0 }],
+      [s, { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: false, idNamed: false, kind: 'study' as const, boost: 0 }],
+      [d, { coverage: 1, phraseRatio: 0.5, inOrder: false, phraseInHeading: false, idNamed: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['doc', 'study']);
   });
