@@ -60,7 +60,7 @@ interface Floor {
  * and never ran a search; split at random by category into a tuning half (misses printed, tuned on)
  * and a held-out half (aggregates by category only, never tuned on), and measured before its round
  * changed the engine. Figures are recall@1 / recall@3 / provision, %; the floors hold what each half
- * measured after round 8, so a change that generalises worse fails.
+ * measured after round 9, so a change that generalises worse fails.
  * - Round 3 (170 queries): before it 73.3 / 81.4 / 78.6 (tuning) and 67.9 / 86.9 / 73.2 (held out);
  *   after it 88.4 / 94.2 / 85.7 and 78.6 / 88.1 / 82.9; after round 4 93.0 / 96.5 / 85.7 and 83.3 /
  *   88.1 / 82.9; after round 5 93.0 / 96.5 / 88.1 and 84.5 / 90.5 / 87.8.
@@ -83,15 +83,22 @@ interface Floor {
  * - Rounds 3 to 7 after round 8: 94.2 / 96.5 / 90.5 and 86.9 / 92.9 / 92.7; 93.2 / 96.6 / 88.7 and
  *   90.0 / 95.6 / 91.4; 78.0 / 85.7 / 78.4 and 82.4 / 89.2 / 78.6; 87.8 / 90.2 / 72.0 and 74.7 / 82.3 /
  *   62.0; 80.2 / 85.7 / 76.7 and 80.6 / 88.2 / 71.0.
+ * - Round 9 (249 written, seed 20261212; 77 already in an earlier set left out, 172 kept): before it
+ *   82.7 / 88.9 / 80.5 and 70.3 / 81.3 / 71.4; after it 96.3 / 98.8 / 92.7 and 70.3 / 82.4 / 73.5.
+ * - Rounds 3 to 8 after round 9: 94.2 / 96.5 / 90.5 and 88.1 / 92.9 / 92.7; 94.3 / 96.6 / 88.7 and
+ *   92.2 / 96.7 / 94.8; 81.3 / 90.1 / 82.4 and 82.4 / 89.2 / 78.6; 89.0 / 91.5 / 74.0 and 75.9 / 84.8 /
+ *   68.0; 81.3 / 86.8 / 78.3 and 82.8 / 91.4 / 74.2; 89.9 / 93.7 / 78.8 and 74.7 / 85.1 / 68.3. The
+ *   first held-out set lost one query in round 9 (96.0 -> 95.2 first result right).
  */
 const blindRounds = (
   [
-    [3, { size: 80, r1: 0.94, r3: 0.96, provision: 0.9 }, { size: 80, r1: 0.86, r3: 0.92, provision: 0.92 }],
-    [4, { size: 80, r1: 0.93, r3: 0.96, provision: 0.88 }, { size: 80, r1: 0.9, r3: 0.95, provision: 0.91 }],
-    [5, { size: 80, r1: 0.78, r3: 0.85, provision: 0.78 }, { size: 100, r1: 0.82, r3: 0.89, provision: 0.78 }],
-    [6, { size: 80, r1: 0.87, r3: 0.9, provision: 0.72 }, { size: 75, r1: 0.74, r3: 0.82, provision: 0.61 }],
-    [7, { size: 85, r1: 0.8, r3: 0.85, provision: 0.76 }, { size: 85, r1: 0.8, r3: 0.88, provision: 0.7 }],
-    [8, { size: 75, r1: 0.88, r3: 0.93, provision: 0.78 }, { size: 80, r1: 0.74, r3: 0.83, provision: 0.66 }],
+    [3, { size: 80, r1: 0.94, r3: 0.96, provision: 0.9 }, { size: 80, r1: 0.88, r3: 0.92, provision: 0.92 }],
+    [4, { size: 80, r1: 0.94, r3: 0.96, provision: 0.88 }, { size: 80, r1: 0.92, r3: 0.96, provision: 0.94 }],
+    [5, { size: 80, r1: 0.81, r3: 0.9, provision: 0.82 }, { size: 100, r1: 0.82, r3: 0.89, provision: 0.78 }],
+    [6, { size: 80, r1: 0.89, r3: 0.91, provision: 0.74 }, { size: 75, r1: 0.75, r3: 0.84, provision: 0.68 }],
+    [7, { size: 85, r1: 0.81, r3: 0.86, provision: 0.78 }, { size: 85, r1: 0.82, r3: 0.91, provision: 0.74 }],
+    [8, { size: 75, r1: 0.89, r3: 0.93, provision: 0.78 }, { size: 80, r1: 0.74, r3: 0.85, provision: 0.68 }],
+    [9, { size: 80, r1: 0.96, r3: 0.98, provision: 0.92 }, { size: 90, r1: 0.7, r3: 0.82, provision: 0.73 }],
   ] as const
 ).map(([n, tuneFloor, heldFloor]: readonly [number, Floor, Floor]) => ({
   n,
@@ -102,7 +109,7 @@ const blindRounds = (
   tuned: [] as Outcome[],
   held: [] as Outcome[],
 }));
-const ORDINAL: Record<number, string> = { 3: 'Third', 4: 'Fourth', 5: 'Fifth', 6: 'Sixth', 7: 'Seventh', 8: 'Eighth' };
+const ORDINAL: Record<number, string> = { 3: 'Third', 4: 'Fourth', 5: 'Fifth', 6: 'Sixth', 7: 'Seventh', 8: 'Eighth', 9: 'Ninth' };
 
 /**
  * Top results of the engine before issue #11 (sequential searches, every word checked alone), recorded
@@ -213,6 +220,7 @@ beforeAll(async () => {
         `${ORDINAL[r.n]} held-out set (${r.heldout.length} queries, tests/search/heldout-${r.n}.json; aggregates only):`,
         line('all', r.held),
         line('unaccented', r.held.filter((o) => o.item.tags.includes('unaccented'))),
+        line('accented', r.held.filter((o) => o.item.tags.includes('accented'))),
         ...byCategory(r.held),
       ]),
     ].join('\n'),

@@ -14,10 +14,12 @@ import { analysePage, idOnlyText, headingNamedBy, lineMatches, lineShare, splitW
 import { escapeHtml } from './excerpt.ts';
 import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
-import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SESSION_FILTER, SOURCE_META, readPart } from './attributes.ts';
+import { ABOUT_FILTER, ABSTRACT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SESSION_FILTER, SOURCE_META, readPart } from './attributes.ts';
 import type { PagePart } from './attributes.ts';
 import { slideAnchor } from '../slides/anchor.ts';
-import { FUNCTION_WORDS, closestWord, decodeKeyboard, keyboardResidue, pageKindOf, understand } from './understand.ts';
+import { definitionFirst, definitionSection } from './definition.ts';
+import { namesDocument, theOneNamed } from './name-fit.ts';
+import { FUNCTION_WORDS, closestWord, decodeKeyboard, keyboardResidue, pageKindOf, readSynonyms, understand } from './understand.ts';
 import type { Asks, PageKind, ProvisionRef, SessionRef, TaskMatch } from './understand.ts';
 
 /** One Pagefind result, as returned by `pagefind.search()`. */
@@ -611,7 +613,12 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   // is in the task tier when it has at least half of them (or there are none).
   const taskWords = new Set((options.task?.phrase ?? '').split(' '));
   // What the query asks about: not the words that name a document or session, a task, or nothing at all.
-  const subject = termInfos(query.terms.filter((t) => !missing.includes(t) && !taskWords.has(fold(t)) && !FUNCTION_WORDS.has(fold(t)) && !naming.has(fold(t))));
+  const subjectTerms = query.terms.filter((t) => !missing.includes(t) && !taskWords.has(fold(t)) && !FUNCTION_WORDS.has(fold(t)) && !naming.has(fold(t)));
+  const subject = termInfos(subjectTerms);
+  // A question about what a word means: the pages that define it (of the named document's family, when one is named).
+  const defines = new Map<RankedPage, ScoredSection>();
+  const definitionOf = (own: boolean, c: Candidate, a: ReturnType<typeof analysePage>) =>
+    options.asks === 'definition' && !task && !own && (!query.docRef || c.boost > 0) ? definitionSection(a.all, subjectTerms) : undefined;
   // The words that name a document or session, left out when a heading is named in the query's own words.
   const namingInfos = termInfos(found.filter((t) => naming.has(fold(t))));
   // A purpose page's parts count as its words here ("chương trình buổi sinh hoạt" is a heading in the handout's meeting kit).
@@ -638,9 +645,22 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   // A reading page not named by the query that holds everything two or more other words ask about.
   const othersSayAll =
     subject.length >= 2 && !task && analysed.some((x) => x.c.boost === 0 && !purpose.has(x.c.id) && subjectCoverage(x.frag) === 1);
+  // Every word the query asks about, beyond the first MAX_TERMS that are searched: a name is long.
+  const nameWords = () =>
+    termInfos([...new Set(query.text.split(' ').map(stripWordPunctuation))].filter((t) => t && !taskWords.has(fold(t)) && !FUNCTION_WORDS.has(fold(t)) && !naming.has(fold(t))));
+  // The one document whose name (title and abstract) holds everything asked, in order. A number or
+  // a date names a document by itself (a plan's abstract quotes the number and date of what it carries out).
+  const namedByName =
+    task || query.docRef || options.dates?.length
+      ? undefined
+      : theOneNamed(
+          analysed.filter((x) => !purpose.has(x.c.id) && x.frag.filters?.[KIND_FILTER]?.[0] === KIND_VALUES.document),
+          (x) => namesDocument(x.frag.meta.title ?? '', x.frag.filters?.[ABSTRACT_FILTER]?.[0] ?? '', nameWords()),
+        );
   const pages: RankedPage[] = [];
   const matchOf = new Map<RankedPage, PageMatch>();
-  for (const { c, frag, a } of analysed) {
+  for (const x of analysed) {
+    const { c, frag, a } = x;
     const own = purpose.has(c.id);
     // Pagefind scores a record a few words long near the top, whatever it says: purpose pages all
     // get that top score, so it does not reorder them.
@@ -665,11 +685,19 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     // Not when one document is named as carrying out another: the words between ("triển khai") say how they relate.
     // A task for reading pages ("bài học") still lets their headings be named.
     const hit = own || (task && task !== 'study') || query.implementer ? null : headingNamedBy(a.all, subject, namingInfos, (w) => FUNCTION_WORDS.has(w));
-    const headed = !own && (headingIsQuery(frag, a) || namesAll(frag)) ? 1 : (hit?.share ?? 0);
+    // A document named by its name's words is named as a whole: its abstract is its full heading.
+    const byName = x === namedByName && !hit;
+    const headed = !own && (headingIsQuery(frag, a) || namesAll(frag) || byName) ? 1 : (hit?.share ?? 0);
     const boost = headed > 0 ? Math.max(named, PAGE_WEIGHTS.headingNamed + PAGE_WEIGHTS.headingShare * headed) + (named > 0 ? PAGE_WEIGHTS.headingFamily : 0) : named;
     // A provision named by its place is where the page opens, whatever else the words found.
     const place = options.provision ? a.all.find((x) => x.id === options.provision!.id) : undefined;
-    const ranked = place ? [place, ...a.sections.filter((x) => x.id !== place.id)] : hit ? [hit.section, ...a.sections.filter((x) => x !== hit.section)] : a.sections;
+    const ranked = place
+      ? [place, ...a.sections.filter((s) => s.id !== place.id)]
+      : hit
+        ? [hit.section, ...a.sections.filter((s) => s !== hit.section)]
+        : byName
+          ? [a.top, ...a.sections.filter((s) => s.id !== null)]
+          : a.sections;
     const score = boost + tier + sourcePrior(frag, task) * relevance;
     pages.push({
       id: c.id,
@@ -685,10 +713,13 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
         : answerFirst(c.named && !place ? [a.top, ...a.sections.filter((x) => x.id !== null)] : ranked, a.all, frag, options.asks, options.labels),
       namedDocument: c.named,
     });
+    const definition = definitionOf(own, c, a);
+    if (definition) defines.set(pages[pages.length - 1]!, definition);
     matchOf.set(pages[pages.length - 1]!, { coverage: a.coverage, phraseRatio: a.phraseRatio, inOrder: a.inOrder, phraseInHeading: a.phraseInHeading, idNamed: a.idNamed, kind: pageKindOf(frag.url), boost: boost + tier });
   }
   pages.sort((a, b) => b.score - a.score);
   if (!task) deferToDocuments(pages, matchOf);
+  definitionFirst(pages, defines, KIND_VALUES.document);
   return { query, total: candidates.size - taskOnly.size + pages.filter((p) => taskOnly.has(p.id)).length, pages: pages.slice(0, limit), missing, suggestion: '', searches: memo.size, ...(task ? { task } : {}) };
 }
 
@@ -844,7 +875,7 @@ export function answerFirst(
   if (asks === 'signer') pick = all.find((x) => x.id === SIGNER_ANCHOR);
   else if (asks === 'status') pick = statusSection(all[0], labels);
   else if (asks === 'why') pick = all.find((x) => x.id !== null && WHY_HEADING.test(fold(x.heading)));
-  else {
+  else if (asks === 'issued') {
     const year = frag.filters?.[DATE_FILTER]?.[0]?.slice(0, 4);
     if (year) {
       const words = splitWords(frag.content);
@@ -981,6 +1012,14 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   // The fallbacks cost searches and fragments: none for a query already replaced by a newer one.
   if (options.signal?.aborted) throw new SearchAborted();
   let searches = out.searches;
+  // Everyday words the texts never use ("chất xám"): the texts' words for them ("trí thức").
+  const synonym = out.missing.length ? readSynonyms(first.text, out.missing) : null;
+  if (synonym) {
+    const y = read(synonym);
+    const again = await searchWords(pf, y.text, { ...options, ...y.reading, task: y.reading.task ?? first.reading.task });
+    searches += again.searches;
+    if (again.pages.length && again.missing.length < out.missing.length) return asTyped({ ...again, searches }, y.text);
+  }
   // A keyboard left in Telex or VNI mode: its reading when it finds pages with fewer words missing.
   const decoded = out.pages.length ? residue : decodeKeyboard(typed.text);
   if (decoded) {

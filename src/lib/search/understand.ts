@@ -11,7 +11,7 @@
  *   the engine tries only when the query as typed finds nothing.
  * Everything works on folded text (no diacritics, đ → d) so that typing with or without marks reads alike.
  */
-import { fold } from './normalize.ts';
+import { fold, stripWordPunctuation } from './normalize.ts';
 
 /* ------------------------------------------------------------------------------------------------
  * Page kinds.
@@ -131,13 +131,13 @@ export const TASK_WORDS: Readonly<Record<string, readonly string[]>> = {
   studyIndex: ['cac chuyen de', 'danh sach chuyen de', 'cac bai hoc', 'bao nhieu chuyen de', 'may chuyen de'],
   documentIndex: ['danh sach van ban', 'danh muc van ban', 'cac van ban'],
   trainer: ['tra ma', 'doi chieu ma', 'ma hoc vien', 'ma xac nhan', 'ma cua hoc vien', 'kiem tra ma', 'tong hop ma', 'danh sach hoan thanh', 'giang vien', 'tao bao cao', 'lap bao cao', 'bao cao ket qua hoc', 'ket qua hoc vien', 'tong hop ket qua', 'buoi hoc tap trung', 'mo buoi hoc'],
-  progress: ['tien do', 'hoc toi dau', 'hoc den dau', 'da hoc toi dau', 'da hoc den dau', 'bai da lam', 'ket qua da luu', 'cac bai da lam', 'hoc xong', 'da hoc xong', 'may buoi', 'da hoc may', 'da hoc bao nhieu', 'progress'],
+  progress: ['tien do', 'hoc toi dau', 'hoc den dau', 'da hoc toi dau', 'da hoc den dau', 'bai da lam', 'ket qua da luu', 'cac bai da lam', 'hoc xong', 'da hoc xong', 'may buoi', 'da hoc may', 'da hoc bao nhieu', 'ket qua hoc cua toi', 'ket qua hoc tap cua toi', 'ket qua cua toi', 'ket qua hoc cua minh', 'ket qua cua minh', 'progress'],
   certificate: ['chung nhan', 'giay chung nhan', 'giay xac nhan', 'chung chi', 'xac nhan hoan thanh', 'certificate'],
   matrix: ['phan cong', 'bang phan cong', 'bang giao viec', 'thoi han', 'moc han', 'han chot', 'han thang', 'han quy', 'han nam', 'han bao cao', 'deadline', 'deadlines'],
-  timeline: ['dong thoi gian', 'truc thoi gian', 'moc thoi gian', 'lich su van ban', 'chuoi van ban', 'trinh tu thoi gian', 'thu tu thoi gian', 'theo thoi gian', 'thu tu ra doi', 'thu tu ban hanh', 'timeline'],
+  timeline: ['dong thoi gian', 'truc thoi gian', 'moc thoi gian', 'lich su van ban', 'chuoi van ban', 'trinh tu thoi gian', 'thu tu thoi gian', 'theo thoi gian', 'thu tu ra doi', 'thu tu ban hanh', 'lich su ban hanh', 'van ban theo nam', 'timeline'],
   poster: ['ap phich', 'poster', 'to roi', 'tranh co dong', 'dan bang tin', 'dan o bang tin', 'bang tin'],
   search: ['tim kiem', 'cach tim', 'o tim kiem', 'loc ket qua'],
-  study: ['bai doc', 'doc hieu', 'hoc chuyen de', 'noi dung chuyen de'],
+  study: ['bai doc', 'doc hieu', 'hoc chuyen de', 'noi dung chuyen de', 'bai hoc'],
   home: ['offline', 'doc offline', 'luu offline', 'ngoai tuyen', 'mat mang', 'khong co mang', 'khong can mang', 'luu ve may', 'luu trang', 'luu de doc'],
 };
 
@@ -173,7 +173,24 @@ export function findTask(query: string): TaskMatch | null {
   // A list narrowed by a later phrase is the narrower page: "các văn bản theo trình tự thời gian" is the timeline.
   const narrower = NARROWS[best.kind];
   const phrase = narrower && found.get(narrower);
-  return phrase ? { kind: narrower, phrase } : { kind: best.kind, phrase: best.phrase };
+  if (phrase) return { kind: narrower, phrase };
+  // A task with one page per session, asked with nothing about which ("làm bài kiểm tra"): the list of them.
+  const list = LIST_OF[best.kind];
+  if (list && onlyTaskWords(f, TASK_WORDS[best.kind]!)) return { kind: list, phrase: best.phrase };
+  return { kind: best.kind, phrase: best.phrase };
+}
+
+/** Kinds with one page per study session, and the page that lists them. */
+const LIST_OF: Partial<Record<PageKind, PageKind>> = { quiz: 'quizIndex' };
+
+/** True when the padded folded query holds nothing but these task phrases and function words. */
+function onlyTaskWords(f: string, phrases: readonly string[]): boolean {
+  // Phrases overlap ("làm bài" and "bài kiểm tra" in "làm bài kiểm tra"): mark what any one covers.
+  const covered = new Array<boolean>(f.length).fill(false);
+  for (const phrase of phrases)
+    for (const m of f.matchAll(new RegExp(taskPattern(phrase).source, 'g'))) covered.fill(true, m.index, m.index + m[0].length);
+  const rest = [...f].map((ch, i) => (covered[i] ? ' ' : ch)).join('');
+  return rest.split(' ').every((w) => w === '' || FUNCTION_WORDS.has(w));
 }
 
 /** Pages that are another page's list seen one way: the timeline is the list of documents in time order. */
@@ -237,10 +254,69 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   nckh: 'nghiên cứu khoa học',
   dh: 'đại học',
   hntw: 'Hội nghị Trung ương',
+  // "UBND các huyện, TX, TP": the plan spells them "thị xã", "thành phố".
+  tx: 'thị xã',
+  tp: 'thành phố',
+  // The texts write this one city "TP. Hồ Chí Minh".
+  'tp ho chi minh': 'TP. Hồ Chí Minh',
+  'tp hcm': 'TP. Hồ Chí Minh',
+  'vp tw': 'Văn phòng Trung ương',
+  'vp tu': 'Văn phòng Tỉnh ủy',
+  vp: 'Văn phòng',
   vn: 'Việt Nam',
 };
 
 const ABBREVIATION_KEYS = Object.keys(ABBREVIATIONS).sort((a, b) => b.length - a.length);
+
+/**
+ * Everyday words the texts never use, folded, each with the words the texts use for the same thing
+ * (checked against content/ by a unit test: the key stands nowhere, the value does). Read only when
+ * a word of the key is found nowhere ({@link readSynonyms}), so they cost no search otherwise. Read
+ * always, they were measured to help no held-out set: a phrase whose words stand apart in the texts
+ * ("tương", "lại") is still found by them.
+ */
+export const SYNONYMS: Readonly<Record<string, string>> = {
+  'tuong lai': 'tầm nhìn',
+  'sap nhap': 'hợp nhất',
+  'giua ky': 'sơ kết',
+  'giua nhiem ky': 'sơ kết',
+  'cuoi ky': 'tổng kết',
+  'nhan tai': 'trí thức',
+  'nguoi tai': 'trí thức',
+  'chat xam': 'trí thức',
+  'gioi tri thuc': 'đội ngũ trí thức',
+  'mien nui': 'vùng sâu, vùng xa',
+  'tap huan': 'bồi dưỡng',
+  'tien luong': 'đãi ngộ',
+  'luong bong': 'đãi ngộ',
+  'kien nghi': 'đề xuất',
+};
+const SYNONYM_KEYS = Object.keys(SYNONYMS).sort((a, b) => b.length - a.length);
+
+/**
+ * The query with the everyday words of {@link SYNONYMS} put in the texts' words, when one of them
+ * is among the words found nowhere (`missing`, as the engine lists them); null when none is.
+ * @example readSynonyms('chất xám của tỉnh', ['chất', 'xám']) // "trí thức của tỉnh"
+ */
+export function readSynonyms(query: string, missing: readonly string[]): string | null {
+  const gone = new Set(missing.map((m) => fold(m).toLowerCase()));
+  const words = query.split(/\s+/).filter(Boolean);
+  const folded = words.map((w) => fold(stripWordPunctuation(w)).toLowerCase());
+  const out: string[] = [];
+  let changed = false;
+  for (let i = 0; i < words.length; ) {
+    const key = SYNONYM_KEYS.find((k) => {
+      const parts = k.split(' ');
+      return parts.every((p, j) => folded[i + j] === p) && parts.some((p) => gone.has(p));
+    });
+    if (key) {
+      out.push(SYNONYMS[key]!);
+      i += key.split(' ').length;
+      changed = true;
+    } else out.push(words[i++]!);
+  }
+  return changed ? out.join(' ') : null;
+}
 
 /**
  * Spells out the abbreviations of {@link ABBREVIATIONS} in a query; other words are kept as typed.
@@ -249,7 +325,8 @@ const ABBREVIATION_KEYS = Object.keys(ABBREVIATIONS).sort((a, b) => b.length - a
 export function expandAbbreviations(query: string): string {
   // Match on the folded query, word for word, and rebuild from the typed words.
   const words = query.split(/\s+/).filter(Boolean);
-  const folded = words.map((w) => fold(w).toLowerCase());
+  // "TX," in a list: the comma is not part of the abbreviation (it stays after the expansion).
+  const folded = words.map((w) => fold(w).toLowerCase().replace(/[,;:]+$/, ''));
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
     let hit: string | null = null;
@@ -264,7 +341,7 @@ export function expandAbbreviations(query: string): string {
       }
     }
     if (hit) {
-      out.push(hit);
+      out.push(hit + (/[,;:]+$/.exec(words[i + len - 1]!)?.[0] ?? ''));
       i += len;
     } else {
       out.push(words[i]!);
@@ -312,13 +389,17 @@ export function normaliseNumbers(query: string): Numbers {
   let s = ` ${query} `;
   // "ngày 30 tháng 5 năm 2019", "6 tháng 8 2008", "ngày 6/8 năm 2008" (with or without marks).
   s = s.replace(/(?<=\s)(?:ng[aà]y\s+)?(\d{1,2})\s+th[aá]ng\s+(\d{1,2})\s*(?:,\s*)?(?:n[aă]m\s+)?(\d{4})(?=[\s.,;]|$)/giu, (w, d: string, m: string, y: string) => date(d, m, y, w));
+  // "9-17/7/2008": a span of days, written in the texts "từ ngày 9 đến 17/7/2008".
+  s = s.replace(/(?<=\s)(\d{1,2})\s*[-–]\s*(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{4})(?=[\s,;]|\.?\s|$)/gu, (w, d1: string, d2: string, m: string, y: string) =>
+    Number(d1) >= 1 && Number(d1) < Number(d2) && validDate(Number(d2), Number(m), Number(y)) ? `${Number(d1)} đến ${date(d2, m, y, w)}` : w,
+  );
   // "30-5-2019", "30.5.2019", "30/05/2019", "ngày 30/5/2019" (the "ngày" is kept: the texts write it too).
   s = s.replace(/(?<=\s)(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4})(?=[\s,;]|\.?\s|$)/gu, (w, d: string, m: string, y: string) => date(d, m, y, w));
   // "tháng 10 năm 2019" → "tháng 10/2019"; "quý 4 năm 2019", "quý 4/2019" → "quý IV/2019".
   s = s.replace(/(?<=\s)(th[aá]ng)\s+(\d{1,2})\s+(?:n[aă]m\s+)(\d{4})(?=\s)/giu, (_w, t: string, m: string, y: string) => `${t} ${Number(m)}/${y}`);
   s = s.replace(/(?<=\s)(qu[yý])\s+([1-4])(?:\s*(?:\/|\s+n[aă]m\s+|\s+)(\d{4}))?(?=\s)/giu, (_w, q: string, n: string, y?: string) => `${q} ${ROMAN[Number(n)]}${y ? `/${y}` : ''}`);
   // "khóa 10" → "khóa X" (the texts number Party congresses' terms in Roman numerals).
-  s = s.replace(/(?<=\s)(kh[oó]a)\s+(\d{1,2})(?=\s)/giu, (w, k: string, n: string) => (Number(n) >= 1 && Number(n) < ROMAN.length ? `${k} ${ROMAN[Number(n)]}` : w));
+  s = s.replace(/(?<=\s)(kh(?:[oó]a|oá))\s+(\d{1,2})(?=\s)/giu, (w, k: string, n: string) => (Number(n) >= 1 && Number(n) < ROMAN.length ? `${k} ${ROMAN[Number(n)]}` : w));
   // "6 tháng" → "06 tháng" (periods: "Định kỳ 06 tháng"), when not part of a date.
   s = s.replace(/(?<=\s)([1-9])\s+(th[aá]ng)(?=\s)(?!\s+\d)/giu, (_w, n: string, t: string) => `0${n} ${t}`);
   // "2021 - 2030" → "2021-2030".
@@ -545,11 +626,12 @@ export function dropQuestionWords(query: string): string {
 }
 
 /**
- * What a question asks about a document: who signed it, or when it was issued. The answer is a
+ * What a question asks about a document: who signed it, when it was issued, whether it still holds,
+ * why it was made, or what a word means. The answer is a
  * part of the document the question's words need not stand in (the signature block holds only a
  * name), so the engine links to that part ({@link Understood.asks}).
  */
-export type Asks = 'signer' | 'issued' | 'status' | 'why';
+export type Asks = 'signer' | 'issued' | 'status' | 'why' | 'definition';
 
 /**
  * Question phrases (folded) by what they ask, and the words of each kept in the search ("ky", "ban
@@ -564,6 +646,13 @@ const ASK_PHRASES: readonly { asks: Asks; re: RegExp; keep: string | null }[] = 
     keep: 'tình trạng',
   },
   { asks: 'why', re: /\b(?:vi sao|tai sao|ly do)\b/, keep: null },
+  // "trí thức là gì", "khái niệm trí thức", "định nghĩa về trí thức": what a word means. The phrase
+  // leaves the words searched (the texts define a word without saying "định nghĩa").
+  {
+    asks: 'definition',
+    re: /\b(?:khai niem(?: ve)?|dinh nghia(?: ve| cua)?|(?:co )?nghia la gi|la gi|la ai|duoc hieu (?:la gi|nhu the nao|the nao|ra sao)|hieu (?:nhu )?the nao (?:la|ve))\b/,
+    keep: '',
+  },
 ];
 
 /**
@@ -599,7 +688,7 @@ export function findAsks(query: string): { asks: Asks | null; text: string } {
     const { words, from, len } = hit;
     const rest = [...words.slice(0, from), ...words.slice(from + len)];
     if (keep === null || !rest.some((w) => !FUNCTION_WORDS.has(fold(w).toLowerCase()))) return { asks, text: query };
-    return { asks, text: [keep, ...rest].join(' ') };
+    return { asks, text: [keep, ...rest].filter(Boolean).join(' ') };
   }
   return { asks: null, text: query };
 }
@@ -719,6 +808,9 @@ const PART = /(?<=^| )phan (i{1,3}|iv|vi{0,3}|ix|x|[1-9])(?= |$)/;
 /** "mục 3", "điểm 3", "khoản 3" (folded): an item inside a part. */
 const ITEM = /(?<=^| )(?:muc|diem|khoan) ([1-9]\d?)(?= |$)/;
 
+/** "II.5", "ii-5", "III/3" (folded): part and item in one word, as people cite a plan's provisions. */
+const PART_ITEM = /(?<=^| )(i{1,3}|iv|vi{0,3}|ix|x)[.\-/]([1-9]\d?)(?= |$)/;
+
 /** A provision named by its place. */
 export interface ProvisionRef {
   /** The id the site gives it: "phan-i-muc-2", or "phan-iii" for a part. */
@@ -729,13 +821,21 @@ export interface ProvisionRef {
 
 /**
  * A provision named by its place in the text, in either order and either numerals ("mục 2 phần I",
- * "phan 3 muc 4", "điểm 5 phần II"), as the id the site gives provisions ("phan-i-muc-2", or
+ * "phan 3 muc 4", "điểm 5 phần II", "II.5"), as the id the site gives provisions ("phan-i-muc-2", or
  * "phan-iii" for a part): null without a part (an item alone is in every part). The place words are
  * not in the text's own words (its headings say "II-" and "3."), so they leave the words searched,
  * unless nothing else is left.
  * @example readProvision('muc 2 phan 1 ke hoach 83') // { id: "phan-i-muc-2", text: "ke hoach 83" }
  */
 export function readProvision(query: string): { id: string; text: string } | null {
+  const short = matchWords(query, PART_ITEM);
+  if (short) {
+    const n = ROMAN.indexOf(short.m[1]!.toUpperCase());
+    if (n < 1) return null;
+    const rest = short.words.filter((_, i) => i !== short.from);
+    const id = `phan-${ROMAN[n]!.toLowerCase()}-muc-${Number(short.m[2])}`;
+    return { id, text: rest.some((w) => !FUNCTION_WORDS.has(fold(w).toLowerCase())) ? rest.join(' ') : query };
+  }
   const part = matchWords(query, PART);
   if (!part) return null;
   const n = /\d/.test(part.m[1]!) ? Number(part.m[1]) : ROMAN.indexOf(part.m[1]!.toUpperCase());

@@ -19,6 +19,8 @@ import {
   readProvision,
   readRecipients,
   readSlide,
+  readSynonyms,
+  SYNONYMS,
   keyboardResidue,
   understand,
 } from '../../../src/lib/search/understand.ts';
@@ -264,7 +266,8 @@ describe('questions about a document (who signed, when issued)', () => {
   it('leaves other queries and a bare question alone', () => {
     expect(findAsks('ban hanh ke hoach')).toEqual({ asks: null, text: 'ban hanh ke hoach' });
     expect(findAsks('ai ky')).toEqual({ asks: 'signer', text: 'ai ky' });
-    expect(understand('tri thuc la ai').asks).toBeNull();
+    // Not a signer: what the word means (round 9).
+    expect(understand('tri thuc la ai').asks).toBe('definition');
   });
 });
 
@@ -422,4 +425,74 @@ describe('round 7: a slide named by number, saving for offline', () => {
   ])('«%s» carries keyboard residue: %s', (q, want) => expect(keyboardResidue(q)).toBe(want));
 
   it.each(['kiem tar chuyen de 1', 'trí thức', 'ke hoach 83'])('«%s» carries none that is sure', (q) => expect(keyboardResidue(q)).toBeNull());
+});
+
+describe('round 9: definitions, the quiz list, "II.5", more abbreviations', () => {
+  it.each([
+    ['trí thức là gì', 'trí thức'],
+    ['khái niệm trí thức', 'trí thức'],
+    ['dinh nghia ve tri thuc', 'tri thuc'],
+    ['khai niem nguoi tri thuc', 'nguoi tri thuc'],
+    ['tri thuc duoc hieu nhu the nao', 'tri thuc'],
+  ])('«%s» asks what a word means, searched as «%s»', (q, text) => expect(findAsks(q)).toEqual({ asks: 'definition', text }));
+
+  it('leaves a question about the signer to the signer, and a question with nothing else as typed', () => {
+    expect(understand('khai niem nguoi tri thuc la gi').text).toBe('nguoi tri thuc');
+    expect(findAsks('nguoi ky ke hoach 83 la ai').asks).toBe('signer');
+    expect(findAsks('la gi')).toEqual({ asks: 'definition', text: 'la gi' });
+  });
+
+  it.each(['lam bai kiem tra', 'bài kiểm tra', 'kiem tra', 'làm bài trắc nghiệm'])('«%s» (a quiz, no subject) is the list of quizzes', (q) =>
+    expect(findTask(q)?.kind).toBe('quizIndex'),
+  );
+  it.each(['kiem tra ke hoach 83', 'bai kiem tra chuyen de 2', 'lam bai trac nghiem nghi quyet 45'])('«%s» is a quiz', (q) => expect(findTask(q)?.kind).toBe('quiz'));
+
+  it('reads the progress and timeline phrases people use', () => {
+    expect(findTask('kết quả học của tôi')?.kind).toBe('progress');
+    expect(findTask('lịch sử ban hành các văn bản theo năm')?.kind).toBe('timeline');
+  });
+
+  it.each([
+    ['kh83 II.5', { id: 'phan-ii-muc-5', text: 'kh83' }],
+    ['iii-3 ke hoach 83', { id: 'phan-iii-muc-3', text: 'ke hoach 83' }],
+    ['I.2', { id: 'phan-i-muc-2', text: 'I.2' }],
+  ])('«%s» names a provision in one word', (q, want) => expect(readProvision(q)).toEqual(want));
+  it.each(['v.v', 'x.0', 'ii.', 'khoa x'])('«%s» names none', (q) => expect(readProvision(q)).toBeNull());
+
+  it('spells out TX, TP, VP, and keeps the one city the texts abbreviate', () => {
+    expect(expandAbbreviations('UBND cac huyen, TX, TP')).toBe('UBND cac huyen, thị xã, thành phố');
+    expect(expandAbbreviations('VP TW Đảng')).toBe('Văn phòng Trung ương Đảng');
+    expect(expandAbbreviations('tp hcm')).toBe('TP. Hồ Chí Minh');
+  });
+});
+
+describe('round 9: spans of days, old-style "khoá", lessons', () => {
+  it('reads a span of days as the texts write it', () => {
+    expect(normaliseNumbers('hoi nghi trung uong 9-17/7/2008').text).toBe('hoi nghi trung uong 9 đến 17/7/2008');
+    expect(normaliseNumbers('17-9/7/2008').text).toBe('17-9/7/2008');
+  });
+  it('reads a term typed with the old tone placement', () => {
+    expect(normaliseNumbers('hntw 8 khoá 13').text).toBe('hntw 8 khoá XIII');
+  });
+  it('reads "bài học" as the study pages', () => {
+    expect(findTask('bai hoc ket luan 52 va phan cong o dien bien')?.kind).toBe('study');
+  });
+});
+
+describe('round 9: everyday words the texts never use', () => {
+  it('puts them in the texts\' words when one of their words is found nowhere', () => {
+    expect(readSynonyms('tương lai đội ngũ trí thức đến 2045', ['tương', 'lai'])).toBe('tầm nhìn đội ngũ trí thức đến 2045');
+    expect(readSynonyms('chat xam cua tinh', ['xam'])).toBe('trí thức cua tinh');
+  });
+  it('leaves the query alone when their words are found', () => {
+    expect(readSynonyms('tương lai đội ngũ trí thức', [])).toBeNull();
+    expect(readSynonyms('tương lai đội ngũ trí thức', ['đội'])).toBeNull();
+  });
+  it('maps only phrases the texts never use to words they use', () => {
+    const read = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? read(join(dir, e.name)) : /\.(mdx|yaml|txt)$/.test(e.name) ? [readFileSync(join(dir, e.name), 'utf8')] : []));
+    const corpus = ` ${fold(read('content').join('\n')).toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
+    const norm = (x: string) => ` ${fold(x).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+    expect(Object.keys(SYNONYMS).filter((k) => corpus.includes(norm(k)))).toEqual([]);
+    expect(Object.values(SYNONYMS).filter((v) => !corpus.includes(norm(v)))).toEqual([]);
+  });
 });
