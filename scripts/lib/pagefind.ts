@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { t, hasKey } from '../../src/i18n/vi.ts';
 import { pageKindOf, sessionNumberOf } from '../../src/lib/search/understand.ts';
-import { ABOUT_FILTER, ABSTRACT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SESSION_FILTER, partValue } from '../../src/lib/search/attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SESSION_FILTER, partValue } from '../../src/lib/search/attributes.ts';
 import type { PagePart } from '../../src/lib/search/attributes.ts';
 
 /** Pagefind folds diacritics at index time since 1.5; the search module depends on that. */
@@ -128,23 +128,8 @@ export function prepareHtml(html: string, foldedMeta = false): string {
   }
   const provisions = new Set([...inner.matchAll(/\sdata-provision="([a-z0-9-]+)"/g)].map((m) => m[1]!));
   for (const id of provisions) inner += `<span hidden data-pagefind-filter="${PROVISION_FILTER}:${id}"></span>`;
-  const abstract = abstractOf(inner);
-  if (abstract) inner += `<span hidden data-pagefind-filter="${ABSTRACT_FILTER}:${escapeAttribute(abstract)}"></span>`;
   return html.slice(0, open) + inner + html.slice(close);
 }
-
-/**
- * A document page's abstract, read from its metadata panel (the "Trích yếu" row, which the index
- * ignores), or null: the {@link ABSTRACT_FILTER} value.
- */
-export function abstractOf(html: string): string | null {
-  const label = t('meta.abstract').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`<dt>${label}</dt>\\s*<dd>([^<]*)</dd>`).exec(html);
-  const text = m ? htmlText(m[1]!) : '';
-  return text || null;
-}
-
-const escapeAttribute = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 

@@ -29,15 +29,6 @@ export const IMPLEMENTS_FILTER = 'thuc_hien';
  * Added by the index step from the headings (scripts/lib/pagefind.ts), not written into the page.
  */
 export const PROVISION_FILTER = 'dieu_khoan';
-/**
- * Filter on document pages: the document's abstract (trích yếu, "Về tiếp tục xây dựng và phát huy
- * vai trò…"), its full name. A query made of its words names the document (`namesDocument` in
- * name-fit.ts). A filter, not metadata: Pagefind searches metadata, and the abstract's words would
- * change how the page scores for every query. Added by the index step from the metadata panel's
- * "Trích yếu" (scripts/lib/pagefind.ts), not written into the page: the plan page must fit the first
- * TCP flight.
- */
-export const ABSTRACT_FILTER = 'trich_yeu';
 /** Meta key telling an official text ("official") from our summary ("summary"). */
 export const SOURCE_META = 'source';
 /** Meta key of a purpose page's table captions, joined by {@link CAPTIONS_SEPARATOR}. */

@@ -14,11 +14,10 @@ import { analysePage, idOnlyText, headingNamedBy, lineMatches, lineShare, splitW
 import { escapeHtml } from './excerpt.ts';
 import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
-import { ABOUT_FILTER, ABSTRACT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SESSION_FILTER, SOURCE_META, readPart } from './attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SESSION_FILTER, SOURCE_META, readPart } from './attributes.ts';
 import type { PagePart } from './attributes.ts';
 import { slideAnchor } from '../slides/anchor.ts';
 import { definitionFirst, definitionSection } from './definition.ts';
-import { namesDocument, theOneNamed } from './name-fit.ts';
 import { FUNCTION_WORDS, closestWord, decodeKeyboard, keyboardResidue, pageKindOf, readSynonyms, understand } from './understand.ts';
 import type { Asks, PageKind, ProvisionRef, SessionRef, TaskMatch } from './understand.ts';
 
@@ -645,22 +644,9 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   // A reading page not named by the query that holds everything two or more other words ask about.
   const othersSayAll =
     subject.length >= 2 && !task && analysed.some((x) => x.c.boost === 0 && !purpose.has(x.c.id) && subjectCoverage(x.frag) === 1);
-  // Every word the query asks about, beyond the first MAX_TERMS that are searched: a name is long.
-  const nameWords = () =>
-    termInfos([...new Set(query.text.split(' ').map(stripWordPunctuation))].filter((t) => t && !taskWords.has(fold(t)) && !FUNCTION_WORDS.has(fold(t)) && !naming.has(fold(t))));
-  // The one document whose name (title and abstract) holds everything asked, in order. A number or
-  // a date names a document by itself (a plan's abstract quotes the number and date of what it carries out).
-  const namedByName =
-    task || query.docRef || options.dates?.length
-      ? undefined
-      : theOneNamed(
-          analysed.filter((x) => !purpose.has(x.c.id) && x.frag.filters?.[KIND_FILTER]?.[0] === KIND_VALUES.document),
-          (x) => namesDocument(x.frag.meta.title ?? '', x.frag.filters?.[ABSTRACT_FILTER]?.[0] ?? '', nameWords()),
-        );
   const pages: RankedPage[] = [];
   const matchOf = new Map<RankedPage, PageMatch>();
-  for (const x of analysed) {
-    const { c, frag, a } = x;
+  for (const { c, frag, a } of analysed) {
     const own = purpose.has(c.id);
     // Pagefind scores a record a few words long near the top, whatever it says: purpose pages all
     // get that top score, so it does not reorder them.
@@ -685,19 +671,11 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     // Not when one document is named as carrying out another: the words between ("triển khai") say how they relate.
     // A task for reading pages ("bài học") still lets their headings be named.
     const hit = own || (task && task !== 'study') || query.implementer ? null : headingNamedBy(a.all, subject, namingInfos, (w) => FUNCTION_WORDS.has(w));
-    // A document named by its name's words is named as a whole: its abstract is its full heading.
-    const byName = x === namedByName && !hit;
-    const headed = !own && (headingIsQuery(frag, a) || namesAll(frag) || byName) ? 1 : (hit?.share ?? 0);
+    const headed = !own && (headingIsQuery(frag, a) || namesAll(frag)) ? 1 : (hit?.share ?? 0);
     const boost = headed > 0 ? Math.max(named, PAGE_WEIGHTS.headingNamed + PAGE_WEIGHTS.headingShare * headed) + (named > 0 ? PAGE_WEIGHTS.headingFamily : 0) : named;
     // A provision named by its place is where the page opens, whatever else the words found.
     const place = options.provision ? a.all.find((x) => x.id === options.provision!.id) : undefined;
-    const ranked = place
-      ? [place, ...a.sections.filter((s) => s.id !== place.id)]
-      : hit
-        ? [hit.section, ...a.sections.filter((s) => s !== hit.section)]
-        : byName
-          ? [a.top, ...a.sections.filter((s) => s.id !== null)]
-          : a.sections;
+    const ranked = place ? [place, ...a.sections.filter((x) => x.id !== place.id)] : hit ? [hit.section, ...a.sections.filter((x) => x !== hit.section)] : a.sections;
     const score = boost + tier + sourcePrior(frag, task) * relevance;
     pages.push({
       id: c.id,

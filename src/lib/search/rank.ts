@@ -60,7 +60,7 @@ interface WordForms {
 const formsByWord = new Map<string, WordForms>();
 const MAX_CACHED_WORDS = 50_000;
 
-export function wordForms(word: string): WordForms {
+function wordForms(word: string): WordForms {
   let f = formsByWord.get(word);
   if (!f) {
     const canon = stripWordPunctuation(canonical(word));

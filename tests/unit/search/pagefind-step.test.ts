@@ -36,7 +36,7 @@ vi.mock('pagefind', () => ({
   },
 }));
 
-const { buildSearchIndex, versionAtLeast, prepareHtml, urlOf, purposeRecord, abstractOf } = await import('../../../scripts/lib/pagefind.ts');
+const { buildSearchIndex, versionAtLeast, prepareHtml, urlOf, purposeRecord } = await import('../../../scripts/lib/pagefind.ts');
 
 const PAGE = '<html><body><header>h</header><main data-pagefind-body><p>x</p><footer class="official-footer"><p>Nơi nhận</p></footer></main><footer>site</footer></body></html>';
 
@@ -115,21 +115,6 @@ describe('prepareHtml', () => {
     const html = '<main><h2 id="phan-ii" data-provision="phan-ii">II- NHIỆM VỤ</h2><h3 id="phan-ii-muc-3" data-provision="phan-ii-muc-3">3. Ngân sách</h3><a data-provision="phan-ii">x</a></main>';
     const out = prepareHtml(html);
     expect(out.match(/data-pagefind-filter="dieu_khoan:[^"]+"/g)).toEqual(['data-pagefind-filter="dieu_khoan:phan-ii"', 'data-pagefind-filter="dieu_khoan:phan-ii-muc-3"']);
-    expect(out.replace(/<span hidden data-pagefind-filter="[^"]*"><\/span>/g, '')).toBe(html);
-  });
-});
-
-describe('a document\'s abstract for the index (round 9)', () => {
-  const panel = (abs: string) => `<main><section class="meta-panel" data-pagefind-ignore="all"><dl><div><dt>${t('meta.abstract')}</dt><dd>${abs}</dd></div></dl></section><p>Text</p></main>`;
-  it('reads the metadata panel\'s abstract, entities decoded', () => {
-    expect(abstractOf(panel('Về xây dựng &amp; phát huy “đội ngũ”'))).toBe('Về xây dựng & phát huy “đội ngũ”');
-    expect(abstractOf('<main><p>no panel</p></main>')).toBeNull();
-    expect(abstractOf(panel(''))).toBeNull();
-  });
-  it('gives it to the index as a filter, escaped, without changing the page text', () => {
-    const html = panel('A "quoted" &lt;b&gt; word');
-    const out = prepareHtml(html);
-    expect(out).toContain('<span hidden data-pagefind-filter="trich_yeu:A &quot;quoted&quot; &lt;b&gt; word"></span>');
     expect(out.replace(/<span hidden data-pagefind-filter="[^"]*"><\/span>/g, '')).toBe(html);
   });
 });
