@@ -183,10 +183,10 @@ function partsOf(html: string): string[] {
  * a link to the part opens at the part, its heading included, rather than at the heading alone.
  */
 function labelledBy(html: string, headingId: string): string | null {
-  for (const m of html.matchAll(/<[a-z][a-z0-9-]*\b[^>]*>/gi)) {
-    const tag = m[0];
-    if (!/\baria-labelledby="([^"]*)"/.exec(tag)?.[1]?.split(/\s+/).includes(headingId)) continue;
-    const id = /\sid="([^"]+)"/.exec(tag)?.[1];
+  // Only the tags that name this heading among their labels, not every tag of the page.
+  const at = headingId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const m of html.matchAll(new RegExp(`<[a-z][a-z0-9-]*\\b[^>]*\\baria-labelledby="(?:[^"]*\\s)?${at}(?:\\s[^"]*)?"[^>]*>`, 'gi'))) {
+    const id = /\sid="([^"]+)"/.exec(m[0])?.[1];
     if (id) return id;
   }
   return null;

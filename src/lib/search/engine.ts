@@ -620,14 +620,12 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     options.asks === 'definition' && !task && !own && (!query.docRef || c.boost > 0) ? definitionSection(a.all, subjectTerms) : undefined;
   // The words that name a document or session, left out when a heading is named in the query's own words.
   const namingInfos = termInfos(found.filter((t) => naming.has(fold(t))));
-  // A purpose page's parts count as its words here ("chương trình buổi sinh hoạt" is a heading in the handout's meeting kit).
+  // Asked up to three times per page (task tier, named lead, others say all): analysed once.
+  const coverageOf = new Map<Fragment, number>();
   const subjectCoverage = (frag: Fragment) => {
-    if (subject.length === 0) return 1;
-    const own = analysePage(frag, subject, options.labels).coverage;
-    const parts = (frag.filters?.[SECTIONS_FILTER] ?? []).map(readPart).filter((p) => p !== null);
-    if (!parts.length || own === 1) return own;
-    const text = parts.map((p) => [p.heading, ...p.inner].join(' ')).join(' ');
-    return Math.max(own, lineMatches(text, subject).terms.size / subject.length);
+    let c = coverageOf.get(frag);
+    if (c === undefined) coverageOf.set(frag, (c = coverageWithParts(frag, subject, options.labels)));
+    return c;
   };
   // The whole query (naming words too) standing as one of a page's headings.
   const whole = !task && found.length >= 3 ? termInfos(found) : null;
@@ -655,17 +653,9 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     const title = own && !readingTitled ? PAGE_WEIGHTS.purposeTitle * titleLineShare(frag, infos) : 0;
     const relevance = phrase + title + (a.best / (own ? laneBest : bestLocal)) * a.coverage * a.coverage + PAGE_WEIGHTS.pagefind * norm;
     const tier = task && pageKindOf(frag.url) === task && subjectCoverage(frag) >= 0.5 ? PAGE_WEIGHTS.task : 0;
-    // A page named along with other words leads only when it has at least half of what they ask about.
-    // When the page lacks most of what two or more other words ask about and a page not named says it
-    // all, being named gives it no lead at all: "nắm bắt dư luận xã hội về kết luận 52" is answered by
-    // the plan that says it, not by the Conclusion or its study pages, which never do.
-    const lacks = subjectCoverage(frag) < 0.5;
-    const named =
-      lacks && othersSayAll && (c.boost === PAGE_WEIGHTS.namedWithWords || c.boost === PAGE_WEIGHTS.documentFamily)
-        ? 0
-        : c.boost === PAGE_WEIGHTS.namedWithWords && lacks
-          ? PAGE_WEIGHTS.documentFamily
-          : c.boost;
+    // "nắm bắt dư luận xã hội về kết luận 52" is answered by the plan that says it, not by the
+    // Conclusion or its study pages, which never do.
+    const named = namedLead(c.boost, subjectCoverage(frag) < 0.5, othersSayAll);
     // Purpose pages repeat their session's headings (slides, poster): the reading page holds them.
     // A heading the query names in its own words ("Điều mới" for "điều mới của nghị quyết 45") lifts its page likewise.
     // Not when one document is named as carrying out another: the words between ("triển khai") say how they relate.
@@ -699,6 +689,32 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   if (!task) deferToDocuments(pages, matchOf);
   definitionFirst(pages, defines, KIND_VALUES.document);
   return { query, total: candidates.size - taskOnly.size + pages.filter((p) => taskOnly.has(p.id)).length, pages: pages.slice(0, limit), missing, suggestion: '', searches: memo.size, ...(task ? { task } : {}) };
+}
+
+/**
+ * How much of what the query asks about (`subject`) a page holds; a purpose page's parts count as its
+ * words ("chương trình buổi sinh hoạt" is a heading in the handout's meeting kit). 1 when the query
+ * asks about nothing beyond naming.
+ */
+function coverageWithParts(frag: Fragment, subject: ReturnType<typeof termInfos>, labels: Readonly<Record<string, string>> | undefined): number {
+  if (subject.length === 0) return 1;
+  const own = analysePage(frag, subject, labels).coverage;
+  const parts = (frag.filters?.[SECTIONS_FILTER] ?? []).map(readPart).filter((p) => p !== null);
+  if (!parts.length || own === 1) return own;
+  const text = parts.map((p) => [p.heading, ...p.inner].join(' ')).join(' ');
+  return Math.max(own, lineMatches(text, subject).terms.size / subject.length);
+}
+
+/**
+ * The lead a page named by the query keeps, given its tier `boost`. A page named along with other
+ * words leads only when it has at least half of what they ask about (else it drops to the family's
+ * tier); when it `lacks` that and a page not named says it all (`othersSayAll`), it gets no lead.
+ */
+function namedLead(boost: number, lacks: boolean, othersSayAll: boolean): number {
+  const withWords = boost === PAGE_WEIGHTS.namedWithWords || boost === PAGE_WEIGHTS.documentFamily;
+  if (lacks && othersSayAll && withWords) return 0;
+  if (lacks && boost === PAGE_WEIGHTS.namedWithWords) return PAGE_WEIGHTS.documentFamily;
+  return boost;
 }
 
 /** How completely a page matches a query, for {@link deferToDocuments}. */

@@ -192,11 +192,20 @@ const NUMBERING_PART = /^(?:phan|muc|diem|khoan|dieu|chuong|[ivx]+|\d+)$/;
  */
 function idOnlyWords(id: string | null, heading: string): WordForms[] {
   if (!id) return [];
-  const parts = id.split('-').filter(Boolean);
-  if (parts.every((p) => NUMBERING_PART.test(p))) return [];
-  const said = new Set(splitWords(heading).map((w) => wordForms(w).full));
-  return parts.filter((p) => !said.has(p)).map(wordForms);
+  const key = `${id}\n${heading}`;
+  let words = idWords.get(key);
+  if (!words) {
+    const parts = id.split('-').filter(Boolean);
+    const said = new Set(splitWords(heading).map((w) => wordForms(w).full));
+    words = parts.every((p) => NUMBERING_PART.test(p)) ? [] : parts.filter((p) => !said.has(p)).map(wordForms);
+    // Every section of every page analysed asks again on each search: a site has a few thousand sections.
+    if (idWords.size >= ID_WORDS_MAX) idWords.clear();
+    idWords.set(key, words);
+  }
+  return words;
 }
+const idWords = new Map<string, WordForms[]>();
+const ID_WORDS_MAX = 20_000;
 
 /** How strongly an id's word matches a query word: ids carry no diacritics, so an accented query word matches its folded form, as a near match. */
 function idMatch(word: WordForms, term: TermInfo): number {

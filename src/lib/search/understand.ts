@@ -11,7 +11,7 @@
  *   the engine tries only when the query as typed finds nothing.
  * Everything works on folded text (no diacritics, đ → d) so that typing with or without marks reads alike.
  */
-import { fold, stripWordPunctuation } from './normalize.ts';
+import { fold } from './normalize.ts';
 
 /* ------------------------------------------------------------------------------------------------
  * Page kinds.
@@ -300,22 +300,8 @@ const SYNONYM_KEYS = Object.keys(SYNONYMS).sort((a, b) => b.length - a.length);
  */
 export function readSynonyms(query: string, missing: readonly string[]): string | null {
   const gone = new Set(missing.map((m) => fold(m).toLowerCase()));
-  const words = query.split(/\s+/).filter(Boolean);
-  const folded = words.map((w) => fold(stripWordPunctuation(w)).toLowerCase());
-  const out: string[] = [];
-  let changed = false;
-  for (let i = 0; i < words.length; ) {
-    const key = SYNONYM_KEYS.find((k) => {
-      const parts = k.split(' ');
-      return parts.every((p, j) => folded[i + j] === p) && parts.some((p) => gone.has(p));
-    });
-    if (key) {
-      out.push(SYNONYMS[key]!);
-      i += key.split(' ').length;
-      changed = true;
-    } else out.push(words[i++]!);
-  }
-  return changed ? out.join(' ') : null;
+  const out = replacePhrases(query, SYNONYMS, SYNONYM_KEYS, (parts) => parts.some((p) => gone.has(p)));
+  return out === query ? null : out;
 }
 
 /**
@@ -323,32 +309,44 @@ export function readSynonyms(query: string, missing: readonly string[]): string 
  * @example expandAbbreviations('BTV tỉnh ủy') // "Ban Thường vụ tỉnh ủy"
  */
 export function expandAbbreviations(query: string): string {
-  // Match on the folded query, word for word, and rebuild from the typed words.
+  return replacePhrases(query, ABBREVIATIONS, ABBREVIATION_KEYS, () => true);
+}
+
+/** Punctuation that ends a word without being part of it. */
+const TRAILING_PUNCTUATION = /[,;:?!.…)"”']+$/;
+
+/**
+ * Replaces the phrases of `table` found in a query, matched word for word on the folded words and
+ * rebuilt from the words as typed. At each word the first key of `keys` (longest first) that matches
+ * and that `accept` takes (given its folded words) wins. Punctuation after a phrase (a comma in a
+ * list, "UBND các huyện, TX, TP"; a question mark) is not part of it, and stays after the
+ * replacement. The query comes back as typed when nothing is replaced.
+ */
+function replacePhrases(
+  query: string,
+  table: Readonly<Record<string, string>>,
+  keys: readonly string[],
+  accept: (parts: readonly string[]) => boolean,
+): string {
   const words = query.split(/\s+/).filter(Boolean);
-  // "TX," in a list: the comma is not part of the abbreviation (it stays after the expansion).
-  const folded = words.map((w) => fold(w).toLowerCase().replace(/[,;:]+$/, ''));
+  const folded = words.map((w) => fold(w).toLowerCase());
+  const bare = folded.map((w) => w.replace(TRAILING_PUNCTUATION, ''));
+  // Only the phrase's last word may carry punctuation: "BTV, TU" is two items, not "BTV TU".
+  const at = (i: number, parts: readonly string[]) =>
+    parts.length <= words.length - i && parts.every((p, j) => (j === parts.length - 1 ? bare : folded)[i + j] === p);
   const out: string[] = [];
+  let changed = false;
   for (let i = 0; i < words.length; ) {
-    let hit: string | null = null;
-    let len = 0;
-    for (const key of ABBREVIATION_KEYS) {
-      const parts = key.split(' ');
-      if (parts.length > words.length - i) continue;
-      if (parts.every((p, k) => folded[i + k] === p)) {
-        hit = ABBREVIATIONS[key]!;
-        len = parts.length;
-        break;
-      }
+    const key = keys.find((k) => at(i, k.split(' ')) && accept(k.split(' ')));
+    if (!key) {
+      out.push(words[i++]!);
+      continue;
     }
-    if (hit) {
-      out.push(hit + (/[,;:]+$/.exec(words[i + len - 1]!)?.[0] ?? ''));
-      i += len;
-    } else {
-      out.push(words[i]!);
-      i++;
-    }
+    i += key.split(' ').length;
+    out.push(table[key]! + (TRAILING_PUNCTUATION.exec(words[i - 1]!)?.[0] ?? ''));
+    changed = true;
   }
-  return out.join(' ');
+  return changed ? out.join(' ') : query;
 }
 
 /* ------------------------------------------------------------------------------------------------

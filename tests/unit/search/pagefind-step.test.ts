@@ -155,6 +155,9 @@ describe('pages found by title and purpose', () => {
     // A heading that labels its section opens at the section (round 8: the home page's offline part).
     const labelled = QUIZ.replace('</ol>', '</ol><section id="luu-offline" aria-labelledby="luu-offline-title"><h2 id="luu-offline-title">Lưu để đọc offline</h2></section>');
     expect(purposeRecord(labelled, '/', [])!.filters.phan_trang).toEqual(['luu-offline=Lưu để đọc offline']);
+    // Labelled by it among other ids, and not by an id that only starts like it.
+    const among = QUIZ.replace('</ol>', '</ol><div id="gan" aria-labelledby="luu-offline-title-2"></div><section id="luu" aria-labelledby="x luu-offline-title"><h2 id="luu-offline-title">Lưu để đọc offline</h2></section>');
+    expect(purposeRecord(among, '/', [])!.filters.phan_trang).toEqual(['luu=Lưu để đọc offline']);
     expect(purposeRecord(html, '/kiem-tra/tien-do/', [])!.filters.phan_trang).toBeUndefined();
     // The quiz's self-study part is always shown.
     expect(purposeRecord(html, '/kiem-tra/x/', [])!.filters.phan_trang).toContain('moc=Mốc thời hạn');

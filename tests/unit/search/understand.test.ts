@@ -484,6 +484,14 @@ describe('round 9: everyday words the texts never use', () => {
     expect(readSynonyms('tương lai đội ngũ trí thức đến 2045', ['tương', 'lai'])).toBe('tầm nhìn đội ngũ trí thức đến 2045');
     expect(readSynonyms('chat xam cua tinh', ['xam'])).toBe('trí thức cua tinh');
   });
+  it('keeps the punctuation after a phrase it replaces', () => {
+    expect(readSynonyms('chính sách cho nhân tài?', ['tài'])).toBe('chính sách cho trí thức?');
+    expect(expandAbbreviations('vai trò của MTTQ?')).toBe('vai trò của Mặt trận Tổ quốc?');
+  });
+  it('reads punctuation inside a phrase as a break between two', () => {
+    expect(expandAbbreviations('BTV, TU')).toBe('Ban Thường vụ, TU');
+    expect(expandAbbreviations('BTV TU,')).toBe('Ban Thường vụ Tỉnh ủy,');
+  });
   it('leaves the query alone when their words are found', () => {
     expect(readSynonyms('tương lai đội ngũ trí thức', [])).toBeNull();
     expect(readSynonyms('tương lai đội ngũ trí thức', ['đội'])).toBeNull();
