@@ -10,7 +10,7 @@
 import { parseQuery, docRefMatches, docRefsIn, kindOfNumber, kindsNamed, referenceWords } from './query.ts';
 import type { ParsedQuery } from './query.ts';
 import { termVariants, combinations, MAX_COMBINATIONS } from './variants.ts';
-import { analysePage, idOnlyText, headingNamedBy, lineMatches, lineShare, splitWords, termInfos } from './rank.ts';
+import { analysePage, idOnlyText, headingNamedBy, lineMatches, lineShare, rarityWeights, reweigh, splitWords, termInfos } from './rank.ts';
 import { escapeHtml } from './excerpt.ts';
 import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
@@ -425,7 +425,8 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   let alone = product > MAX_COMBINATIONS || options.readingsAlone ? searchAlone() : readings.map(() => null);
   const dateOnly = !!options.dates?.length && !query.docRef && isDateOnly(query.text);
   const named = Promise.all([
-    query.docRef ? namedPages(pf, query.docRef, query.referenceOnly, !task, filters, run, query.implementer, fragment) : [],
+    // A session named is the narrower name: the document it is about is family ("chuyên đề 1 kế hoạch 83").
+    query.docRef ? namedPages(pf, query.docRef, query.referenceOnly, !task && !options.session, filters, run, query.implementer, fragment) : [],
     ...(options.dates ?? []).map((d) => datedPages(d, dateOnly, !task, filters, run)),
     options.session ? sessionPages(options.session, !task, filters, run) : [],
     options.provision && !query.docRef && !options.session ? provisionPages(options.provision, !task, filters, run) : [],
@@ -590,6 +591,9 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   const fetched = await Promise.all(
     picked.map((c) => fragment(c.result!).then((frag) => (frag && !signal?.aborted ? { frag, a: analysePage(frag, infos, options.labels) } : null))),
   ).then(live);
+  // Which section answers is told by the rarer words: "thu hút" over "trí thức" (see rarityWeights).
+  const weights = rarityWeights(fetched.flatMap((x) => (x ? [x.a] : [])), infos.length);
+  if (weights) for (const x of fetched) if (x) reweigh(x.a, weights);
   const analysed: { c: Candidate; frag: Fragment; a: ReturnType<typeof analysePage> }[] = [];
   picked.forEach((c, k) => {
     const got = fetched[k];
@@ -1211,8 +1215,10 @@ async function provisionPages(
 /**
  * The pages of a study session named by number ("chuyên đề 2", "bài 3"): named alone, its reading
  * page is the answer (linked at its top) and the rest is family; with other words and no task, the
- * whole session comes first, ranked by those words; with a task, the session's page of that kind is
- * in the family tier on top of the task tier, above the same kind of page of the other sessions.
+ * reading page is named like a document named with words (its deck, handout and presenter view
+ * repeat its headings, and only a task asks for them: round 10), the rest is family; with a task,
+ * the session's page of that kind is in the family tier on top of the task tier, above the same kind
+ * of page of the other sessions.
  */
 async function sessionPages(
   ref: SessionRef,
@@ -1221,11 +1227,11 @@ async function sessionPages(
   run: Run,
 ): Promise<NamedPage[]> {
   const f: Filters = { ...(filters ?? {}), [SESSION_FILTER]: String(ref.session) };
-  const [family, reading] = await Promise.all([run(null, f), ref.only && noTask ? run(null, { ...f, [KIND_FILTER]: KIND_VALUES.study }) : null]);
-  const boost = ref.only ? PAGE_WEIGHTS.documentFamily : noTask ? PAGE_WEIGHTS.namedWithWords : PAGE_WEIGHTS.documentFamily;
+  const [family, reading] = await Promise.all([run(null, f), noTask ? run(null, { ...f, [KIND_FILTER]: KIND_VALUES.study }) : null]);
+  const readingBoost = ref.only ? PAGE_WEIGHTS.namedDocument : PAGE_WEIGHTS.namedWithWords;
   return [
-    ...(reading?.results ?? []).map((res) => ({ res, boost: PAGE_WEIGHTS.namedDocument, kindOnly: true })),
-    ...(family?.results ?? []).map((res) => ({ res, boost, kindOnly: false })),
+    ...(reading?.results ?? []).map((res) => ({ res, boost: readingBoost, kindOnly: ref.only })),
+    ...(family?.results ?? []).map((res) => ({ res, boost: PAGE_WEIGHTS.documentFamily, kindOnly: false })),
   ];
 }
 

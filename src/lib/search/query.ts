@@ -93,14 +93,20 @@ const KIND_ALT = Object.keys(KIND_WORDS)
   .join('|');
 // "83-KH/TU", "83 kh tu", "27-nq", "2711/qd-ttg"
 const NUMBER_FIRST = new RegExp(`(?:^|\\s)(\\d{1,5})\\s*[-/\\s]\\s*(${KIND_ALT})(?:\\s*[-/\\s]\\s*([a-z]{1,4}))?(?=$|[\\s.,;:)])`);
+const NUMBER_FIRST_ALL = new RegExp(NUMBER_FIRST.source, 'g');
 // "kl 52", "nghị quyết số 27", "nq27", "kl-52", "nq.27"; not a year ("nghị quyết 2008" is a
 // resolution of 2008, read by the year rule, not resolution number 2008).
 const KIND_FIRST = new RegExp(`(?:^|\\s)(${KIND_ALT})\\s*[-.]?\\s*(?:so\\s*)?(?!(?:19[4-9]|20\\d)\\d(?:$|[\\s.,;:)]))(\\d{1,5})(?=$|[\\s.,;:)/-])`);
 
 /** Where the reference stands in the folded, space-padded query. */
 function locateDocRef(f: string): { ref: DocRef; at: number; length: number } | null {
-  const a = NUMBER_FIRST.exec(f);
   const b = KIND_FIRST.exec(f);
+  // A number only a space away from a kind word, with no issuer, is weak evidence of a reference: a
+  // year before it is when the text was issued ("năm 2008 nghị quyết về trí thức"), and a number
+  // before a kind word that a number follows is another word's ("điểm 1 kl 90" is point 1 of KL 90).
+  const weak = (m: RegExpExecArray) =>
+    !/^\s*\d+\s*[-/]/.test(m[0]) && (/^(?:19[4-9]|20\d)\d$/.test(m[1]!) || (!m[3] && !!b && b.index > m.index && b.index < m.index + m[0].length));
+  const a = [...f.matchAll(NUMBER_FIRST_ALL)].find((m) => !weak(m)) ?? null;
   // "kl 90 nghi quyet 27": the first reference typed is meant, not "90 nghi quyet". When both readings
   // share the kind ("kế hoạch số 83-KH/TU"), the number-first one says more (the issuer).
   const kindFirstWins = !!a && !!b && b.index < a.index && KIND_WORDS[b[1]!.replace(/\s+/g, ' ')] !== KIND_WORDS[a[2]!.replace(/\s+/g, ' ')];

@@ -115,6 +115,8 @@ export interface ScoredSection extends Section {
   /** The heading split into words, and which of them matched (for titles built from part of it). */
   headingWords: string[];
   headingMarked: number[];
+  /** Evidence for each query word (matches, heading matches weighing more), in query order. */
+  perTerm: readonly number[];
 }
 
 /** Result of analysing a page against a query. */
@@ -372,6 +374,81 @@ function longestRun(heading: readonly WordForms[], query: readonly TermInfo[]): 
 
 const saturate = (x: number): number => (x * 2.2) / (x + 1.2);
 
+/**
+ * What a section's query words say, before phrases: each word's evidence saturates, and the sum is
+ * scaled by the share of the words found, squared. With `weights` (a weight per query word, mean 1,
+ * see {@link reweigh}) a word counts by its weight in both.
+ */
+function wordEvidence(perTerm: readonly number[], weights?: readonly number[]): { base: number; coverage: number } {
+  const n = perTerm.length;
+  if (!n) return { base: 0, coverage: 0 };
+  let sum = 0;
+  let found = 0;
+  let total = 0;
+  perTerm.forEach((x, j) => {
+    const w = weights?.[j] ?? 1;
+    total += w;
+    if (x > 0) found += w;
+    sum += w * saturate(x);
+  });
+  const coverage = found / total;
+  return { base: sum * coverage * coverage, coverage };
+}
+
+/** The sections that matched, best first (ties in page order); the page top when none did. */
+function bestFirst(sections: readonly ScoredSection[]): ScoredSection[] {
+  const matched = sections.filter((s) => s.score > 0);
+  return (matched.length ? matched : sections.slice(0, 1)).sort((a, b) => b.score - a.score || a.start - b.start);
+}
+
+/**
+ * Query words weighed by how rare they are among the sections of the pages analysed for a query:
+ * every candidate holds every word (Pagefind finds only pages that do), so which of its sections
+ * answers is told by the words few sections hold ("nước ngoài", "thu hút"), not by the ones most do
+ * ("trí thức", "Điện Biên", "các"). An inverse section frequency, ln(1 + S / df), softened by
+ * {@link RARITY.power} and scaled to a mean of 1 so scores keep their size; null when it would
+ * change nothing (one word, or no section holds any).
+ */
+export function rarityWeights(analyses: readonly PageAnalysis[], n: number): number[] | null {
+  if (n < 2) return null;
+  const df = new Array<number>(n).fill(0);
+  let sections = 0;
+  for (const a of analyses)
+    for (const sec of a.all) {
+      sections++;
+      sec.perTerm.forEach((x, j) => {
+        if (x > 0) df[j]!++;
+      });
+    }
+  if (!sections || df.every((d) => d === 0)) return null;
+  const raw = df.map((d) => Math.log(1 + sections / Math.max(d, 1)) ** RARITY.power);
+  const mean = raw.reduce((a, x) => a + x, 0) / n;
+  return raw.map((x) => x / mean);
+}
+
+/** How each section analysed scores with other word weights (kept off the section, which is shown). */
+const rescorers = new WeakMap<ScoredSection, (weights?: readonly number[]) => { score: number; coverage: number }>();
+
+/** How strongly rarity weighs query words (see {@link rarityWeights}). */
+export const RARITY = {
+  /** Exponent on the inverse section frequency: 1 is plain IDF; lower softens it. */
+  power: 0.5,
+};
+
+/**
+ * Rescores a page's sections with per-word weights ({@link rarityWeights}), in place: section
+ * scores and coverage, the order of the matched sections and the best score. Page-level figures
+ * (coverage, phrases, headings) do not depend on weights and are kept.
+ */
+export function reweigh(a: PageAnalysis, weights: readonly number[]): void {
+  for (const sec of a.all) {
+    const again = rescorers.get(sec);
+    if (again) Object.assign(sec, again(weights));
+  }
+  a.sections = bestFirst(a.all);
+  a.best = a.sections[0]?.score ?? 0;
+}
+
 /** Match strengths by word, per query (the same `terms` array is passed for each page of a search). */
 const rowsByQuery = new WeakMap<readonly TermInfo[], Map<WordForms, number[]>>();
 
@@ -472,21 +549,24 @@ export function analysePage(
       perTerm[j]! += m * WEIGHTS.heading;
     }
     if (byId.size > 0 && terms.every((_, j) => byId.has(j) || inHead.has(j))) idNamed = true;
-    const found = perTerm.filter((x) => x > 0).length;
-    const coverage = n ? found / n : 0;
     const phrases = phraseStarts.filter((p) => p >= sec.start && p + n <= sec.end).length;
-    let score = perTerm.reduce((a, x) => a + saturate(x), 0) * coverage * coverage;
-    if (phrases > 0) score += WEIGHTS.phrase * n * (1 + Math.log2(phrases) * 0.25);
-    else if (nearStarts.some((p) => p >= sec.start && p < sec.end)) score += WEIGHTS.phrase * WEIGHTS.near * n;
+    let bonus = 0;
+    if (phrases > 0) bonus = WEIGHTS.phrase * n * (1 + Math.log2(phrases) * 0.25);
+    else if (nearStarts.some((p) => p >= sec.start && p < sec.end)) bonus = WEIGHTS.phrase * WEIGHTS.near * n;
     // A landmark is weaker evidence than a provision; but when the query is its label ("nơi nhận"),
     // the label stands for the heading it lacks, and it weighs as much more, and at least as a heading
     // holding the query as a phrase would ("đoạn mở đầu": the opening paragraph never says so).
-    if (sec.landmark) {
-      const isQuery =
-        labelIsQuery(sec.heading, terms, (titleForms ??= splitWords(fragment.meta.title ?? '').map(wordForms))) ||
-        (named.length > 0 && named.every((f) => terms.some((t) => idMatch(f, t) > 0)) && terms.every((t) => named.some((f) => idMatch(f, t) > 0)));
-      score = isQuery ? Math.max(score / WEIGHTS.landmark, n * (saturate(WEIGHTS.heading) + WEIGHTS.phrase)) : score * WEIGHTS.landmark;
-    }
+    const isQuery =
+      sec.landmark &&
+      (labelIsQuery(sec.heading, terms, (titleForms ??= splitWords(fragment.meta.title ?? '').map(wordForms))) ||
+        (named.length > 0 && named.every((f) => terms.some((t) => idMatch(f, t) > 0)) && terms.every((t) => named.some((f) => idMatch(f, t) > 0))));
+    const scoreWith = (weights?: readonly number[]): { score: number; coverage: number } => {
+      const { base, coverage } = wordEvidence(perTerm, weights);
+      const score = base + bonus;
+      if (!sec.landmark) return { score, coverage };
+      return { score: isQuery ? Math.max(score / WEIGHTS.landmark, n * (saturate(WEIGHTS.heading) + WEIGHTS.phrase)) : score * WEIGHTS.landmark, coverage };
+    };
+    const { score, coverage } = scoreWith();
     // The excerpt is built when it is read: a page has many sections and one or two are shown.
     const excerpt = (): string => {
       // Prefer words that stand together when the phrase is there; otherwise any match.
@@ -509,11 +589,12 @@ export function analysePage(
     });
     let excerptHtml: string | undefined;
     let headingHtml: string | undefined;
-    return {
+    const scored: ScoredSection = {
       ...sec,
       score,
       coverage,
       phrases,
+      perTerm,
       get excerptHtml() {
         return (excerptHtml ??= excerpt());
       },
@@ -523,12 +604,13 @@ export function analysePage(
       headingWords,
       headingMarked: [...headMarked],
     };
+    rescorers.set(scored, scoreWith);
+    return scored;
   });
 
   const top = sections[0]!;
   const headed = sections.filter((sec) => phraseStarts.some((p) => p >= sec.start && p + n <= sec.headingEnd));
-  const matched = sections.filter((s) => s.score > 0);
-  const ordered = (matched.length ? matched : sections.slice(0, 1)).sort((a, b) => b.score - a.score || a.start - b.start);
+  const ordered = bestFirst(sections);
   return {
     sections: ordered,
     coverage: n ? pageTerms.size / n : 0,

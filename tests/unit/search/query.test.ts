@@ -176,3 +176,20 @@ describe('docRefsIn', () => {
     expect(docRefsIn('trí thức trẻ')).toEqual([]);
   });
 });
+
+describe('a number a space before a kind word (round 10)', () => {
+  it('is no reference when it is a year: the year the text was issued', () => {
+    expect(findDocRef('nam 2008 nghi quyet ve tri thuc')).toBeNull();
+    expect(kindsNamed('nam 2008 nghi quyet ve tri thuc')).toEqual(['NQ']);
+  });
+  it('is no reference when the kind word heads a number of its own', () => {
+    expect(findDocRef('diem 1 kl 90')).toEqual({ serial: 90, kindCode: 'KL' });
+    expect(findDocRef('muc 3 kh 83')).toEqual({ serial: 83, kindCode: 'KH' });
+  });
+  it('is still one with a separator or an issuer', () => {
+    expect(findDocRef('83 kh tu')).toEqual({ serial: 83, kindCode: 'KH', issuerCode: 'TU' });
+    expect(findDocRef('27 nq')).toEqual({ serial: 27, kindCode: 'NQ' });
+    expect(findDocRef('2711/qd-ttg')).toEqual({ serial: 2711, kindCode: 'QĐ', issuerCode: 'TTG' });
+    expect(findDocRef('nam 2008 so 27-NQ/TW')).toEqual({ serial: 27, kindCode: 'NQ', issuerCode: 'TW' });
+  });
+});

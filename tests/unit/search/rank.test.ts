@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysePage, headingNamedBy, lineShare, matchStrength, sectionsOf, splitWords, termInfos } from '../../../src/lib/search/rank.ts';
+import { analysePage, headingNamedBy, lineShare, matchStrength, rarityWeights, reweigh, sectionsOf, splitWords, termInfos } from '../../../src/lib/search/rank.ts';
 import { toFragment } from './fixtures/fake-pagefind.ts';
 import { labels, plan, resolution } from './fixtures/pages.ts';
 
@@ -223,5 +223,34 @@ describe('headingNamedBy: a heading the query names in its own words', () => {
   });
   it('needs the words together and in order', () => {
     expect(named(['moi', 'dieu'])).toBeNull();
+  });
+});
+
+describe('query words weighed by rarity (round 10)', () => {
+  const page = {
+    url: '/van-ban/x/',
+    title: 'X',
+    blocks: [
+      { h: 'Một', id: 'mot', text: 'trí thức trong tỉnh và trí thức trẻ.' },
+      { h: 'Hai', id: 'hai', text: 'trí thức của tỉnh.' },
+      { h: 'Ba', id: 'ba', text: 'thu hút trí thức ở nước ngoài.' },
+    ],
+  };
+  it('weighs a word few sections hold above one most hold, with a mean of 1', () => {
+    const a = analysePage(toFragment(page), termInfos(['trí', 'thức', 'nước', 'ngoài']));
+    const w = rarityWeights([a], 4)!;
+    expect(w[2]!).toBeGreaterThan(w[0]!);
+    expect(w.reduce((x, y) => x + y, 0) / w.length).toBeCloseTo(1);
+  });
+  it('changes which section answers when the rare words are in a section that says the common ones less', () => {
+    const a = analysePage(toFragment(page), termInfos(['trí', 'thức', 'tỉnh', 'nước']));
+    const before = a.sections[0]!.id;
+    reweigh(a, rarityWeights([a], 4)!);
+    expect(before).toBe('mot');
+    expect(a.sections[0]!.id).toBe('ba');
+    expect(a.best).toBe(a.sections[0]!.score);
+  });
+  it('is nothing for one word', () => {
+    expect(rarityWeights([analysePage(toFragment(page), termInfos(['trí']))], 1)).toBeNull();
   });
 });
