@@ -22,7 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { t, hasKey } from '../../src/i18n/vi.ts';
 import { pageKindOf, sessionNumberOf } from '../../src/lib/search/understand.ts';
-import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SESSION_FILTER, partValue } from '../../src/lib/search/attributes.ts';
+import { idOnlyText } from '../../src/lib/search/rank.ts';
+import { ABOUT_FILTER, CAPTIONS_META, SECTION_NAMES_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SESSION_FILTER, partValue } from '../../src/lib/search/attributes.ts';
 import type { PagePart } from '../../src/lib/search/attributes.ts';
 
 /** Pagefind folds diacritics at index time since 1.5; the search module depends on that. */
@@ -126,9 +127,26 @@ export function prepareHtml(html: string, foldedMeta = false): string {
     const words = new Set((text.match(/[\p{L}\p{M}]*[đĐ][\p{L}\p{M}]*/gu) ?? []).map((w) => w.toLowerCase().replace(/đ/g, 'd')));
     inner += `<span hidden data-pagefind-meta="dfold:${[...words].join(' ')}"></span>`;
   }
+  const names = sectionNames(inner);
+  if (names) inner += `<span hidden data-pagefind-meta="${SECTION_NAMES_META}:${names}"></span>`;
   const provisions = new Set([...inner.matchAll(/\sdata-provision="([a-z0-9-]+)"/g)].map((m) => m[1]!));
   for (const id of provisions) inner += `<span hidden data-pagefind-filter="${PROVISION_FILTER}:${id}"></span>`;
   return html.slice(0, open) + inner + html.slice(close);
+}
+
+/**
+ * The words of a page's hand-written section ids that their shown headings do not say, once each
+ * (see {@link SECTION_NAMES_META}); '' when there are none. Headings only screen readers see (the
+ * metadata panel's) name no part of the text.
+ */
+export function sectionNames(html: string): string {
+  const words = new Set<string>();
+  for (const m of html.matchAll(/<h([1-6])\b([^>]*)>([\s\S]*?)<\/h\1>/gi)) {
+    const id = /\sid="([a-z0-9-]+)"/.exec(m[2]!)?.[1];
+    if (!id || /\bvisually-hidden\b/.test(m[2]!)) continue;
+    for (const w of idOnlyText(id, htmlText(m[3]!)).split(' ')) if (w) words.add(w);
+  }
+  return [...words].join(' ');
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -31,6 +31,14 @@ export const IMPLEMENTS_FILTER = 'thuc_hien';
 export const PROVISION_FILTER = 'dieu_khoan';
 /** Meta key telling an official text ("official") from our summary ("summary"). */
 export const SOURCE_META = 'source';
+/**
+ * Meta key of a reading page's section names: the words of its hand-written section ids that their
+ * headings do not say ("nguon goc" for the heading "Trí thức Việt Nam từ đâu mà có" at
+ * `#nguon-goc-tri-thuc`; `idOnlyText` in rank.ts), space-separated. Added by the index step. Metadata
+ * on purpose: Pagefind searches it, so a page is found by the short name its author gave a part even
+ * when its text never uses those words, and the word positions of the text are untouched.
+ */
+export const SECTION_NAMES_META = 'ten_phan';
 /** Meta key of a purpose page's table captions, joined by {@link CAPTIONS_SEPARATOR}. */
 export const CAPTIONS_META = 'captions';
 export const CAPTIONS_SEPARATOR = ' | ';

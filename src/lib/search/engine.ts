@@ -14,7 +14,7 @@ import { analysePage, idOnlyText, headingNamedBy, lineMatches, lineShare, rarity
 import { escapeHtml } from './excerpt.ts';
 import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
-import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SESSION_FILTER, SOURCE_META, readPart } from './attributes.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SECTION_NAMES_META, SESSION_FILTER, SOURCE_META, readPart } from './attributes.ts';
 import type { PagePart } from './attributes.ts';
 import { slideAnchor } from '../slides/anchor.ts';
 import { definitionFirst, definitionSection } from './definition.ts';
@@ -240,6 +240,8 @@ function matchesIn(frag: Fragment | null, result: PagefindResult, term: string, 
   const f = metaIndex ? fold : pagefindFold;
   const words = splitWords(frag.content);
   const want = f(stripWordPunctuation(term));
+  // A part's short name (its hand-written id) is searched as metadata: a word there exists too.
+  if ((frag.meta[SECTION_NAMES_META] ?? '').split(' ').some((w) => w && fold(w).startsWith(fold(want)))) return true;
   return result.words.some((i) => f(stripWordPunctuation(words[i] ?? '')).startsWith(want));
 }
 

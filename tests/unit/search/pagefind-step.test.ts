@@ -117,6 +117,15 @@ describe('prepareHtml', () => {
     expect(out.match(/data-pagefind-filter="dieu_khoan:[^"]+"/g)).toEqual(['data-pagefind-filter="dieu_khoan:phan-ii"', 'data-pagefind-filter="dieu_khoan:phan-ii-muc-3"']);
     expect(out.replace(/<span hidden data-pagefind-filter="[^"]*"><\/span>/g, '')).toBe(html);
   });
+  it('gives the index the words of hand-written section ids their headings do not say, as metadata (round 10)', () => {
+    const html =
+      '<main><h2 id="meta-title" class="visually-hidden">Thông tin</h2><h2 id="nguon-goc-tri-thuc">Trí thức Việt Nam từ đâu mà có</h2>' +
+      '<h2 id="phan-ii-muc-3" data-provision="phan-ii-muc-3">3. Ngân sách</h2><h2 id="boi-canh">Bối cảnh</h2><h3 id="hoc-dan-bai">Dàn bài</h3></main>';
+    const out = prepareHtml(html);
+    expect(out.match(/data-pagefind-meta="ten_phan:[^"]*"/g)).toEqual(['data-pagefind-meta="ten_phan:nguon goc hoc"']);
+    // Headings that say their id's words, numbered provisions and headings nobody sees add nothing.
+    expect(prepareHtml('<main><h2 id="boi-canh">Bối cảnh</h2><h2 id="phan-i">I- MỤC ĐÍCH</h2></main>')).not.toContain('ten_phan');
+  });
 });
 
 describe('urlOf', () => {
