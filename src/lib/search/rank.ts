@@ -198,7 +198,8 @@ function idOnlyWords(id: string | null, heading: string): WordForms[] {
   let words = idWords.get(key);
   if (!words) {
     const parts = id.split('-').filter(Boolean);
-    const said = new Set(splitWords(heading).map((w) => wordForms(w).full));
+    // "52-KL/TW" in a heading says "52", "kl" and "tw".
+    const said = new Set(heading.split(/[^\p{L}\p{M}\p{N}]+/u).map((w) => wordForms(w).full));
     words = parts.every((p) => NUMBERING_PART.test(p)) ? [] : parts.filter((p) => !said.has(p)).map(wordForms);
     // Every section of every page analysed asks again on each search: a site has a few thousand sections.
     if (idWords.size >= ID_WORDS_MAX) idWords.clear();

@@ -264,6 +264,16 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   'vp tu': 'Văn phòng Tỉnh ủy',
   vp: 'Văn phòng',
   vn: 'Việt Nam',
+  // Round 10: what official papers abbreviate and the texts spell out.
+  ctr: 'Chương trình',
+  dn: 'doanh nghiệp',
+  'gd-dt': 'giáo dục - đào tạo',
+  'gd&dt': 'giáo dục và đào tạo',
+  gddt: 'giáo dục và đào tạo',
+  cbdv: 'cán bộ, đảng viên',
+  cbcc: 'cán bộ, công chức',
+  dmst: 'đổi mới sáng tạo',
+  tbt: 'Tổng Bí thư',
 };
 
 const ABBREVIATION_KEYS = Object.keys(ABBREVIATIONS).sort((a, b) => b.length - a.length);

@@ -124,6 +124,13 @@ describe('abbreviations', () => {
     expect(expandAbbreviations('dang doan HDND')).toBe('dang doan Hội đồng Nhân dân');
   });
 
+  it('spells out programmes, enterprises, education and cadres (round 10)', () => {
+    expect(expandAbbreviations('CTr TU Soc Trang')).toBe('Chương trình TU Soc Trang');
+    expect(expandAbbreviations('DN KH&CN')).toBe('doanh nghiệp khoa học và công nghệ');
+    expect(expandAbbreviations('nganh GD-ĐT')).toBe('nganh giáo dục - đào tạo');
+    expect(expandAbbreviations('CBĐV, CBCC')).toBe('cán bộ, đảng viên, cán bộ, công chức');
+  });
+
   it('leaves words that only look like abbreviations inside other words', () => {
     expect(expandAbbreviations('dhcn btvx')).toBe('dhcn btvx');
   });
