@@ -1008,7 +1008,7 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   // Words found nowhere in a query that clearly carries keyboard residue: its decoded reading is tried
   // before any closest word ("taafm nhifn 2045 nghij quyeets 45" finds a poster by "2045" and "45" alone).
   const residue = out.pages.length && out.missing.length ? keyboardResidue(typed.text) : null;
-  if (out.pages.length && !misspelt.length && !residue) return asTyped(out, first.text);
+  if (out.pages.length && !misspelt.length && !residue) return asTyped(await widened(pf, out, first, options), first.text);
   // The fallbacks cost searches and fragments: none for a query already replaced by a newer one.
   if (options.signal?.aborted) throw new SearchAborted();
   let searches = out.searches;
@@ -1072,20 +1072,44 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
 }
 
 /**
+ * A long question whose every word only a page or two hold ("chiến lược trí thức của tỉnh phải xong năm
+ * nào": the plan never says "xong") often misses the text that answers it, which lacks one of its
+ * words. With fewer than {@link WIDEN_BELOW} pages found, a query of {@link WIDEN_MIN_WORDS} content
+ * words or more that names nothing (no number, date, session, provision or task) is searched again with
+ * the words of the page outside those found that holds the most of them, and that search's pages follow
+ * the ones found (which hold every word, and keep their lead). Round 10.
+ */
+async function widened(pf: PagefindApi, out: SearchOutcome, first: { text: string; reading: Reading }, options: SearchOptions): Promise<SearchOutcome> {
+  const r = first.reading;
+  const named = out.query.docRef || r.task || r.session || r.provision || r.dates?.length || r.years?.length;
+  const content = out.query.terms.filter((t) => !FUNCTION_WORDS.has(fold(t)));
+  if (named || out.pages.length >= WIDEN_BELOW || content.length < WIDEN_MIN_WORDS || options.signal?.aborted) return out;
+  const found = new Set(out.pages.map((p) => p.id));
+  const most = await wordsOfWidestPage(pf, first.text, out.missing, found);
+  if (!most || options.signal?.aborted) return out;
+  const again = await searchWords(pf, most, { ...options, ...r, allowMissing: true });
+  const more = again.pages.filter((p) => !found.has(p.id));
+  const limit = options.limit ?? 10;
+  return { ...out, pages: [...out.pages, ...more].slice(0, limit), total: out.total + more.length, searches: out.searches + again.searches };
+}
+const WIDEN_BELOW = 3;
+const WIDEN_MIN_WORDS = 4;
+
+/**
  * The query's words that the page holding the most of them has ("hđnd tạo khung pháp lý thu hút
  * nhân lực": no page has "khung" with the rest): each word (every reading) searched alone, once
- * (the session remembers), and the words of the page found by most of them, in the query's order.
- * Null when no word is found anywhere (`missing`: the words found nowhere), or when that page has
- * them all (the query was searched as it is).
+ * (the session remembers), and the words of the page found by most of them, in the query's order;
+ * pages in `besides` (already shown) are not counted. Null when no word is found anywhere (`missing`:
+ * the words found nowhere), or when that page has them all (the query was searched as it is).
  */
-async function wordsOfWidestPage(pf: PagefindApi, text: string, missing: readonly string[]): Promise<string | null> {
+async function wordsOfWidestPage(pf: PagefindApi, text: string, missing: readonly string[], besides: ReadonlySet<string> = new Set()): Promise<string | null> {
   // A word found nowhere is answered with pages of its longest prefix: it counts for none.
   const words = parseQuery(text).terms.filter((w) => !missing.includes(w));
   const hits = await Promise.all(
     words.map(async (w) => new Set((await Promise.all(termVariants(w).map((v) => sessionSearch(pf, v).catch(() => null)))).flatMap((r) => (r?.results ?? []).map((x) => x.id)))),
   );
   const count = new Map<string, number>();
-  for (const ids of hits) for (const id of ids) count.set(id, (count.get(id) ?? 0) + 1);
+  for (const ids of hits) for (const id of ids) if (!besides.has(id)) count.set(id, (count.get(id) ?? 0) + 1);
   const best = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const kept = best ? words.filter((_, i) => hits[i]!.has(best)) : [];
   // Every word kept is the query already searched: nothing narrower to try.

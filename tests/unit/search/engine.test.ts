@@ -744,3 +744,26 @@ describe('a purpose page opens at the part the query names (round 4)', () => {
     expect(top('bang tong hop').id).toBeNull();
   });
 });
+
+describe('a long question only a page or two hold whole (round 10)', () => {
+  const retold: FakePage = {
+    url: '/hoc-tap/bai-9/',
+    title: 'Bài 9',
+    filters: { loai: ['tài liệu học tập'] },
+    blocks: [{ h: 'Hạn', id: 'han', text: 'Chiến lược trí thức của tỉnh phải xong năm 2020.' }],
+  };
+  const text: FakePage = {
+    url: '/van-ban/ke-hoach-9-kh-tu/',
+    title: 'Kế hoạch số 9-KH/TU',
+    filters: { loai: ['văn bản'], van_ban: ['9-KH/TU'] },
+    meta: { number: '9-KH/TU' },
+    blocks: [{ h: '3. Chiến lược', id: 'phan-iii-muc-3', text: 'Xây dựng chiến lược trí thức của tỉnh, hoàn thành năm 2020.' }],
+  };
+  it('follows the pages holding every word with those of the page holding the most of them', async () => {
+    const o = await search(fakePagefind([retold, text]), 'chien luoc tri thuc cua tinh phai xong nam nao', { labels });
+    expect(o.pages.map((p) => p.url)).toEqual(['/hoc-tap/bai-9/', '/van-ban/ke-hoach-9-kh-tu/']);
+  });
+  it('leaves short queries alone', async () => {
+    expect((await search(fakePagefind([retold, text]), 'phai xong nam', { labels })).pages.map((p) => p.url)).toEqual(['/hoc-tap/bai-9/']);
+  });
+});
