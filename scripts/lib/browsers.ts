@@ -49,6 +49,9 @@ const needs: Need[] = [
   { pkg: 'libreoffice-impress', what: 'LibreOffice Impress', path: () => '/usr/lib/libreoffice/program/simpress' },
   { pkg: 'poppler-utils', what: 'pdfinfo, pdftotext', path: () => 'pdftotext' },
   { pkg: 'fonts-liberation', what: 'Liberation fonts', path: () => '/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf' },
+  // Liberation 2 has the Vietnamese letters (ố, ự…) the Word files' Times New Roman stands in for; with
+  // Liberation 1 alone, LibreOffice takes them from another font and the header "ĐẢNG CỘNG SẢN VIỆT NAM" wraps.
+  { pkg: 'fonts-liberation2', what: 'Liberation 2 fonts (Vietnamese)', path: () => '/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf' },
 ];
 
 function missing(): Need[] {

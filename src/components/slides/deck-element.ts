@@ -9,7 +9,7 @@
  * Persistent bits: theme in localStorage (`tt-deck-theme`), presenter timer start in sessionStorage.
  * No network: everything it needs is already in the page.
  */
-import { formatElapsed, hashFor, indexFromHash, keyAction, parseSync, reduce, swipeAction } from '../../lib/slides/nav.ts';
+import { formatElapsed, hashFor, indexFromHash, isNewer, keyAction, parseSync, reduce, swipeAction } from '../../lib/slides/nav.ts';
 import type { NavAction, NavState } from '../../lib/slides/nav.ts';
 
 const CHANNEL = 'tt-deck';
@@ -30,6 +30,9 @@ class TtDeck extends HTMLElement {
   private items: HTMLElement[] = [];
   private state: NavState = { index: 0, total: 0, buffer: '' };
   private uid = Math.random().toString(36).slice(2);
+  /** Moves this window has sent, and the last move taken from each other window (see `isNewer`). */
+  private sent = 0;
+  private seen = new Map<string, number>();
   private channel: BroadcastChannel | null = null;
   private timer = 0;
   private startedAt = 0;
@@ -106,12 +109,12 @@ class TtDeck extends HTMLElement {
 
   private onRemote(data: unknown) {
     const m = parseSync(data, this.dataset.deck ?? '');
-    if (!m || m.from === this.uid) return;
+    if (!m || m.from === this.uid || !isNewer(m, this.seen)) return;
     if (m.index !== this.state.index) this.apply({ type: 'goto', index: m.index }, false);
   }
 
   private broadcast() {
-    const msg = { kind: 'tt-deck', deck: this.dataset.deck, index: this.state.index, from: this.uid };
+    const msg = { kind: 'tt-deck', deck: this.dataset.deck, index: this.state.index, from: this.uid, seq: ++this.sent };
     this.channel?.postMessage(msg);
     // Storage events reach other windows even where BroadcastChannel is missing; duplicates are harmless.
     store('local')?.setItem(STORAGE_KEY, JSON.stringify({ ...msg, at: Date.now() }));

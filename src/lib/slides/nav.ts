@@ -136,6 +136,23 @@ export interface SyncMessage {
   from: string;
   /** Presenter timer start (ms since epoch), shared so a reopened presenter keeps the clock. */
   startedAt?: number;
+  /**
+   * The sender's count of its moves. Each move reaches the other window twice (BroadcastChannel and a
+   * storage event), and the two ways interleave: without it, a late copy of an older move took the
+   * other window back ("1" arriving after "3").
+   */
+  seq?: number;
+}
+
+/**
+ * True when a message is newer than the last one taken from its sender (`last`: sender → seq), and
+ * records it; a message without `seq` (an older page) is always taken.
+ */
+export function isNewer(m: SyncMessage, last: Map<string, number>): boolean {
+  if (m.seq === undefined) return true;
+  if (m.seq <= (last.get(m.from) ?? -1)) return false;
+  last.set(m.from, m.seq);
+  return true;
 }
 
 /** Validates an incoming message for `deck`; null when it is not one of ours. */
@@ -146,5 +163,6 @@ export function parseSync(data: unknown, deck: string): SyncMessage | null {
   if (typeof m.index !== 'number' || !Number.isInteger(m.index) || m.index < 0) return null;
   const out: SyncMessage = { kind: 'tt-deck', deck, index: m.index, from: m.from };
   if (typeof m.startedAt === 'number' && Number.isFinite(m.startedAt)) out.startedAt = m.startedAt;
+  if (typeof m.seq === 'number' && Number.isInteger(m.seq) && m.seq >= 0) out.seq = m.seq;
   return out;
 }

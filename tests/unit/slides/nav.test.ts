@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clampIndex, formatElapsed, hashFor, indexFromHash, keyAction, parseSync, reduce, swipeAction } from '../../../src/lib/slides/nav.ts';
+import { clampIndex, formatElapsed, hashFor, indexFromHash, isNewer, keyAction, parseSync, reduce, swipeAction } from '../../../src/lib/slides/nav.ts';
 import type { NavState } from '../../../src/lib/slides/nav.ts';
 
 const s = (index: number, total = 10, buffer = ''): NavState => ({ index, total, buffer });
@@ -87,5 +87,17 @@ describe('keys, hash, swipe, timer, sync', () => {
     expect(parseSync({ kind: 'tt-deck', deck: 'a', index: -1, from: 'x' }, 'a')).toBeNull();
     expect(parseSync({ kind: 'tt-deck', deck: 'a', index: 1.5, from: 'x' }, 'a')).toBeNull();
     expect(parseSync('hi', 'a')).toBeNull();
+    expect(parseSync({ kind: 'tt-deck', deck: 'a', index: 2, from: 'x', seq: 7 }, 'a')?.seq).toBe(7);
+    expect(parseSync({ kind: 'tt-deck', deck: 'a', index: 2, from: 'x', seq: -1 }, 'a')?.seq).toBeUndefined();
+  });
+  it('takes each sender\'s moves in order, whichever way a copy came, and drops a late copy of an older move', () => {
+    const last = new Map<string, number>();
+    const m = (from: string, seq: number | undefined, index: number) => ({ kind: 'tt-deck' as const, deck: 'a', index, from, ...(seq === undefined ? {} : { seq }) });
+    // BroadcastChannel delivered moves 1 to 3; the storage events of the same moves arrive after.
+    expect([1, 2, 3].map((n) => isNewer(m('x', n, n), last))).toEqual([true, true, true]);
+    expect([1, 2, 3].map((n) => isNewer(m('x', n, n), last))).toEqual([false, false, false]);
+    // Another window counts on its own; a message from an older page (no count) is taken.
+    expect(isNewer(m('y', 1, 5), last)).toBe(true);
+    expect(isNewer(m('x', undefined, 0), last)).toBe(true);
   });
 });
