@@ -247,6 +247,24 @@ describe('search page', () => {
     await context.close();
   });
 
+  it('a long question few pages hold whole: the pages that lack a word are counted apart and say which', async () => {
+    // bypassCSP only lets the test inject axe; the CSP itself is tested in csp.test.ts.
+    const { page, context } = await openPage(browser, { bypassCSP: true, viewport: { width: 360, height: 800 } });
+    await page.goto(siteUrl('tim-kiem/?q=chien%20luoc%20tri%20thuc%20cua%20tinh%20phai%20xong%20nam%20nao'));
+    await waitStatus(page, 'Tìm thấy');
+    const m = /^Tìm thấy (\d+) trang có đủ các từ của «chien luoc tri thuc cua tinh phai xong nam nao», và (\d+) trang gần đúng/.exec(await statusOf(page));
+    expect(m).not.toBeNull();
+    const [whole, near] = [Number(m![1]), Number(m![2])];
+    expect(near).toBeGreaterThan(0);
+    const lacking = await page.$$eval('.sr-result', (els) => els.map((el) => el.querySelector('.sr-lacking')?.textContent ?? ''));
+    // Every page holding every word comes first and says nothing; each after it names what it lacks.
+    expect(lacking.slice(0, whole).every((x) => x === '')).toBe(true);
+    expect(lacking.slice(whole).length).toBeGreaterThan(0);
+    for (const x of lacking.slice(whole)) expect(x).toMatch(/^Trang này không có từ: \S/);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('when no word can be read at all, says so and gives tips', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(siteUrl('tim-kiem/?q=qqqzzz'));

@@ -163,7 +163,7 @@ export function enhanceBox(root: HTMLElement): void {
     html += `<li role="option" id="${input.id}-opt-all" aria-selected="false" class="sb-all" data-href="${escapeHtml(allHref)}">${summary}</li>`;
     list.innerHTML = html;
     options = [...list.querySelectorAll<HTMLElement>('[role="option"]')];
-    status.textContent = out.pages.length ? fill(strings.count, { n: out.total, q: out.query.text }) : fill(strings.none, { q: out.query.text });
+    status.textContent = out.pages.length ? countText(out, strings, false) : fill(strings.none, { q: out.query.text });
     setActive(-1);
     open(document.activeElement === input);
   };
@@ -218,7 +218,18 @@ function renderPage(p: RankedPage, strings: Strings, index: number): string {
 <h2 class="sr-title"><a href="${escapeHtml(sectionUrl(p, first?.id ?? null))}">${first ? sectionTitleHtml(first, p.title) : escapeHtml(p.title)}</a></h2>
 ${first?.excerptHtml ? `<p class="sr-excerpt">${first.excerptHtml}</p>` : ''}
 ${also ? `<p class="sr-also">${escapeHtml(strings.alsoIn ?? '')} ${also}</p>` : ''}
+${p.lacking?.length ? `<p class="sr-lacking">${fill(escapeHtml(strings.lacking ?? ''), { words: `<strong>${escapeHtml(p.lacking.join(', '))}</strong>` })}</p>` : ''}
 </li>`;
+}
+
+/**
+ * "Tìm thấy N trang …": pages a widened search added lack a word of the query, and are counted
+ * apart from those holding every word.
+ */
+function countText(out: SearchOutcome, strings: Strings, filtered: boolean): string {
+  const q = out.query.text;
+  if (out.near) return fill((filtered ? strings.countNearFiltered : strings.countNear) ?? '', { n: out.total - out.near, m: out.near, q });
+  return fill((filtered ? strings.countFiltered : strings.count) ?? '', { n: out.total, q });
 }
 
 function renderEmpty(out: SearchOutcome, strings: Strings, filtered: boolean, searchPage: string): string {
@@ -321,7 +332,7 @@ export function enhancePage(root: HTMLElement): Promise<void> {
     const filtered = Object.keys(f).length > 0;
     if (out.pages.length) {
       results.innerHTML = `${noteHtml(out, strings, searchPage)}<ol class="sr-list" aria-label="${escapeHtml(strings.listLabel ?? '')}">${out.pages.map((p, i) => renderPage(p, strings, i)).join('')}</ol>`;
-      status.textContent = fill(filtered ? strings.countFiltered : strings.count, { n: out.total, q: out.query.text });
+      status.textContent = countText(out, strings, filtered);
     } else {
       results.innerHTML = renderEmpty(out, strings, filtered, searchPage);
       status.textContent = fill(strings.none, { q: out.query.text }) + (out.missing.length ? ` ${fill(strings.missing, { words: out.missing.join(', ') })}` : '');

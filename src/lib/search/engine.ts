@@ -100,6 +100,11 @@ export interface RankedPage {
   sections: ScoredSection[];
   /** True when the page is the document the query named by number. */
   namedDocument: boolean;
+  /**
+   * Query words the page does not hold: set only on the pages a widened search added (see
+   * `widened`), which follow the pages holding every word. Shown with the result ("Không có: …").
+   */
+  lacking?: string[];
 }
 
 /** What a search returns. */
@@ -123,6 +128,8 @@ export interface SearchOutcome {
   didYouMean?: string;
   /** The kind of page the query's task words asked for. */
   task?: PageKind;
+  /** How many of `total` lack a word of the query (pages a widened search added); absent when none. */
+  near?: number;
 }
 
 /** Tunable weights of the page ranking. */
@@ -717,8 +724,8 @@ function coverageWithParts(frag: Fragment, subject: ReturnType<typeof termInfos>
  * tier); when it `lacks` that and a page not named says it all (`othersSayAll`), it gets no lead.
  */
 function namedLead(boost: number, lacks: boolean, othersSayAll: boolean): number {
-  const withWords = boost === PAGE_WEIGHTS.namedWithWords || boost === PAGE_WEIGHTS.documentFamily;
-  if (lacks && othersSayAll && withWords) return 0;
+  const namedOrFamily = boost === PAGE_WEIGHTS.namedWithWords || boost === PAGE_WEIGHTS.documentFamily;
+  if (lacks && othersSayAll && namedOrFamily) return 0;
   if (lacks && boost === PAGE_WEIGHTS.namedWithWords) return PAGE_WEIGHTS.documentFamily;
   return boost;
 }
@@ -1085,12 +1092,15 @@ async function widened(pf: PagefindApi, out: SearchOutcome, first: { text: strin
   const content = out.query.terms.filter((t) => !FUNCTION_WORDS.has(fold(t)));
   if (named || out.pages.length >= WIDEN_BELOW || content.length < WIDEN_MIN_WORDS || options.signal?.aborted) return out;
   const found = new Set(out.pages.map((p) => p.id));
-  const most = await wordsOfWidestPage(pf, first.text, out.missing, found);
-  if (!most || options.signal?.aborted) return out;
-  const again = await searchWords(pf, most, { ...options, ...r, allowMissing: true });
-  const more = again.pages.filter((p) => !found.has(p.id));
+  const widest = await widestPage(pf, first.text, out.missing, found);
+  if (!widest || options.signal?.aborted) return out;
+  const again = await searchWords(pf, widest.kept.join(' '), { ...options, ...r, allowMissing: true });
+  const more = again.pages
+    .filter((p) => !found.has(p.id))
+    .map((p) => ({ ...p, lacking: widest.words.filter((_, i) => !widest.hits[i]!.has(p.id)) }));
+  if (!more.length) return out;
   const limit = options.limit ?? 10;
-  return { ...out, pages: [...out.pages, ...more].slice(0, limit), total: out.total + more.length, searches: out.searches + again.searches };
+  return { ...out, pages: [...out.pages, ...more].slice(0, limit), total: out.total + more.length, near: more.length, searches: out.searches + again.searches };
 }
 const WIDEN_BELOW = 3;
 const WIDEN_MIN_WORDS = 4;
@@ -1098,11 +1108,25 @@ const WIDEN_MIN_WORDS = 4;
 /**
  * The query's words that the page holding the most of them has ("hđnd tạo khung pháp lý thu hút
  * nhân lực": no page has "khung" with the rest): each word (every reading) searched alone, once
- * (the session remembers), and the words of the page found by most of them, in the query's order;
- * pages in `besides` (already shown) are not counted. Null when no word is found anywhere (`missing`:
- * the words found nowhere), or when that page has them all (the query was searched as it is).
+ * (the session remembers), and the words of the page found by most of them, in the query's order.
+ * Null when no word is found anywhere (`missing`: the words found nowhere), or when that page has
+ * them all (the query was searched as it is).
  */
-async function wordsOfWidestPage(pf: PagefindApi, text: string, missing: readonly string[], besides: ReadonlySet<string> = new Set()): Promise<string | null> {
+async function wordsOfWidestPage(pf: PagefindApi, text: string, missing: readonly string[]): Promise<string | null> {
+  return (await widestPage(pf, text, missing))?.kept.join(' ') ?? null;
+}
+
+/**
+ * What {@link wordsOfWidestPage} reads: the query's words found somewhere (`words`), the pages each
+ * is on (`hits`, by position) and the words the widest page holds (`kept`, a strict subset). Pages
+ * in `besides` (already shown) are not counted.
+ */
+async function widestPage(
+  pf: PagefindApi,
+  text: string,
+  missing: readonly string[],
+  besides: ReadonlySet<string> = new Set(),
+): Promise<{ words: string[]; hits: Set<string>[]; kept: string[] } | null> {
   // A word found nowhere is answered with pages of its longest prefix: it counts for none.
   const words = parseQuery(text).terms.filter((w) => !missing.includes(w));
   const hits = await Promise.all(
@@ -1113,7 +1137,7 @@ async function wordsOfWidestPage(pf: PagefindApi, text: string, missing: readonl
   const best = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const kept = best ? words.filter((_, i) => hits[i]!.has(best)) : [];
   // Every word kept is the query already searched: nothing narrower to try.
-  return kept.length && kept.length < words.length ? kept.join(' ') : null;
+  return kept.length && kept.length < words.length ? { words, hits, kept } : null;
 }
 
 /**

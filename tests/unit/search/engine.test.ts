@@ -763,7 +763,15 @@ describe('a long question only a page or two hold whole (round 10)', () => {
     const o = await search(fakePagefind([retold, text]), 'chien luoc tri thuc cua tinh phai xong nam nao', { labels });
     expect(o.pages.map((p) => p.url)).toEqual(['/hoc-tap/bai-9/', '/van-ban/ke-hoach-9-kh-tu/']);
   });
+  it('says how many pages lack a word, and which words each lacks', async () => {
+    const o = await search(fakePagefind([retold, text]), 'chien luoc tri thuc cua tinh phai xong nam nao', { labels });
+    expect([o.total, o.near]).toEqual([2, 1]);
+    expect(o.pages[0]!.lacking).toBeUndefined();
+    expect(o.pages[1]!.lacking).toEqual(['phai', 'xong']);
+  });
   it('leaves short queries alone', async () => {
-    expect((await search(fakePagefind([retold, text]), 'phai xong nam', { labels })).pages.map((p) => p.url)).toEqual(['/hoc-tap/bai-9/']);
+    const o = await search(fakePagefind([retold, text]), 'phai xong nam', { labels });
+    expect(o.pages.map((p) => p.url)).toEqual(['/hoc-tap/bai-9/']);
+    expect(o.near).toBeUndefined();
   });
 });
