@@ -35,7 +35,7 @@ import { measureSearchLatency } from './bench/search-latency.ts';
 import { countHtml, dirSize, discoverPages, pageWeight, PAGE_TYPES } from './bench/sizes.ts';
 import { startStaticServer } from './lib/static-server.ts';
 import { buildPeer } from './bench/peer.ts';
-import { compareFirstSearch, compareLighthouse, comparePlanBytes, compareScale, formatComparison } from './bench/compare.ts';
+import { compareFirstSearch, compareLighthouse, comparePlanBytes, compareScale, formatComparison, WIDENED_QUERIES } from './bench/compare.ts';
 import type { Comparison } from './bench/compare.ts';
 import { formatRoster, measureRoster } from './bench/roster.ts';
 import type { RosterBench } from './bench/roster.ts';
@@ -206,6 +206,10 @@ async function main(): Promise<void> {
         const big = [...sites].sort((a, b) => b.documents - a.documents)[0]!;
         process.stdout.write(`▶ search UI vs raw Pagefind on ${big.name} (${big.documents} documents)… `);
         c.figures.push(...(await compareScale(browser, big.distDir, [0, 100], c)));
+        console.log('done');
+        // What widening a long question costs, on the site it was made for.
+        process.stdout.write(`▶ long questions that widen, search UI vs raw Pagefind on the real site… `);
+        c.figures.push(...(await compareScale(browser, real.distDir, [0, 100], c, 0, { queries: WIDENED_QUERIES, what: 'long questions that widen, real site', key: 'widen' })));
         console.log('done');
       }
     } finally {

@@ -247,9 +247,36 @@ function rawQuery(page: Page, q: string): Promise<number> {
   }, q);
 }
 
-/** Search at scale: our UI vs raw Pagefind on the same build, first run and repeat, interleaved. */
-export async function compareScale(browser: Browser, distDir: string, delays: readonly number[], c: Comparison, queryPairs = 10): Promise<Figure[]> {
-  const queries = QUERIES.slice(0, queryPairs).flatMap((q) => [q, foldDiacritics(q)]).filter((q, i, a) => a.indexOf(q) === i);
+/**
+ * Long questions that only a page or two hold whole, so the search page widens them (`widened` in
+ * src/lib/search/engine.ts: one more search per word, and the added pages' fragments). From the
+ * tuning sets; each widened on the real site when this list was made (the status said "gần đúng").
+ */
+export const WIDENED_QUERIES = [
+  'chien luoc tri thuc cua tinh phai xong nam nao',
+  'ai chiu trach nhiem trong dung tri thuc',
+  'khen thuong guong tri thuc dien hinh',
+  'ngan sach tinh uu tien cho tri thuc',
+  'nhan tai o nuoc ngoai ve que huong lam viec',
+  'đưa cán bộ trẻ có chuyên môn lên vùng cao',
+  'vinh danh tri thuc tieu bieu',
+  'phan lon tri thuc xuat than tu cong nhan nong dan',
+];
+
+/**
+ * Search at scale: our UI vs raw Pagefind on the same build, first run and repeat, interleaved.
+ * `queries` defaults to the first `queryPairs` of {@link QUERIES}, each also folded; `what` names
+ * the query set in the figures' labels and sample keys.
+ */
+export async function compareScale(
+  browser: Browser,
+  distDir: string,
+  delays: readonly number[],
+  c: Comparison,
+  queryPairs = 10,
+  set: { queries: readonly string[]; what: string; key: string } | null = null,
+): Promise<Figure[]> {
+  const queries = set?.queries ?? QUERIES.slice(0, queryPairs).flatMap((q) => [q, foldDiacritics(q)]).filter((q, i, a) => a.indexOf(q) === i);
   const out: Figure[] = [];
   for (const delayMs of delays) {
     const server = await startStaticServer({ root: distDir, gzip: true, delayMs });
@@ -265,11 +292,11 @@ export async function compareScale(browser: Browser, distDir: string, delays: re
             if (ms !== null) s[side].push(Math.round(ms * 10) / 10);
           }
         }
-        const name = `scale${delayMs ? `Slow${delayMs}` : 'Local'}${round === 1 ? 'First' : 'Repeat'}`;
+        const name = `${set?.key ?? 'scale'}${delayMs ? `Slow${delayMs}` : 'Local'}${round === 1 ? 'First' : 'Repeat'}`;
         c.samples[name] = s;
         out.push(
           figure(
-            `Search UI vs raw Pagefind (search + top-10 data()), ${round === 1 ? 'first run' : 'repeat'}, ${delayMs ? `${delayMs} ms per response` : 'local'}`,
+            `Search UI vs raw Pagefind (search + top-10 data())${set ? `, ${set.what}` : ''}, ${round === 1 ? 'first run' : 'repeat'}, ${delayMs ? `${delayMs} ms per response` : 'local'}`,
             s.ours,
             s.reference,
             'ms',
