@@ -320,27 +320,46 @@ export const HEADING_SUBJECT_MIN = 0.5;
  * (`naming`: "kế hoạch 83") are left out of both sides, so the reference in a heading ("Điện Biên
  * triển khai Kết luận") does not make "kế hoạch triển khai kết luận 52" name it; a provision's
  * number ("1. Mục đích") is left out too. `subject` is in the query's order. Of several, the one
- * holding the most subject words, then the longest run. Null when none is named.
+ * holding the most subject words, then the longest run. Null when none is named. With `sides`, each
+ * side of a colon in a heading is named as a heading of its own ({@link headingParts}).
  */
 export function headingNamedBy(
   sections: readonly ScoredSection[],
   subject: readonly TermInfo[],
   naming: readonly TermInfo[],
   isFunctionWord: (folded: string) => boolean,
+  sides = false,
 ): { section: ScoredSection; share: number } | null {
   if (subject.length < 2) return null;
   let pick: { section: ScoredSection; share: number; run: number } | null = null;
   for (const sec of sections) {
     if (sec.landmark || !sec.headingWords.length) continue;
-    const content = headingContent(sec.headingWords, isFunctionWord).filter((f) => !naming.some((t) => matchStrength(f, t) > 0));
-    const run = longestRun(content, subject);
-    // A short heading is named only whole: "trí thức" does not name "Trí thức là ai".
-    if (run < 2 || (content.length <= 3 ? run < content.length : run * 3 < content.length * 2)) continue;
-    const share = subject.filter((t) => content.some((f) => matchStrength(f, t) > 0)).length / subject.length;
-    if (share < HEADING_SUBJECT_MIN) continue;
-    if (!pick || share > pick.share || (share === pick.share && run > pick.run)) pick = { section: sec, share, run };
+    for (const words of sides ? headingParts(sec.headingWords) : [sec.headingWords]) {
+      const content = headingContent(words, isFunctionWord).filter((f) => !naming.some((t) => matchStrength(f, t) > 0));
+      const run = longestRun(content, subject);
+      // A short heading is named only whole: "trí thức" does not name "Trí thức là ai".
+      if (run < 2 || (content.length <= 3 ? run < content.length : run * 3 < content.length * 2)) continue;
+      const share = subject.filter((t) => content.some((f) => matchStrength(f, t) > 0)).length / subject.length;
+      if (share < HEADING_SUBJECT_MIN) continue;
+      if (!pick || share > pick.share || (share === pick.share && run > pick.run)) pick = { section: sec, share, run };
+    }
   }
   return pick && { section: pick.section, share: pick.share };
+}
+
+/**
+ * A heading whole, and each side of a colon in it: "Điện Biên triển khai: bốn nhóm chủ thể" is named
+ * by "bốn nhóm chủ thể" as its own heading would be. Only on a page the query already names (a
+ * session): across pages, a side is too short a name to lift a study page over the text it retells.
+ */
+function headingParts(words: readonly string[]): (readonly string[])[] {
+  const parts: string[][] = [[]];
+  for (const w of words) {
+    parts[parts.length - 1]!.push(w);
+    if (w.endsWith(':')) parts.push([]);
+  }
+  const sides = parts.filter((p) => p.length > 0);
+  return sides.length > 1 ? [words, ...sides] : [words];
 }
 
 /** A heading's leading number: "1.", "II.", "a)". */

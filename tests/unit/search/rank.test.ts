@@ -224,6 +224,20 @@ describe('headingNamedBy: a heading the query names in its own words', () => {
   it('needs the words together and in order', () => {
     expect(named(['moi', 'dieu'])).toBeNull();
   });
+  it('on a page the query names, names each side of a colon as a heading of its own', () => {
+    const session = toFragment({
+      url: '/hoc-tap/03-x/',
+      title: 'Chuyên đề 3',
+      blocks: [
+        { h: 'Mục tiêu', id: 'hoc-muc-tieu', text: 'Nêu đúng bốn nhóm chủ thể được giao việc.' },
+        { h: 'Điện Biên triển khai: bốn nhóm chủ thể', id: 'bon-nhom', text: 'Phần III giao việc.' },
+      ],
+    });
+    const subject = ['bon', 'nhom', 'chu', 'the', 'duoc', 'giao', 'viec'];
+    const a = analysePage(session, termInfos(subject));
+    expect(headingNamedBy(a.all, termInfos(subject), [], fn)).toBeNull();
+    expect(headingNamedBy(a.all, termInfos(subject), [], fn, true)?.section.id).toBe('bon-nhom');
+  });
 });
 
 describe('query words weighed by rarity (round 10)', () => {
