@@ -696,7 +696,20 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     });
     const definition = definitionOf(own, c, a);
     if (definition) defines.set(pages[pages.length - 1]!, definition);
-    matchOf.set(pages[pages.length - 1]!, { coverage: a.coverage, phraseRatio: a.phraseRatio, inOrder: a.inOrder, phraseInHeading: a.phraseInHeading, idNamed: a.idNamed, kind: pageKindOf(frag.url), boost: boost + tier });
+    const kind = pageKindOf(frag.url);
+    // Only the document named with other words is asked (see deferToDocuments): one more analysis, of one page or two.
+    const subjectInOrder = kind === 'document' && named > 0 && subject.length >= 2 && subject.length < infos.length ? analysePage(frag, subject, options.labels).inOrder : undefined;
+    matchOf.set(pages[pages.length - 1]!, {
+      coverage: a.coverage,
+      phraseRatio: a.phraseRatio,
+      inOrder: a.inOrder,
+      phraseInHeading: a.phraseInHeading,
+      idNamed: a.idNamed,
+      kind,
+      boost: boost + tier,
+      named,
+      ...(subjectInOrder !== undefined ? { subjectInOrder } : {}),
+    });
   }
   pages.sort((a, b) => b.score - a.score);
   if (!task) deferToDocuments(pages, matchOf);
@@ -743,6 +756,13 @@ export interface PageMatch {
   kind: PageKind;
   /** The tier boost the page got (named document, session, task). */
   boost: number;
+  /** The part of `boost` the page has for being named by the query (its number, date or session). */
+  named?: number;
+  /**
+   * On a document the query names, with other words: those words (the subject) stand in order in it,
+   * together or a few words apart ("sơ kết 5 năm" in the text "ket luan 90 so ket 5 nam" names).
+   */
+  subjectInOrder?: boolean;
 }
 
 /**
@@ -768,7 +788,12 @@ export function deferToDocuments(pages: RankedPage[], matchOf: ReadonlyMap<Ranke
     // standing in a heading ("Vì sao học kế hoạch này") when the document has its words only apart. The body
     // of a study page retells the documents, often in fewer words: a phrase there is no sign that
     // the page, rather than the text it retells, is what was asked for.
-    return (s?.kind === 'study' || s?.kind === 'poster') && s.boost <= d.boost && d.coverage >= s.coverage && (d.phraseRatio >= s.phraseRatio || d.inOrder || d.idNamed || !s.phraseInHeading);
+    if (!(s?.kind === 'study' || s?.kind === 'poster') || d.coverage < s.coverage) return false;
+    if (s.boost <= d.boost && (d.phraseRatio >= s.phraseRatio || d.inOrder || d.idNamed || !s.phraseInHeading)) return true;
+    // A study page the query does not name, whose heading holds the query because it names the
+    // document the query names ("Sơ kết 5 năm: Kết luận 90-KL/TW" for "ket luan 90 so ket 5 nam"),
+    // retells that document when the document says the rest in order too.
+    return !s.named && !!d.named && d.subjectInOrder === true;
   });
   if (!above.length) return;
   // The other pages above the document keep their order; the document, then the study pages, after them.

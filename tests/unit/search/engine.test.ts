@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerFirst, deferToDocuments, purposeParts, search, SearchAborted, warmUp } from '../../../src/lib/search/engine.ts';
-import type { RankedPage } from '../../../src/lib/search/engine.ts';
+import type { PageMatch, RankedPage } from '../../../src/lib/search/engine.ts';
 import { analysePage, termInfos } from '../../../src/lib/search/rank.ts';
 import type { Fragment } from '../../../src/lib/search/rank.ts';
 import { fakePagefind } from './fixtures/fake-pagefind.ts';
@@ -504,6 +504,24 @@ describe('a study page defers to the document it paraphrases (issue #18, round 2
       [d, { coverage: 1, phraseRatio: 0.4, inOrder: false, phraseInHeading: false, idNamed: false, kind: 'document' as const, boost: 0 }],
     ]));
     expect(pages.map((p) => p.id)).toEqual(['doc', 'study']);
+  });
+
+  it('moves a study page whose heading holds the query by naming the named document below it, when the document says the rest in order (round 11)', () => {
+    const study: PageMatch = { coverage: 1, phraseRatio: 1, inOrder: true, phraseInHeading: true, idNamed: false, kind: 'study', boost: 29, named: 0 };
+    const doc: PageMatch = { coverage: 1, phraseRatio: 0.5, inOrder: false, phraseInHeading: false, idNamed: false, kind: 'document', boost: 20, named: 20 };
+    const pages = [s, d];
+    deferToDocuments(pages, new Map<RankedPage, PageMatch>([[s, study], [d, { ...doc, subjectInOrder: true }]]));
+    expect(pages.map((p) => p.id)).toEqual(['doc', 'study']);
+    // Not when the rest stands apart in the document, nor when the study page is named too.
+    const cases: [PageMatch, PageMatch][] = [
+      [study, { ...doc, subjectInOrder: false }],
+      [{ ...study, named: 20 }, { ...doc, subjectInOrder: true }],
+    ];
+    for (const [sm, dm] of cases) {
+      const again = [s, d];
+      deferToDocuments(again, new Map<RankedPage, PageMatch>([[s, sm], [d, dm]]));
+      expect(again.map((p) => p.id)).toEqual(['study', 'doc']);
+    }
   });
 
   it('keeps a study page the query names ("chuyên đề 1") above a document it does not name', () => {
