@@ -98,7 +98,9 @@ interface Floor {
  *   deep link, rarity weights), tuning-7's top 3 ("kiem tar chuyen de 1 ke hoach 83" had found the quiz
  *   through a misread number "1-KH") and heldout-4's first result (rarity weights).
  * - Round 11 (260 written, seed 20261207; 65 already in an earlier set left out, 195 kept; 75% without
- *   diacritics): before it 85.1 / 92.6 / 80.9 and 86.1 / 91.1 / 77.5.
+ *   diacritics): before it 85.1 / 92.6 / 80.9 and 86.1 / 91.1 / 77.5; after it 86.2 / 92.6 / 82.4 and
+ *   86.1 / 91.1 / 77.5. Round 11 raised the held-out floors of rounds 7 to 10 (a study page deferring to the
+ *   document it names: 83.9, 75.9, 73.6 and 85.1 / 89.7 / 77.8 first).
  */
 const blindRounds = (
   [
@@ -106,11 +108,11 @@ const blindRounds = (
     [4, { size: 80, r1: 0.93, r3: 0.97, provision: 0.9 }, { size: 80, r1: 0.91, r3: 0.97, provision: 0.96 }],
     [5, { size: 80, r1: 0.8, r3: 0.89, provision: 0.8 }, { size: 100, r1: 0.82, r3: 0.89, provision: 0.78 }],
     [6, { size: 80, r1: 0.89, r3: 0.91, provision: 0.76 }, { size: 75, r1: 0.78, r3: 0.87, provision: 0.72 }],
-    [7, { size: 85, r1: 0.81, r3: 0.85, provision: 0.78 }, { size: 85, r1: 0.82, r3: 0.91, provision: 0.75 }],
-    [8, { size: 75, r1: 0.91, r3: 0.96, provision: 0.84 }, { size: 80, r1: 0.74, r3: 0.86, provision: 0.68 }],
-    [9, { size: 80, r1: 0.95, r3: 0.98, provision: 0.92 }, { size: 90, r1: 0.72, r3: 0.84, provision: 0.73 }],
-    [10, { size: 80, r1: 0.82, r3: 0.89, provision: 0.77 }, { size: 85, r1: 0.83, r3: 0.88, provision: 0.76 }],
-    [11, { size: 90, r1: 0.85, r3: 0.92, provision: 0.8 }, { size: 100, r1: 0.86, r3: 0.91, provision: 0.77 }],
+    [7, { size: 85, r1: 0.81, r3: 0.85, provision: 0.78 }, { size: 85, r1: 0.83, r3: 0.91, provision: 0.75 }],
+    [8, { size: 75, r1: 0.91, r3: 0.96, provision: 0.84 }, { size: 80, r1: 0.75, r3: 0.86, provision: 0.68 }],
+    [9, { size: 80, r1: 0.95, r3: 0.98, provision: 0.92 }, { size: 90, r1: 0.73, r3: 0.84, provision: 0.73 }],
+    [10, { size: 80, r1: 0.82, r3: 0.89, provision: 0.77 }, { size: 85, r1: 0.85, r3: 0.89, provision: 0.77 }],
+    [11, { size: 90, r1: 0.86, r3: 0.92, provision: 0.82 }, { size: 100, r1: 0.86, r3: 0.91, provision: 0.77 }],
   ] as const
 ).map(([n, tuneFloor, heldFloor]: readonly [number, Floor, Floor]) => ({
   n,
@@ -341,16 +343,16 @@ describe('held-out relevance set (issue #18)', () => {
     expect(heldout.filter((q) => q.tags.includes('unaccented')).length * 2).toBeGreaterThan(heldout.length);
   });
 
-  it('puts the expected page first for at least 95%', () => {
-    expect(recall1(heldOutcomes)).toBeGreaterThanOrEqual(0.95);
+  it('puts the expected page first for at least 96%', () => {
+    expect(recall1(heldOutcomes)).toBeGreaterThanOrEqual(0.96);
   });
 
-  it('puts the expected page in the top 3 for at least 98%', () => {
-    expect(recall3(heldOutcomes)).toBeGreaterThanOrEqual(0.98);
+  it('puts the expected page in the top 3 for at least 99%', () => {
+    expect(recall3(heldOutcomes)).toBeGreaterThanOrEqual(0.99);
   });
 
-  it('lands the first deep link on the expected provision for at least 94% of the provision queries', () => {
-    expect(provisionRate(heldOutcomes)).toBeGreaterThanOrEqual(0.94);
+  it('lands the first deep link on the expected provision for at least 95% of the provision queries', () => {
+    expect(provisionRate(heldOutcomes)).toBeGreaterThanOrEqual(0.95);
   });
 });
 
