@@ -223,13 +223,12 @@ ${p.lacking?.length ? `<p class="sr-lacking">${fill(escapeHtml(strings.lacking ?
 }
 
 /**
- * "Tìm thấy N trang …": pages a widened search added lack a word of the query, and are counted
- * apart from those holding every word.
+ * "Tìm thấy N trang …": pages a widened search added lack a word of the query, so they are not
+ * counted as found ("Tìm thấy 2 trang cho «…». Thêm 5 trang gần đúng.").
  */
 function countText(out: SearchOutcome, strings: Strings, filtered: boolean): string {
-  const q = out.query.text;
-  if (out.near) return fill((filtered ? strings.countNearFiltered : strings.countNear) ?? '', { n: out.total - out.near, m: out.near, q });
-  return fill((filtered ? strings.countFiltered : strings.count) ?? '', { n: out.total, q });
+  const found = fill((filtered ? strings.countFiltered : strings.count) ?? '', { n: out.total - (out.near ?? 0), q: out.query.text });
+  return out.near ? `${found} ${fill(strings.near ?? '', { m: out.near })}` : found;
 }
 
 function renderEmpty(out: SearchOutcome, strings: Strings, filtered: boolean, searchPage: string): string {

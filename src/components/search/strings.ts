@@ -7,14 +7,16 @@ import { join } from 'node:path';
 
 /**
  * The search.* strings for the data-strings attribute of a search element: all of them, or only
- * those whose short key (without "search.") starts with one of `only` (the header box, on every
- * page, carries just what it shows).
+ * those `only` names by short key (without "search."), or by prefix when the entry ends with "."
+ * ("anchor."). The header box, on every page, carries just what it shows: each byte is in the
+ * first TCP flight of every page.
  */
 export function searchStrings(only?: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
+  const wanted = (short: string) => !only || only.some((p) => (p.endsWith('.') ? short.startsWith(p) : short === p));
   for (const key of Object.keys(search)) {
     const short = key.slice('search.'.length);
-    if (hasKey(key) && (!only || only.some((p) => short.startsWith(p)))) out[short] = t(key);
+    if (hasKey(key) && wanted(short)) out[short] = t(key);
   }
   return out;
 }
