@@ -102,7 +102,7 @@ export interface RankedPage {
   namedDocument: boolean;
   /**
    * Query words the page does not hold: set only on the pages a widened search added (see
-   * `widened`), which follow the pages holding every word. Shown with the result ("Không có: …").
+   * `widened`), which follow the pages holding every word. Shown with the result ("Trang này không có từ: …").
    */
   lacking?: string[];
 }
