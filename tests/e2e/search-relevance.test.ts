@@ -101,18 +101,22 @@ interface Floor {
  *   diacritics): before it 85.1 / 92.6 / 80.9 and 86.1 / 91.1 / 77.5; after it 86.2 / 92.6 / 82.4 and
  *   86.1 / 91.1 / 77.5. Round 11 raised the held-out floors of rounds 7 to 10 (a study page deferring to the
  *   document it names: 83.9, 75.9, 73.6 and 85.1 / 89.7 / 77.8 first).
+ * - Round 12 (no new set; neighbouring query words standing together, a leading "ai" dropped): the
+ *   floors are what it measured. It raised 24 floors and lowered six, each by one query: tuning-4's
+ *   provision (88.7), tuning-6's and tuning-9's first result (87.8, 93.8), and the provision of heldout-3,
+ *   heldout-4 and heldout-7 (90.2, 94.8, 74.2). Heldout-11: 86.1 / 91.1 / 78.9 (was 77.5).
  */
 const blindRounds = (
   [
-    [3, { size: 80, r1: 0.94, r3: 0.96, provision: 0.9 }, { size: 80, r1: 0.88, r3: 0.92, provision: 0.92 }],
-    [4, { size: 80, r1: 0.93, r3: 0.97, provision: 0.9 }, { size: 80, r1: 0.91, r3: 0.97, provision: 0.96 }],
-    [5, { size: 80, r1: 0.8, r3: 0.89, provision: 0.8 }, { size: 100, r1: 0.82, r3: 0.89, provision: 0.78 }],
-    [6, { size: 80, r1: 0.89, r3: 0.91, provision: 0.76 }, { size: 75, r1: 0.78, r3: 0.87, provision: 0.72 }],
-    [7, { size: 85, r1: 0.81, r3: 0.85, provision: 0.78 }, { size: 85, r1: 0.83, r3: 0.91, provision: 0.75 }],
-    [8, { size: 75, r1: 0.91, r3: 0.96, provision: 0.84 }, { size: 80, r1: 0.75, r3: 0.86, provision: 0.68 }],
-    [9, { size: 80, r1: 0.95, r3: 0.98, provision: 0.92 }, { size: 90, r1: 0.73, r3: 0.84, provision: 0.73 }],
-    [10, { size: 80, r1: 0.82, r3: 0.89, provision: 0.77 }, { size: 85, r1: 0.85, r3: 0.89, provision: 0.77 }],
-    [11, { size: 90, r1: 0.86, r3: 0.92, provision: 0.82 }, { size: 100, r1: 0.86, r3: 0.91, provision: 0.77 }],
+    [3, { size: 80, r1: 0.94, r3: 0.97, provision: 0.95 }, { size: 80, r1: 0.88, r3: 0.92, provision: 0.9 }],
+    [4, { size: 80, r1: 0.94, r3: 0.97, provision: 0.88 }, { size: 80, r1: 0.91, r3: 0.97, provision: 0.94 }],
+    [5, { size: 80, r1: 0.81, r3: 0.89, provision: 0.8 }, { size: 100, r1: 0.82, r3: 0.9, provision: 0.8 }],
+    [6, { size: 80, r1: 0.87, r3: 0.91, provision: 0.76 }, { size: 75, r1: 0.78, r3: 0.88, provision: 0.72 }],
+    [7, { size: 85, r1: 0.82, r3: 0.87, provision: 0.81 }, { size: 85, r1: 0.83, r3: 0.91, provision: 0.74 }],
+    [8, { size: 75, r1: 0.91, r3: 0.97, provision: 0.9 }, { size: 80, r1: 0.77, r3: 0.88, provision: 0.68 }],
+    [9, { size: 80, r1: 0.93, r3: 0.98, provision: 0.92 }, { size: 90, r1: 0.73, r3: 0.84, provision: 0.77 }],
+    [10, { size: 80, r1: 0.85, r3: 0.91, provision: 0.84 }, { size: 85, r1: 0.87, r3: 0.89, provision: 0.79 }],
+    [11, { size: 90, r1: 0.87, r3: 0.93, provision: 0.82 }, { size: 100, r1: 0.86, r3: 0.91, provision: 0.78 }],
   ] as const
 ).map(([n, tuneFloor, heldFloor]: readonly [number, Floor, Floor]) => ({
   n,
@@ -351,8 +355,8 @@ describe('held-out relevance set (issue #18)', () => {
     expect(recall3(heldOutcomes)).toBeGreaterThanOrEqual(0.99);
   });
 
-  it('lands the first deep link on the expected provision for at least 95% of the provision queries', () => {
-    expect(provisionRate(heldOutcomes)).toBeGreaterThanOrEqual(0.95);
+  it('lands the first deep link on the expected provision for at least 97% of the provision queries', () => {
+    expect(provisionRate(heldOutcomes)).toBeGreaterThanOrEqual(0.97);
   });
 });
 

@@ -164,6 +164,12 @@ export const WEIGHTS = {
   /** Most words that may stand between the query's words for them to count as near. */
   nearSlack: 3,
   /**
+   * Evidence of two neighbouring query words standing side by side in a section, against 1 for one
+   * word found once. Vietnamese writes a word as syllables and Pagefind indexes syllables, so
+   * "trọng dụng" is told from "quan trọng … sử dụng" only by the two standing together.
+   */
+  pair: 2,
+  /**
    * Multiplier for labelled non-heading parts: a word in the recipients list or the header block
    * is weaker evidence than the same word in a provision.
    */
@@ -540,6 +546,17 @@ export function analysePage(
     }
   }
 
+  // Neighbouring query words (j, j+1) standing side by side: pairAt[i] lists the j of pairs starting at i.
+  const pairAt = new Map<number, number[]>();
+  if (n > 1) {
+    for (const i of matchedPositions) {
+      const row = strengths[i]!;
+      const next = strengths[i + 1];
+      if (!next) continue;
+      for (let j = 0; j + 1 < n; j++) if (row[j]! > 0 && next[j + 1]! > 0) pairAt.set(i, [...(pairAt.get(i) ?? []), j]);
+    }
+  }
+
   const pageTerms = new Set<number>();
   for (const i of matchedPositions) strengths[i]!.forEach((x, j) => x > 0 && pageTerms.add(j));
 
@@ -557,6 +574,8 @@ export function analysePage(
         if (inHeading) inHead.add(j);
       }
     }
+    const perPair = new Array<number>(Math.max(n - 1, 0)).fill(0);
+    for (let i = sec.start; i + 1 < sec.end; i++) for (const j of pairAt.get(i) ?? []) perPair[j]! += i + 1 < sec.headingEnd ? WEIGHTS.heading : 1;
     // The id's own words count as heading words, once each.
     const named = idOnlyWords(sec.id, sec.heading);
     const byId = new Set<number>();
@@ -582,7 +601,11 @@ export function analysePage(
         (named.length > 0 && named.every((f) => terms.some((t) => idMatch(f, t) > 0)) && terms.every((t) => named.some((f) => idMatch(f, t) > 0))));
     const scoreWith = (weights?: readonly number[]): { score: number; coverage: number } => {
       const { base, coverage } = wordEvidence(perTerm, weights);
-      const score = base + bonus;
+      let pairs = 0;
+      perPair.forEach((x, j) => {
+        if (x > 0) pairs += (((weights?.[j] ?? 1) + (weights?.[j + 1] ?? 1)) / 2) * saturate(x);
+      });
+      const score = base + bonus + WEIGHTS.pair * pairs;
       if (!sec.landmark) return { score, coverage };
       return { score: isQuery ? Math.max(score / WEIGHTS.landmark, n * (saturate(WEIGHTS.heading) + WEIGHTS.phrase)) : score * WEIGHTS.landmark, coverage };
     };

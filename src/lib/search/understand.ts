@@ -613,21 +613,47 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 /** Question phrases (folded) removed before searching when other words remain: "là gì", "thế nào". */
 const QUESTION_PHRASES = ['se nhu the nao', 'se ra sao', 'nhu the nao', 'the nao', 'ra sao', 'la gi', 'bao gio', 'khi nao', 'o dau', 'nao', 'gi'];
 
+/** Question phrases (folded) removed from the start of a query when other words remain: "ai …" (who). */
+const LEADING_QUESTION_PHRASES = ['ai la nguoi', 'nhung ai', 'co ai', 'ai'];
+
 /**
- * The query without a trailing question phrase, when other words remain ("kết luận 90 ra đời thế nào"
- * → "kết luận 90 ra đời"): such words are in every text and would pull the deep link to any sentence
- * that has them.
+ * The query without a leading "who" ({@link LEADING_QUESTION_PHRASES}, round 12) or a trailing
+ * question phrase, when other words remain ("kết luận 90 ra đời thế nào" → "kết luận 90 ra đời"): such
+ * words are in every text and would pull the deep link to any sentence that has them.
  */
 export function dropQuestionWords(query: string): string {
   const words = query.split(/\s+/).filter(Boolean);
   const folded = words.map((w) => fold(w).toLowerCase().replace(/[?.!,]+$/, ''));
+  return dropLeadingWho(dropTrailingQuestion(words, folded) ?? query);
+}
+
+/** The query without its trailing question phrase, or null when it has none to drop. */
+function dropTrailingQuestion(words: readonly string[], folded: readonly string[]): string | null {
   // Vietnamese puts the question word last: only a trailing one is dropped.
   for (const phrase of QUESTION_PHRASES) {
     const parts = phrase.split(' ');
     const at = words.length - parts.length;
     if (at > 0 && parts.every((p, k) => folded[at + k] === p)) {
       // Nothing but function words left ("là gì"): the question is all there is to search.
-      return folded.slice(0, at).some((w) => !FUNCTION_WORDS.has(w)) ? words.slice(0, at).join(' ') : query;
+      return folded.slice(0, at).some((w) => !FUNCTION_WORDS.has(w)) ? words.slice(0, at).join(' ') : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * The query without a leading "who" ({@link LEADING_QUESTION_PHRASES}) when two words or more that
+ * are not function words are left.
+ */
+function dropLeadingWho(query: string): string {
+  const words = query.split(/\s+/).filter(Boolean);
+  const folded = words.map((w) => fold(w).toLowerCase().replace(/[?.!,]+$/, ''));
+  // "Who" leads its question ("ai chịu trách nhiệm …"): the texts name the body, never "ai". With one
+  // word left ("ai làm gì") the question is the query.
+  for (const phrase of LEADING_QUESTION_PHRASES) {
+    const parts = phrase.split(' ');
+    if (parts.every((p, k) => folded[k] === p) && folded.slice(parts.length).filter((w) => !FUNCTION_WORDS.has(w)).length >= 2) {
+      return words.slice(parts.length).join(' ');
     }
   }
   return query;

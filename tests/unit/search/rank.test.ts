@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysePage, headingNamedBy, lineShare, matchStrength, rarityWeights, reweigh, sectionsOf, splitWords, termInfos } from '../../../src/lib/search/rank.ts';
+import { WEIGHTS, analysePage, headingNamedBy, lineShare, matchStrength, rarityWeights, reweigh, sectionsOf, splitWords, termInfos } from '../../../src/lib/search/rank.ts';
 import { toFragment } from './fixtures/fake-pagefind.ts';
 import { labels, plan, resolution } from './fixtures/pages.ts';
 
@@ -40,6 +40,27 @@ describe('sectionsOf', () => {
 
 describe('analysePage', () => {
   const f = toFragment(plan);
+  it('counts neighbouring query words that stand side by side: syllables that make one word (round 12)', () => {
+    // Both sections hold every word once; only the second holds "trọng dụng" as one word.
+    const page = toFragment({
+      url: '/van-ban/x/',
+      title: 'X',
+      blocks: [
+        { h: '1. Một', id: 'muc-1', text: 'Sử dụng người trẻ, quan trọng là trí thức.' },
+        { h: '2. Hai', id: 'muc-2', text: 'Trọng dụng người trẻ và trí thức.' },
+      ],
+    });
+    const terms = termInfos(['trong', 'dung', 'tri', 'thuc', 'tre']);
+    expect(analysePage(page, terms).sections[0]!.id).toBe('muc-2');
+    const pair = WEIGHTS.pair;
+    try {
+      WEIGHTS.pair = 0;
+      // Without pairs the two tie, and page order decides.
+      expect(analysePage(page, termInfos(['trong', 'dung', 'tri', 'thuc', 'tre'])).sections[0]!.id).toBe('muc-1');
+    } finally {
+      WEIGHTS.pair = pair;
+    }
+  });
   it('ranks the provision where the words stand together first', () => {
     const a = analysePage(f, termInfos(['nguoi', 'dung', 'dau']), labels);
     expect(a.sections[0]!.id).toBe('phan-i-muc-2');
@@ -245,7 +266,7 @@ describe('query words weighed by rarity (round 10)', () => {
     url: '/van-ban/x/',
     title: 'X',
     blocks: [
-      { h: 'Một', id: 'mot', text: 'trí thức trong tỉnh và trí thức trẻ.' },
+      { h: 'Một', id: 'mot', text: 'trí thức trong tỉnh và người trẻ của tỉnh.' },
       { h: 'Hai', id: 'hai', text: 'trí thức của tỉnh.' },
       { h: 'Ba', id: 'ba', text: 'thu hút trí thức ở nước ngoài.' },
     ],

@@ -254,6 +254,12 @@ describe('question words', () => {
     expect(dropQuestionWords('trí thức là gì')).toBe('trí thức');
     expect(dropQuestionWords('là gì')).toBe('là gì');
     expect(dropQuestionWords('ai làm gì, đến khi nào')).toBe('ai làm gì, đến');
+    // A leading "who" goes when two words or more are left (round 12); "ai ký" is read before, as the signer.
+    expect(dropQuestionWords('ai chịu trách nhiệm xây dựng chiến lược')).toBe('chịu trách nhiệm xây dựng chiến lược');
+    expect(dropQuestionWords('những ai phải báo cáo định kỳ?')).toBe('phải báo cáo định kỳ?');
+    expect(dropQuestionWords('ai là người cụ thể hóa quy định')).toBe('cụ thể hóa quy định');
+    expect(dropQuestionWords('ai làm gì')).toBe('ai làm');
+    expect(understand('ai ký kế hoạch 83').asks).toBe('signer');
   });
 });
 
