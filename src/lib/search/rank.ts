@@ -546,17 +546,6 @@ export function analysePage(
     }
   }
 
-  // Neighbouring query words (j, j+1) standing side by side: pairAt[i] lists the j of pairs starting at i.
-  const pairAt = new Map<number, number[]>();
-  if (n > 1) {
-    for (const i of matchedPositions) {
-      const row = strengths[i]!;
-      const next = strengths[i + 1];
-      if (!next) continue;
-      for (let j = 0; j + 1 < n; j++) if (row[j]! > 0 && next[j + 1]! > 0) pairAt.set(i, [...(pairAt.get(i) ?? []), j]);
-    }
-  }
-
   const pageTerms = new Set<number>();
   for (const i of matchedPositions) strengths[i]!.forEach((x, j) => x > 0 && pageTerms.add(j));
 
@@ -564,6 +553,7 @@ export function analysePage(
   let titleForms: WordForms[] | undefined;
   const sections = sectionsOf(fragment, words.length, labels).map((sec): ScoredSection => {
     const perTerm = new Array<number>(n).fill(0);
+    const perPair = new Array<number>(Math.max(n - 1, 0)).fill(0);
     const inHead = new Set<number>();
     for (let i = sec.start; i < sec.end; i++) {
       const row = strengths[i]!;
@@ -573,9 +563,10 @@ export function analysePage(
         perTerm[j]! += row[j]! * (inHeading ? WEIGHTS.heading : 1);
         if (inHeading) inHead.add(j);
       }
+      // Neighbouring query words (j, j+1) standing side by side, within the section.
+      const next = i + 1 < sec.end && matchedAt.has(i) ? strengths[i + 1]! : undefined;
+      if (next) for (let j = 0; j + 1 < n; j++) if (row[j]! > 0 && next[j + 1]! > 0) perPair[j]! += i + 1 < sec.headingEnd ? WEIGHTS.heading : 1;
     }
-    const perPair = new Array<number>(Math.max(n - 1, 0)).fill(0);
-    for (let i = sec.start; i + 1 < sec.end; i++) for (const j of pairAt.get(i) ?? []) perPair[j]! += i + 1 < sec.headingEnd ? WEIGHTS.heading : 1;
     // The id's own words count as heading words, once each.
     const named = idOnlyWords(sec.id, sec.heading);
     const byId = new Set<number>();

@@ -624,39 +624,45 @@ const LEADING_QUESTION_PHRASES = ['ai la nguoi', 'nhung ai', 'co ai', 'ai'];
 export function dropQuestionWords(query: string): string {
   const words = query.split(/\s+/).filter(Boolean);
   const folded = words.map((w) => fold(w).toLowerCase().replace(/[?.!,]+$/, ''));
-  return dropLeadingWho(dropTrailingQuestion(words, folded) ?? query);
+  const kept = dropLeadingWho(dropTrailingQuestion({ words, folded }));
+  return kept.words.length === words.length ? query : kept.words.join(' ');
 }
 
-/** The query without its trailing question phrase, or null when it has none to drop. */
-function dropTrailingQuestion(words: readonly string[], folded: readonly string[]): string | null {
+/** A query's words as typed, and folded for comparison (same length, same order). */
+interface QueryWords {
+  words: readonly string[];
+  folded: readonly string[];
+}
+
+/** The words without their trailing question phrase, or as they were when there is none to drop. */
+function dropTrailingQuestion(q: QueryWords): QueryWords {
   // Vietnamese puts the question word last: only a trailing one is dropped.
   for (const phrase of QUESTION_PHRASES) {
     const parts = phrase.split(' ');
-    const at = words.length - parts.length;
-    if (at > 0 && parts.every((p, k) => folded[at + k] === p)) {
+    const at = q.words.length - parts.length;
+    if (at > 0 && parts.every((p, k) => q.folded[at + k] === p)) {
       // Nothing but function words left ("là gì"): the question is all there is to search.
-      return folded.slice(0, at).some((w) => !FUNCTION_WORDS.has(w)) ? words.slice(0, at).join(' ') : null;
+      return q.folded.slice(0, at).some((w) => !FUNCTION_WORDS.has(w)) ? { words: q.words.slice(0, at), folded: q.folded.slice(0, at) } : q;
     }
   }
-  return null;
+  return q;
 }
 
 /**
- * The query without a leading "who" ({@link LEADING_QUESTION_PHRASES}) when two words or more that
+ * The words without a leading "who" ({@link LEADING_QUESTION_PHRASES}) when two words or more that
  * are not function words are left.
  */
-function dropLeadingWho(query: string): string {
-  const words = query.split(/\s+/).filter(Boolean);
-  const folded = words.map((w) => fold(w).toLowerCase().replace(/[?.!,]+$/, ''));
+function dropLeadingWho(q: QueryWords): QueryWords {
   // "Who" leads its question ("ai chịu trách nhiệm …"): the texts name the body, never "ai". With one
   // word left ("ai làm gì") the question is the query.
   for (const phrase of LEADING_QUESTION_PHRASES) {
     const parts = phrase.split(' ');
-    if (parts.every((p, k) => folded[k] === p) && folded.slice(parts.length).filter((w) => !FUNCTION_WORDS.has(w)).length >= 2) {
-      return words.slice(parts.length).join(' ');
+    const rest = q.folded.slice(parts.length);
+    if (parts.every((p, k) => q.folded[k] === p) && rest.filter((w) => !FUNCTION_WORDS.has(w)).length >= 2) {
+      return { words: q.words.slice(parts.length), folded: rest };
     }
   }
-  return query;
+  return q;
 }
 
 /**
