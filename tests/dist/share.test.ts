@@ -57,7 +57,9 @@ describe('share cards (og:image)', () => {
     expect(meta('meta[property="og:image:type"]')).toEqual(['image/png']);
     expect(meta('meta[property="og:image:alt"]')[0]!.length).toBeGreaterThan(20);
     expect(meta('meta[name="twitter:card"]')).toEqual(['summary_large_image']);
-    expect(meta('meta[name="twitter:image"]')).toEqual([image]);
+    // X takes the image from og:image; its alt has no Open Graph fallback on X.
+    expect(meta('meta[name="twitter:image"]')).toEqual([]);
+    expect(meta('meta[name="twitter:image:alt"]')).toEqual(meta('meta[property="og:image:alt"]'));
     // Each page has its own card.
     const title = meta('meta[property="og:title"]')[0]!;
     expect(meta('meta[property="og:image:alt"]')[0]).toContain(title.split(':')[0]!.trim().slice(0, 20));
