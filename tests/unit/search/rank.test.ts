@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { WEIGHTS, analysePage, headingNamedBy, lineShare, matchStrength, rarityWeights, reweigh, sectionsOf, splitWords, termInfos } from '../../../src/lib/search/rank.ts';
+import { PROSE_LANDMARKS, WEIGHTS, analysePage, headingNamedBy, lineShare, matchStrength, rarityWeights, reweigh, sectionsOf, splitWords, termInfos } from '../../../src/lib/search/rank.ts';
 import { toFragment } from './fixtures/fake-pagefind.ts';
 import { labels, plan, resolution } from './fixtures/pages.ts';
+import { PREAMBLE_ID } from '../../../src/lib/official-text/to-mdx.ts';
 
 const forms = (w: string) => {
   const [t] = termInfos([w]);
@@ -101,6 +102,16 @@ describe('analysePage', () => {
     expect(analysePage(g, termInfos(['doan', 'mo', 'dau']), withLabel).sections[0]!.id).toBe('mo-dau');
     expect(analysePage(g, termInfos(['dau']), withLabel).sections[0]!.id).toBe('phan-i-muc-2');
   });
+  it("counts a landmark's label as its heading when the query names it whole, with other words (round 13)", () => {
+    const g = toFragment({ ...plan, blocks: [{ id: 'mo-dau', text: 'Thực hiện Kết luận của Ban Bí thư, Ban Thường vụ ban hành kế hoạch.' }, ...plan.blocks.slice(1)] });
+    const withLabel = { ...labels, 'mo-dau': 'Đoạn mở đầu' };
+    const preamble = (words: string[]) => analysePage(g, termInfos(words), withLabel).all.find((x) => x.id === 'mo-dau')!;
+    // "đoạn mở đầu … thực hiện": the label's words are heading words, and the words beside them the text's.
+    expect(preamble(['doan', 'mo', 'dau', 'thuc', 'hien']).perTerm.slice(0, 3)).toEqual([WEIGHTS.heading, WEIGHTS.heading, WEIGHTS.heading]);
+    expect(analysePage(g, termInfos(['doan', 'mo', 'dau', 'thuc', 'hien']), withLabel).sections[0]!.id).toBe('mo-dau');
+    // One word of the label names nothing: "đầu" is the provision's ("Người đứng đầu").
+    expect(preamble(['dau', 'thuc', 'hien']).perTerm[0]).toBe(0);
+  });
   it("reads a hand-written id as the part's short name, in the words people search with (round 8)", () => {
     const g = toFragment({
       url: '/van-ban/nq/',
@@ -122,6 +133,16 @@ describe('analysePage', () => {
     expect(analysePage(g, termInfos(['muc', 'tri', 'thuc'])).sections.find((x) => x.id === 'phan-ii-muc-3')!.score).toBeLessThan(
       analysePage(g, termInfos(['muc', 'tri', 'thuc'])).sections.find((x) => x.id === 'vai-tro-tri-thuc')!.score,
     );
+  });
+  it('weighs the opening paragraph as prose of the text, the recipients list as a landmark (round 13)', () => {
+    const text = 'Ban Thường vụ Tỉnh ủy xây dựng kế hoạch thực hiện như sau';
+    const g = toFragment({ ...plan, blocks: [{ id: 'mo-dau', text }, ...plan.blocks.slice(1).filter((b) => b.id !== 'noi-nhan'), { id: 'noi-nhan', text }] });
+    const withLabel = { ...labels, 'mo-dau': 'Đoạn mở đầu' };
+    const a = analysePage(g, termInfos(['ban', 'thuong', 'vu', 'xay', 'dung', 'ke', 'hoach']), withLabel);
+    const score = (id: string) => a.all.find((x) => x.id === id)!.score;
+    expect(PROSE_LANDMARKS.has(PREAMBLE_ID)).toBe(true);
+    expect(a.sections[0]!.id).toBe('mo-dau');
+    expect(score('noi-nhan')).toBeCloseTo(score('mo-dau') * WEIGHTS.landmark);
   });
   it('a landmark whose id is the query comes first, as its label would (round 8)', () => {
     const withLabel = { ...labels, 'tieu-de': 'Tên văn bản' };

@@ -11,6 +11,8 @@ import {
   expandAbbreviations,
   findSession,
   findTask,
+  joinedWords,
+  mendTaskSlip,
   normaliseNumbers,
   sessionNumberOf,
   pageKindOf,
@@ -27,6 +29,12 @@ import {
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fold } from '../../../src/lib/search/normalize.ts';
+
+/** The text of every content file under a folder (MDX, YAML, TXT), or of the files `extra` names too. */
+const readTexts = (dir: string, extra?: RegExp): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? readTexts(join(dir, e.name), extra) : /\.(mdx|yaml|txt)$/.test(e.name) || extra?.test(e.name) ? [readFileSync(join(dir, e.name), 'utf8')] : [],
+  );
 
 describe('page kinds', () => {
   it.each([
@@ -70,6 +78,12 @@ describe('task words', () => {
     ['chung nhan da hoc', 'certificate'],
     ['bang phan cong', 'matrix'],
     ['dong thoi gian', 'timeline'],
+    // Words that hold for every session's quiz ask for the list (round 13); a session's subject does not.
+    ['bai kiem tra dat bao nhieu phan tram thi qua', 'quizIndex'],
+    ['moi bai kiem tra co bao nhieu cau, dung bao nhieu thi dat', 'quizIndex'],
+    ['on thi trac nghiem tri thuc', 'quizIndex'],
+    ['bai kiem tra vai tro tri thuc', 'quiz'],
+    ['kiem tra chuyen de 2 bao nhieu cau', 'quiz'],
   ])('«%s» asks for a %s page', (q, kind) => expect(findTask(q)?.kind).toBe(kind));
 
   it('finds no task in a query about a text', () => {
@@ -84,6 +98,61 @@ describe('task words', () => {
     expect(findTask('danh sach cac bai kiem tra')?.kind).toBe('quizIndex');
     // The phrase that starts first still wins: "các văn bản" alone is the list of documents.
     expect(findTask('cac van ban ve tri thuc')?.kind).toBe('documentIndex');
+  });
+
+  it.each([
+    ['trinh chiu chuyen de 4', 'trinh chieu chuyen de 4', 'deck'],
+    ['kiem tar chuyen de 1', 'kiem tra chuyen de 1', 'quiz'],
+    ['dong thoi giang van ban', 'dong thoi gian van ban', 'timeline'],
+    ['chng nhan', 'chung nhan', 'certificate'],
+    ['giang vein', 'giang vien', 'trainer'],
+  ])('reads «%s», a task phrase with one slip, as «%s» (round 13)', (q, text, kind) => {
+    expect(mendTaskSlip(q)).toBe(text);
+    const u = understand(q);
+    expect(u.text).toBe(text);
+    expect(u.task?.kind).toBe(kind);
+  });
+
+  it('reads a deadline period typed alone as the assignment table (round 13)', () => {
+    for (const q of ['quý 4 năm 2019', 'quy IV 2019', 'quy 4/2019', 'han thang 10/2019', 'tháng 10 năm 2019']) expect(understand(q).task?.kind, q).toBe('matrix');
+    expect(understand('quy IV 2019').text).toBe('quy IV/2019');
+    // With other words the words decide ("việc phải xong trong quý IV/2019" may be a provision).
+    expect(understand('viec phai xong trong quy 4/2019').task).toBeNull();
+    expect(understand('nam 2019').task).toBeNull();
+  });
+
+  it('reads no run of words the texts or the pages use as a slipped task phrase (round 13)', () => {
+    // "tỉnh Điện Biên" must not become "trình diễn", "bản tin" not "bảng tin": every run of two to four
+    // words of content/ and of the interface strings (indexed on the tool pages) is read as typed.
+    const slipped: string[] = [];
+    for (const text of [...readTexts('content'), ...readTexts('src/i18n', /\.ts$/)]) {
+      const words = fold(text).toLowerCase().replace(/[^a-z0-9&\-\s]/g, ' ').split(/\s+/).filter(Boolean);
+      for (let i = 0; i + 4 <= words.length; i++) {
+        const run = words.slice(i, i + 4).join(' ');
+        const mended = mendTaskSlip(run);
+        if (mended !== null) slipped.push(`${run} → ${mended}`);
+      }
+    }
+    expect(slipped).toEqual([]);
+  });
+
+  it('reads no slip where one letter stands for another, in short phrases, near digits, or when a task is typed', () => {
+    // One letter for another mostly makes another word: "báo cáo việc" is not "báo cáo viên".
+    expect(mendTaskSlip('bao cao viec thuc hien')).toBeNull();
+    expect(mendTaskSlip('hoc song')).toBeNull();
+    // Nor a slip at a word's first letter, nor a letter added to or dropped from a short word.
+    expect(mendTaskSlip('tinh trang hieu luc')).toBeNull();
+    expect(mendTaskSlip('so nguoi da hoc')).toBeNull();
+    expect(mendTaskSlip('moi buoi hoc')).toBeNull();
+    expect(mendTaskSlip('tat ca van ban')).toBeNull();
+    // Nor a phrase whose slip is words the texts use: "tỉnh Điện Biên" is no "trình diễn".
+    expect(mendTaskSlip('tinh dien bien')).toBeNull();
+    // "tien do" has six letters: "tien da" and its like are too near to other words.
+    expect(mendTaskSlip('tien d')).toBeNull();
+    expect(mendTaskSlip('kiem tra2')).toBeNull();
+    expect(mendTaskSlip('tri thuc dien bien')).toBeNull();
+    // A task typed as it is keeps its words.
+    expect(understand('kiem tra chuyen de 1 giang vein').text).toBe('kiem tra chuyen de 1 giang vein');
   });
 });
 
@@ -136,8 +205,7 @@ describe('abbreviations', () => {
   });
 
   it('expands each entry to words the texts use', () => {
-    const read = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? read(join(dir, e.name)) : /\.(mdx|yaml|txt)$/.test(e.name) ? [readFileSync(join(dir, e.name), 'utf8')] : []));
-    const corpus = fold(read('content').join('\n')).toLowerCase().replace(/[^a-z0-9]+/g, ' ');
+    const corpus = fold(readTexts('content').join('\n')).toLowerCase().replace(/[^a-z0-9]+/g, ' ');
     const absent = Object.entries(ABBREVIATIONS).filter(([, full]) => !corpus.includes(fold(full).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()));
     expect(absent).toEqual([]);
   });
@@ -235,6 +303,26 @@ describe('fuzzy words', () => {
     expect(closestWord('chiue', ['chịu', 'chiếu'])).toBe('chiếu');
     expect(closestWord('cog', ['có', 'công'])).toBe('công');
     expect(closestWord('thucc', ['thức'])).toBe('thức');
+  });
+
+  it('reads a word typed without its space as the neighbouring words of the index it joins (round 13)', () => {
+    const pairs: [string, string][] = [
+      ['nghị', 'quyết'],
+      ['nghiên', 'cứu'],
+      ['nghị', 'quyết'],
+      ['ba', 'nhánh'],
+      ['ban', 'hành'],
+      ['ban', 'hành'],
+    ];
+    expect(joinedWords('nghiquyet', pairs)).toBe('nghị quyết');
+    expect(joinedWords('NGHIQUYET', pairs)).toBe('nghị quyết');
+    // The index says where the space goes: "ban hành" is there twice, "ba nhanh" never.
+    expect(joinedWords('banhanh', pairs)).toBe('ban hành');
+    expect(joinedWords('banhanh', [['ba', 'nhanh'], ['ban', 'hành'], ['ban', 'hành']])).toBe('ban hành');
+    // No pair joins to the word exactly: nothing (the near-word reading is left to closestWord).
+    expect(joinedWords('nghiquyt', pairs)).toBeNull();
+    expect(joinedWords('nghi', pairs)).toBeNull();
+    expect(joinedWords('nghiquyet', [])).toBeNull();
   });
 });
 
@@ -510,8 +598,7 @@ describe('round 9: everyday words the texts never use', () => {
     expect(readSynonyms('tương lai đội ngũ trí thức', ['đội'])).toBeNull();
   });
   it('maps only phrases the texts never use to words they use', () => {
-    const read = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? read(join(dir, e.name)) : /\.(mdx|yaml|txt)$/.test(e.name) ? [readFileSync(join(dir, e.name), 'utf8')] : []));
-    const corpus = ` ${fold(read('content').join('\n')).toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
+    const corpus = ` ${fold(readTexts('content').join('\n')).toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
     const norm = (x: string) => ` ${fold(x).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
     expect(Object.keys(SYNONYMS).filter((k) => corpus.includes(norm(k)))).toEqual([]);
     expect(Object.values(SYNONYMS).filter((v) => !corpus.includes(norm(v)))).toEqual([]);
