@@ -213,6 +213,8 @@ interface NamedPage {
   boost: number;
   /** Named by this alone: the link opens at the page's top. */
   kindOnly: boolean;
+  /** A document that carries out the one named (its family, see {@link namedPages}). */
+  carrier?: boolean;
 }
 
 /** A search through the query's memo (the same search is never run twice). */
@@ -224,6 +226,8 @@ interface Candidate {
   result: PagefindResult | null;
   boost: number;
   named: boolean;
+  /** A document that carries out the one named. */
+  carrier?: boolean;
 }
 
 /** Thrown when a newer search made this one stale (see {@link SearchOptions.signal}). */
@@ -560,10 +564,11 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
 
   // A document named by number comes first, with its family next. When other words ask for something
   // about it ("bài kiểm tra kế hoạch 83"), its whole family comes first, ranked by those words.
-  for (const { res, boost, kindOnly } of [...live(await named), ...live(await yearNamed.catch(() => [])), ...live(await kindNamed.catch(() => []))]) {
+  for (const { res, boost, kindOnly, carrier } of [...live(await named), ...live(await yearNamed.catch(() => [])), ...live(await kindNamed.catch(() => []))]) {
     const c = candidates.get(res.id) ?? { id: res.id, score: 0, result: res, boost: 0, named: false };
     c.boost = Math.max(c.boost, boost);
     c.named ||= kindOnly;
+    if (carrier) c.carrier = true;
     candidates.set(res.id, c);
   }
   // A task named: every purpose page is a candidate (a few dozen short records); those of the kind
@@ -655,6 +660,11 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   // A reading page not named by the query that holds everything two or more other words ask about.
   const othersSayAll =
     subject.length >= 2 && !task && analysed.some((x) => x.c.boost === 0 && !purpose.has(x.c.id) && subjectCoverage(x.frag) === 1);
+  // A document that carries out the one named and holds all the query asks about, when the one named
+  // does not, shares its lead ("ubnd tỉnh cụ thể hóa kết luận 52": the plan says it, the Conclusion not).
+  const namedHolds = Math.max(0, ...analysed.filter((x) => x.c.boost === PAGE_WEIGHTS.namedWithWords && !x.c.carrier).map((x) => subjectCoverage(x.frag)));
+  const carrierLead = (c: Candidate, frag: Fragment) =>
+    c.carrier && c.boost === PAGE_WEIGHTS.documentFamily && namedHolds < 1 && subjectCoverage(frag) === 1 ? PAGE_WEIGHTS.namedWithWords : 0;
   const pages: RankedPage[] = [];
   const matchOf = new Map<RankedPage, PageMatch>();
   for (const { c, frag, a } of analysed) {
@@ -668,7 +678,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     const tier = task && pageKindOf(frag.url) === task && subjectCoverage(frag) >= 0.5 ? PAGE_WEIGHTS.task : 0;
     // "nắm bắt dư luận xã hội về kết luận 52" is answered by the plan that says it, not by the
     // Conclusion or its study pages, which never do.
-    const named = namedLead(c.boost, subjectCoverage(frag) < 0.5, othersSayAll);
+    const named = Math.max(namedLead(c.boost, subjectCoverage(frag) < 0.5, othersSayAll), carrierLead(c, frag));
     // Purpose pages repeat their session's headings (slides, poster): the reading page holds them.
     // A heading the query names in its own words ("Điều mới" for "điều mới của nghị quyết 45") lifts its page likewise.
     // Not when one document is named as carrying out another: the words between ("triển khai") say how they relate.
@@ -1259,8 +1269,17 @@ async function namedPages(
     // Its quiz, deck and other pages about it are family too.
     (async () => ((await run(null, { ...(filters ?? {}), [ABOUT_FILTER]: number }))?.results ?? []).map((res) => ({ res, boost: PAGE_WEIGHTS.documentFamily, kindOnly: false })))(),
   ]);
+  // Named with other words, a document has the documents that carry it out in its family: what the
+  // words ask about may be said only there ("ubnd tỉnh cụ thể hóa kết luận 52": the plan).
+  const withCarriers = !carriers.length && noTask && !referenceOnly
+    ? (await Promise.all(numbers.map((n) => run(null, { ...(filters ?? {}), [IMPLEMENTS_FILTER]: n, [KIND_FILTER]: KIND_VALUES.document })))).flatMap((r) => r?.results ?? [])
+    : [];
   const named = (await Promise.all(asks)).flat();
-  return [...carriers.map((res) => ({ res, boost: PAGE_WEIGHTS.namedWithWords, kindOnly: false })), ...named];
+  return [
+    ...carriers.map((res) => ({ res, boost: PAGE_WEIGHTS.namedWithWords, kindOnly: false })),
+    ...withCarriers.map((res) => ({ res, boost: PAGE_WEIGHTS.documentFamily, kindOnly: false, carrier: true })),
+    ...named,
+  ];
 }
 
 /** The document pages of kind `kind` (a number code, "KH") that carry out one of `numbers`. */

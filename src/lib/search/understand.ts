@@ -878,6 +878,35 @@ export function readRecipients(query: string): string {
   return hit ? [...hit.words.slice(0, hit.from), 'nơi nhận', ...hit.words.slice(hit.from + hit.len)].join(' ') : query;
 }
 
+/**
+ * "By when must it be done" in the words people ask it, folded: "(phải) xong / hoàn thành (vào,
+ * trước, trong) khi nào / bao giờ / năm nào / tháng mấy…", or the question first ("khi nào phải
+ * xong"). The texts give a deadline in those words: "(hoàn thành trong năm 2020)", "(hoàn thành xong
+ * trong quý IV/2019)".
+ */
+const WHEN_DONE = [
+  /(?<=^| )(?:phai )?(?:xong|hoan thanh|hoan tat)(?: (?:vao|truoc|trong|luc|han))? (?:khi nao|bao gio|luc nao|(?:nam|thang|quy|ngay) (?:nao|may))(?= |$)/,
+  /(?<=^| )(?:khi nao|bao gio|den khi nao|han nao) (?:thi )?(?:phai )?(?:xong|hoan thanh|hoan tat)(?= |$)/,
+];
+
+/**
+ * The query with a "by when must it be done" question put as the texts put it: the question words
+ * go, "hoàn thành" comes, and a "xong" typed stays (the plan writes "hoàn thành xong trong quý
+ * IV/2019"; the study pages ask "phải xong khi nào"): "chiến lược trí thức của tỉnh phải xong năm
+ * nào" → "chiến lược trí thức của tỉnh hoàn thành xong".
+ */
+export function readWhenDone(query: string): string {
+  for (const re of WHEN_DONE) {
+    const hit = matchWords(query, re);
+    if (!hit) continue;
+    const typed = hit.words.slice(hit.from, hit.from + hit.len);
+    const xong = typed.find((w) => fold(w).toLowerCase().replace(/[?.!,]+$/, '') === 'xong');
+    const end = /[?.!]$/.test(typed[typed.length - 1]!) ? typed[typed.length - 1]!.slice(-1) : '';
+    return [...hit.words.slice(0, hit.from), 'hoàn thành', ...(xong ? [xong.replace(/[?.!,]+$/, '')] : []), ...hit.words.slice(hit.from + hit.len)].join(' ') + end;
+  }
+  return query;
+}
+
 /** What a query means, as far as the words alone tell. */
 export interface Understood {
   /** What a question asks about a document (signer, date of issue), if it is one. */
@@ -915,7 +944,7 @@ function foldWords(query: string): string {
 export function understand(raw: string): Understood {
   const numbers = normaliseNumbers(raw.normalize('NFC').replace(/\s+/g, ' ').trim());
   const q = findAsks(readRecipients(expandAbbreviations(numbers.text)));
-  const text = dropQuestionWords(readHowOften(q.text));
+  const text = dropQuestionWords(readWhenDone(readHowOften(q.text)));
   const years = [...new Set([...` ${text} `.matchAll(/(?<=\s)((?:19[4-9]|20\d)\d)(?=[\s.,;])/gu)].map((m) => m[1]!))];
   const place = readProvision(text);
   const placed = place?.text ?? text;

@@ -638,6 +638,21 @@ describe('a document named as carrying out another (round 4)', () => {
     expect(o.pages.map((p) => p.url).slice(0, 2)).toEqual(['/van-ban/ke-hoach-1-kh-tu/', '/van-ban/ket-luan-5-kl-tw/']);
   });
 
+  it('lets the plan that carries the conclusion out lead when only the plan says what the words ask (round 14)', async () => {
+    // The conclusion holds "tỉnh" but not "cụ thể hóa" or "huyện": the plan holds all of them.
+    const says: FakePage = { ...carrier, blocks: [...carrier.blocks, { h: '5. Ủy ban', id: 'phan-iii-muc-3', text: 'Ủy ban nhân dân tỉnh, các huyện cụ thể hóa Kết luận số 5-KL/TW.' }] };
+    const local: FakePage = { ...conclusion, blocks: [...conclusion.blocks, { h: 'Các tỉnh', id: 'cac-tinh', text: 'Mỗi tỉnh có kế hoạch riêng.' }] };
+    const o = await search(fakePagefind([says, local, resolution, study]), 'tinh huyen cu the hoa ket luan 5', { labels });
+    expect(o.pages[0]!.url).toBe('/van-ban/ke-hoach-1-kh-tu/');
+    expect(o.pages[0]!.sections[0]!.id).toBe('phan-iii-muc-3');
+    expect(o.pages.map((p) => p.url)).toContain('/van-ban/ket-luan-5-kl-tw/');
+  });
+
+  it('keeps the conclusion first when it says all the words ask, though the plan says them too (round 14)', async () => {
+    const o = await search(fakePagefind(pages), 'ket luan 5 cac cap uy trien khai', { labels });
+    expect(o.pages[0]!.url).toBe('/van-ban/ket-luan-5-kl-tw/');
+  });
+
   it('names the conclusion itself when no other kind is asked for, or none carries it out', async () => {
     expect((await search(fakePagefind(pages), 'ket luan 5 trien khai', { labels })).pages[0]!.url).toBe('/van-ban/ket-luan-5-kl-tw/');
     expect((await search(fakePagefind(pages), 'nghi quyet trien khai ket luan 5', { labels })).pages[0]!.url).toBe('/van-ban/ket-luan-5-kl-tw/');
@@ -768,21 +783,21 @@ describe('a long question only a page or two hold whole (round 10)', () => {
     url: '/hoc-tap/bai-9/',
     title: 'Bài 9',
     filters: { loai: ['tài liệu học tập'] },
-    blocks: [{ h: 'Hạn', id: 'han', text: 'Chiến lược trí thức của tỉnh phải xong năm 2020.' }],
+    blocks: [{ h: 'Hạn', id: 'han', text: 'Chiến lược trí thức của tỉnh phải xong ngay năm 2020.' }],
   };
   const text: FakePage = {
     url: '/van-ban/ke-hoach-9-kh-tu/',
     title: 'Kế hoạch số 9-KH/TU',
     filters: { loai: ['văn bản'], van_ban: ['9-KH/TU'] },
     meta: { number: '9-KH/TU' },
-    blocks: [{ h: '3. Chiến lược', id: 'phan-iii-muc-3', text: 'Xây dựng chiến lược trí thức của tỉnh, hoàn thành năm 2020.' }],
+    blocks: [{ h: '3. Chiến lược', id: 'phan-iii-muc-3', text: 'Xây dựng chiến lược trí thức của tỉnh ngay, hoàn thành năm 2020.' }],
   };
   it('follows the pages holding every word with those of the page holding the most of them', async () => {
-    const o = await search(fakePagefind([retold, text]), 'chien luoc tri thuc cua tinh phai xong nam nao', { labels });
+    const o = await search(fakePagefind([retold, text]), 'chien luoc tri thuc cua tinh phai xong ngay', { labels });
     expect(o.pages.map((p) => p.url)).toEqual(['/hoc-tap/bai-9/', '/van-ban/ke-hoach-9-kh-tu/']);
   });
   it('says how many pages lack a word, and which words each lacks', async () => {
-    const o = await search(fakePagefind([retold, text]), 'chien luoc tri thuc cua tinh phai xong nam nao', { labels });
+    const o = await search(fakePagefind([retold, text]), 'chien luoc tri thuc cua tinh phai xong ngay', { labels });
     expect([o.total, o.near]).toEqual([2, 1]);
     expect(o.pages[0]!.lacking).toBeUndefined();
     expect(o.pages[1]!.lacking).toEqual(['phai', 'xong']);

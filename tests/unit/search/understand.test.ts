@@ -20,6 +20,7 @@ import {
   readHowOften,
   readProvision,
   readRecipients,
+  readWhenDone,
   readSlide,
   readSynonyms,
   SYNONYMS,
@@ -179,6 +180,32 @@ describe('how often (round 4)', () => {
 
   it('is part of understand', () => {
     expect(understand('các cấp ủy báo cáo mấy tháng một lần').text).toBe('định kỳ các cấp ủy báo cáo');
+  });
+});
+
+describe('by when must it be done (round 14)', () => {
+  it.each([
+    ['chien luoc tri thuc cua tinh phai xong nam nao', 'chien luoc tri thuc cua tinh hoàn thành xong'],
+    ['ubnd tinh cu the hoa ket luan 52 xong khi nao', 'ubnd tinh cu the hoa ket luan 52 hoàn thành xong'],
+    ['quán triệt xong trước tháng mấy', 'quán triệt hoàn thành xong'],
+    ['khi nào phải xong chiến lược trí thức', 'hoàn thành xong chiến lược trí thức'],
+    ['việc này hoàn thành vào năm nào?', 'việc này hoàn thành?'],
+  ])('«%s» is searched as «%s»', (q, want) => expect(readWhenDone(q)).toBe(want));
+
+  it('leaves other queries alone: a course finished is progress, not a deadline', () => {
+    for (const q of ['hoc xong chuyen de 1', 'bao gio hoc xong', 'xong roi', 'hoàn thành trong năm 2020']) expect(readWhenDone(q)).toBe(q);
+    expect(understand('bao gio hoc xong').task?.kind).toBe('progress');
+  });
+
+  it('keeps the words of the texts that ask it themselves ("ai phải làm những việc đó, phải xong khi nào")', () => {
+    const lines = [...readTexts('content'), ...readTexts('src/i18n', /\.ts$/)].flatMap((t) => t.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()));
+    const asking = lines.filter((l) => readWhenDone(l) !== l);
+    expect(asking.length).toBeGreaterThan(0);
+    for (const l of asking) expect(readWhenDone(l)).toMatch(/ xong\b/);
+  });
+
+  it('is part of understand', () => {
+    expect(understand('chiến lược trí thức của tỉnh phải xong năm nào').text).toBe('chiến lược trí thức của tỉnh hoàn thành xong');
   });
 });
 
