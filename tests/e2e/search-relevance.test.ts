@@ -116,8 +116,8 @@ interface Floor {
 const blindRounds = (
   [
     [3, { size: 80, r1: 0.96, r3: 1.0, provision: 0.97 }, { size: 80, r1: 0.88, r3: 0.92, provision: 0.92 }],
-    [4, { size: 80, r1: 0.93, r3: 1.0, provision: 0.94 }, { size: 80, r1: 0.93, r3: 0.97, provision: 0.94 }],
-    [5, { size: 80, r1: 0.82, r3: 0.9, provision: 0.84 }, { size: 100, r1: 0.85, r3: 0.91, provision: 0.82 }],
+    [4, { size: 80, r1: 0.93, r3: 1.0, provision: 0.96 }, { size: 80, r1: 0.93, r3: 0.97, provision: 0.94 }],
+    [5, { size: 80, r1: 0.82, r3: 0.9, provision: 0.84 }, { size: 100, r1: 0.85, r3: 0.91, provision: 0.83 }],
     [6, { size: 80, r1: 0.9, r3: 0.93, provision: 0.84 }, { size: 75, r1: 0.79, r3: 0.88, provision: 0.74 }],
     [7, { size: 85, r1: 0.85, r3: 0.9, provision: 0.83 }, { size: 85, r1: 0.84, r3: 0.91, provision: 0.74 }],
     [8, { size: 75, r1: 0.92, r3: 0.97, provision: 0.9 }, { size: 80, r1: 0.79, r3: 0.89, provision: 0.73 }],
@@ -366,7 +366,7 @@ describe('held-out relevance set (issue #18)', () => {
   });
 
   it('lands the first deep link on the expected provision for at least 97% of the provision queries', () => {
-    expect(provisionRate(heldOutcomes)).toBeGreaterThanOrEqual(0.97);
+    expect(provisionRate(heldOutcomes)).toBeGreaterThanOrEqual(0.98);
   });
 });
 

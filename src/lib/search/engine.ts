@@ -589,7 +589,10 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   // The words that name a document or session are answered by the boosts; when the query says more,
   // the sections are ranked by what it says ("bốn nhóm chủ thể chuyên đề 3": the section on the four
   // groups, not the page top that says "Chuyên đề 3").
-  const naming = new Set([...referenceWords(query.text), ...(options.session?.words ?? [])]);
+  // A number that names no document of the site ("quyết định 2711", which only the timeline and a
+  // study page mention) is answered by no boost: it is a word like the others.
+  const refNamesOne = !!query.docRef && Object.keys((await pf.filters())[DOC_FILTER] ?? {}).some((n) => docRefMatches(query.docRef!, n));
+  const naming = new Set([...(refNamesOne ? referenceWords(query.text) : []), ...(options.session?.words ?? [])]);
   const found = query.terms.filter((t) => !missing.includes(t));
   const asked = found.filter((t) => !naming.has(fold(t)));
   const infos = termInfos(asked.length && asked.length < found.length ? asked : found);

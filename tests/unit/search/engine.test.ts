@@ -660,6 +660,23 @@ describe('a document named as carrying out another (round 4)', () => {
   });
 });
 
+describe('a number that names no document of the site (round 14)', () => {
+  const mentions: FakePage = {
+    url: '/hoc-tap/bai-7/',
+    title: 'Bài 7',
+    filters: { loai: ['tài liệu học tập'] },
+    blocks: [
+      { h: 'Mốc', id: 'moc', text: 'Quyết định số 2711/QĐ-TTg phê duyệt chiến lược quốc gia.' },
+      { h: 'Chiến lược của tỉnh', id: 'chien-luoc', text: 'Chiến lược trí thức của tỉnh, chiến lược đến năm 2030.' },
+    ],
+  };
+  it('is searched as a word: the part that mentions it answers', async () => {
+    const o = await search(fakePagefind([plan, resolution, mentions]), 'quyet dinh 2711 chien luoc', { labels });
+    expect(o.pages[0]!.url).toBe('/hoc-tap/bai-7/');
+    expect(o.pages[0]!.sections[0]!.id).toBe('moc');
+  });
+});
+
 describe('a heading that is the whole query (round 4)', () => {
   const studyHeaded: FakePage = {
     url: '/hoc-tap/bai-2/',
