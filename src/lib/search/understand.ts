@@ -901,7 +901,9 @@ export function readWhenDone(query: string): string {
     if (!hit) continue;
     const typed = hit.words.slice(hit.from, hit.from + hit.len);
     const xong = typed.find((w) => fold(w).toLowerCase().replace(/[?.!,]+$/, '') === 'xong');
-    const end = /[?.!]$/.test(typed[typed.length - 1]!) ? typed[typed.length - 1]!.slice(-1) : '';
+    // A question mark ending the query stays at its end.
+    const last = typed[typed.length - 1]!;
+    const end = hit.from + hit.len === hit.words.length && /[?.!]$/.test(last) ? last.slice(-1) : '';
     return [...hit.words.slice(0, hit.from), 'hoàn thành', ...(xong ? [xong.replace(/[?.!,]+$/, '')] : []), ...hit.words.slice(hit.from + hit.len)].join(' ') + end;
   }
   return query;

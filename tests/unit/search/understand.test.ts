@@ -190,6 +190,7 @@ describe('by when must it be done (round 14)', () => {
     ['quán triệt xong trước tháng mấy', 'quán triệt hoàn thành xong'],
     ['khi nào phải xong chiến lược trí thức', 'hoàn thành xong chiến lược trí thức'],
     ['việc này hoàn thành vào năm nào?', 'việc này hoàn thành?'],
+    ['xong khi nào, ai báo cáo', 'hoàn thành xong ai báo cáo'],
   ])('«%s» is searched as «%s»', (q, want) => expect(readWhenDone(q)).toBe(want));
 
   it('leaves other queries alone: a course finished is progress, not a deadline', () => {
