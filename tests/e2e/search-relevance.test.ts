@@ -119,7 +119,7 @@ const blindRounds = (
     [4, { size: 80, r1: 0.93, r3: 1.0, provision: 0.96 }, { size: 80, r1: 0.93, r3: 0.97, provision: 0.94 }],
     [5, { size: 80, r1: 0.82, r3: 0.9, provision: 0.84 }, { size: 100, r1: 0.85, r3: 0.91, provision: 0.83 }],
     [6, { size: 80, r1: 0.9, r3: 0.93, provision: 0.84 }, { size: 75, r1: 0.79, r3: 0.88, provision: 0.74 }],
-    [7, { size: 85, r1: 0.85, r3: 0.9, provision: 0.83 }, { size: 85, r1: 0.84, r3: 0.91, provision: 0.74 }],
+    [7, { size: 85, r1: 0.86, r3: 0.91, provision: 0.85 }, { size: 85, r1: 0.84, r3: 0.91, provision: 0.74 }],
     [8, { size: 75, r1: 0.92, r3: 0.97, provision: 0.9 }, { size: 80, r1: 0.79, r3: 0.89, provision: 0.73 }],
     [9, { size: 80, r1: 0.93, r3: 0.98, provision: 0.92 }, { size: 90, r1: 0.76, r3: 0.86, provision: 0.81 }],
     [10, { size: 80, r1: 0.86, r3: 0.93, provision: 0.86 }, { size: 85, r1: 0.88, r3: 0.92, provision: 0.81 }],

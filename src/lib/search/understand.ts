@@ -717,7 +717,7 @@ export function joinedWords(word: string, pairs: readonly (readonly [string, str
  * query asks for ("mình đã học tới đâu" is the progress page, which never says "mình").
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
-  'minh toi ban em anh chi ta cua cho cac nhung mot la va voi so o ve da duoc roi xem muon can nao gi the sao dau khong co nhe a a oi di nay kia do thi ma tu den se trong'.split(' '),
+  'minh toi ban em anh chi ta cua cho cac nhung mot la va voi so o ve da duoc roi xem muon can phai nao gi the sao dau khong co nhe a a oi di nay kia do thi ma tu den se trong'.split(' '),
 );
 
 /** Question phrases (folded) removed before searching when other words remain: "là gì", "thế nào". */

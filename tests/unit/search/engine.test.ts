@@ -660,6 +660,25 @@ describe('a document named as carrying out another (round 4)', () => {
   });
 });
 
+describe('a modal verb between the words of a heading (round 14)', () => {
+  const why: FakePage = {
+    url: '/hoc-tap/bai-3/',
+    title: 'Bài 3',
+    filters: { loai: ['tài liệu học tập'], van_ban: ['1-KH/TU'] },
+    blocks: [
+      { text: 'Bài này học Kế hoạch 1-KH/TU.' },
+      { h: 'Vì sao học kế hoạch này', id: 'vi-sao-hoc', text: 'Vì đó là văn bản của tỉnh, phải học trước tiên.' },
+    ],
+  };
+  it('is no word of what is asked: "vì sao phải học" names "Vì sao học"', async () => {
+    // The plan holds most of the other words, and is named: without the heading, it would lead.
+    const says: FakePage = { ...plan, blocks: [...plan.blocks, { h: '4. Học tập', id: 'phan-i-muc-4', text: 'Cán bộ phải học tập trước tiên.' }] };
+    const o = await search(fakePagefind([says, resolution, why]), 'vi sao phai hoc ke hoach 1 truoc tien', { labels });
+    expect(o.pages[0]!.url).toBe('/hoc-tap/bai-3/');
+    expect(o.pages[0]!.sections[0]!.id).toBe('vi-sao-hoc');
+  });
+});
+
 describe('a number that names no document of the site (round 14)', () => {
   const mentions: FakePage = {
     url: '/hoc-tap/bai-7/',
