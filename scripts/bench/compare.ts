@@ -253,7 +253,8 @@ function rawQuery(page: Page, q: string): Promise<number> {
  * tuning sets; each widened on the real site when this list was made (the status said "gần đúng").
  */
 export const WIDENED_QUERIES = [
-  'chien luoc tri thuc cua tinh phai xong nam nao',
+  // Round 14: "phai xong nam nao" is now read as a deadline question and six pages hold it whole.
+  'chien luoc tri thuc cua tinh xong kip thoi',
   'ai chiu trach nhiem trong dung tri thuc',
   'khen thuong guong tri thuc dien hinh',
   'ngan sach tinh uu tien cho tri thuc',
