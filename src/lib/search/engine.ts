@@ -298,6 +298,8 @@ type Results = { results: PagefindResult[] } | null;
 interface Session {
   searches: Map<string, Promise<Results>>;
   fragments: Map<string, Promise<Fragment>>;
+  /** Every filter value with its page count: the same for the whole index. */
+  filters?: Promise<Record<string, Record<string, number>>>;
 }
 const sessions = new WeakMap<PagefindApi, Session>();
 /** Most searches and fragments a session keeps (oldest dropped first). */
@@ -319,6 +321,19 @@ function remember<T>(map: Map<string, Promise<T>>, key: string, p: Promise<T>): 
   p.catch(() => {
     if (map.get(key) === p) map.delete(key);
   });
+}
+
+/** Every filter value of the index, asked of Pagefind once per session (kept only if it succeeds). */
+function allFilters(pf: PagefindApi): Promise<Record<string, Record<string, number>>> {
+  const session = sessionOf(pf);
+  if (!session.filters) {
+    const p = pf.filters();
+    session.filters = p;
+    p.catch(() => {
+      if (session.filters === p) delete session.filters;
+    });
+  }
+  return session.filters;
 }
 
 const searchKey = (term: string | null, f?: Filters): string => JSON.stringify([term, f ?? null]);
@@ -591,7 +606,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   // groups, not the page top that says "Chuyên đề 3").
   // A number that names no document of the site ("quyết định 2711", which only the timeline and a
   // study page mention) is answered by no boost: it is a word like the others.
-  const refNamesOne = !!query.docRef && Object.keys((await pf.filters())[DOC_FILTER] ?? {}).some((n) => docRefMatches(query.docRef!, n));
+  const refNamesOne = !!query.docRef && Object.keys((await allFilters(pf))[DOC_FILTER] ?? {}).some((n) => docRefMatches(query.docRef!, n));
   const naming = new Set([...(refNamesOne ? referenceWords(query.text) : []), ...(options.session?.words ?? [])]);
   const found = query.terms.filter((t) => !missing.includes(t));
   const asked = found.filter((t) => !naming.has(fold(t)));
@@ -959,7 +974,7 @@ async function yearPages(
   run: Run,
   fragment: (r: PagefindResult) => Promise<Fragment | null>,
 ): Promise<NamedPage[]> {
-  const all = await pf.filters();
+  const all = await allFilters(pf);
   const days = Object.keys(all[DATE_FILTER] ?? {}).filter((iso) => years.some((y) => iso.startsWith(`${y}-`)));
   const found = await Promise.all(days.map((iso) => run(null, { ...(filters ?? {}), [DATE_FILTER]: iso, [KIND_FILTER]: KIND_VALUES.document })));
   const out: NamedPage[] = [];
@@ -991,7 +1006,7 @@ async function kindPages(
   run: Run,
 ): Promise<NamedPage[]> {
   if (!kinds.length) return [];
-  const all = await pf.filters();
+  const all = await allFilters(pf);
   const numbers = Object.keys(all[DOC_FILTER] ?? {}).filter((n) => kinds.some((k) => kindOfNumber(n) === fold(k)));
   if (numbers.length === 0 || numbers.length > KIND_DOCUMENTS_MAX) return [];
   const found = await Promise.all(numbers.map((n) => run(null, { ...(filters ?? {}), [DOC_FILTER]: n, [KIND_FILTER]: KIND_VALUES.document })));
@@ -1252,7 +1267,7 @@ async function namedPages(
   implementer: string | null = null,
   fragment?: (r: PagefindResult) => Promise<Fragment | null>,
 ): Promise<NamedPage[]> {
-  const all = await pf.filters();
+  const all = await allFilters(pf);
   const numbers = Object.keys(all[DOC_FILTER] ?? {}).filter((n) => docRefMatches(ref, n));
   const carriers = implementer && noTask && fragment ? await implementersOf(numbers, implementer, filters, run, fragment) : [];
   // [document only, boost, link to its top]

@@ -900,11 +900,11 @@ export function readWhenDone(query: string): string {
     const hit = matchWords(query, re);
     if (!hit) continue;
     const typed = hit.words.slice(hit.from, hit.from + hit.len);
-    const xong = typed.find((w) => fold(w).toLowerCase().replace(/[?.!,]+$/, '') === 'xong');
+    const xong = typed.some((w) => /^xong[?.!,]*$/i.test(w));
     // A question mark ending the query stays at its end.
     const last = typed[typed.length - 1]!;
     const end = hit.from + hit.len === hit.words.length && /[?.!]$/.test(last) ? last.slice(-1) : '';
-    return [...hit.words.slice(0, hit.from), 'hoàn thành', ...(xong ? [xong.replace(/[?.!,]+$/, '')] : []), ...hit.words.slice(hit.from + hit.len)].join(' ') + end;
+    return [...hit.words.slice(0, hit.from), 'hoàn thành', ...(xong ? ['xong'] : []), ...hit.words.slice(hit.from + hit.len)].join(' ') + end;
   }
   return query;
 }
