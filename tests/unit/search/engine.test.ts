@@ -696,6 +696,33 @@ describe('a number that names no document of the site (round 14)', () => {
   });
 });
 
+describe('which pages are read when only a few are (round 15)', () => {
+  // An official text Pagefind's length normalisation puts below six shorter study pages.
+  const long: FakePage = {
+    url: '/van-ban/ke-hoach-9-kh-tu/',
+    title: 'Kế hoạch 9-KH/TU',
+    filters: { loai: ['văn bản'], van_ban: ['9-KH/TU'] },
+    blocks: [
+      { h: '1. Nhiệm vụ', id: 'phan-i-muc-1', text: 'Các cấp ủy tổ chức quán triệt trong cán bộ.' },
+      { h: '2. Trách nhiệm', id: 'phan-i-muc-2', text: 'Người đứng đầu cấp ủy chịu trách nhiệm.' },
+    ],
+  };
+  const studies: FakePage[] = Array.from({ length: 6 }, (_, k) => ({
+    url: `/hoc-tap/bai-${k + 1}/`,
+    title: `Bài ${k + 1}`,
+    filters: { loai: ['tài liệu học tập'] },
+    blocks: [{ text: `Bài ${k + 1} học về người đứng đầu và các nội dung khác của kế hoạch, trong buổi sinh hoạt chi bộ.` }],
+  }));
+  it('a document Pagefind ranks 7th, below six study pages, is read for the header box (5 shown), and leads', async () => {
+    const pf = fakePagefind([...studies, long]);
+    const raw = await pf.search('người đứng đầu');
+    expect(raw!.results.map((r) => r.id).indexOf(long.url)).toBe(6);
+    const o = await search(pf, 'người đứng đầu', { labels, limit: 5 });
+    expect(o.pages[0]!.url).toBe(long.url);
+    expect(o.pages[0]!.sections[0]!.id).toBe('phan-i-muc-2');
+  });
+});
+
 describe('a heading that is the whole query (round 4)', () => {
   const studyHeaded: FakePage = {
     url: '/hoc-tap/bai-2/',
