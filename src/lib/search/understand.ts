@@ -721,7 +721,7 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Question phrases (folded) removed before searching when other words remain: "là gì", "thế nào". */
-const QUESTION_PHRASES = ['se nhu the nao', 'se ra sao', 'nhu the nao', 'the nao', 'ra sao', 'la gi', 'bao gio', 'khi nao', 'o dau', 'nao', 'gi'];
+const QUESTION_PHRASES = ['se nhu the nao', 'se ra sao', 'nhu the nao', 'the nao', 'ra sao', 'la gi', 'bao gio', 'khi nao', 'o dau', 'o cho nao', 'o diem nao', 'nao', 'gi'];
 
 /** Question phrases (folded) removed from the start of a query when other words remain: "ai …" (who). */
 const LEADING_QUESTION_PHRASES = ['ai la nguoi', 'nhung ai', 'co ai', 'ai'];
@@ -909,6 +909,41 @@ export function readWhenDone(query: string): string {
   return query;
 }
 
+/** A document named by kind and number, folded ("nghi quyet 45", "kl52", "kh 83"): a comparison is between texts. */
+const NAMES_DOCUMENT = /(?<=^| )(?:nghi quyet|ket luan|ke hoach|huong dan|chi thi|nq|kl|kh|hd|ct)\s*(?:so\s*)?\d/;
+
+/**
+ * How a question compares two texts, folded, with the words the study pages use for each side of
+ * the comparison ("Điều mới", "Điều tiếp nối"): what is new or different, what is the same or
+ * carried over. "so với" and "so sánh" only join the two: they go.
+ */
+const COMPARES: readonly { re: RegExp; words: string }[] = [
+  {
+    re: /(?<=^| )(?:(?:co )?(?:nhung )?(?:gi|diem|dieu|noi dung|cai) (?:gi )?moi|moi (?:o|la) (?:diem|cho|dieu) nao|(?:diem |cho )?khac (?:gi|biet|nhau|o (?:diem|cho) nao)|diem khac)(?= |$)/,
+    words: 'điều mới',
+  },
+  { re: /(?<=^| )(?:giong(?: nhau| voi| o)?|diem (?:chung|giong)|ke thua|noi tiep)(?= |$)/, words: 'điều tiếp nối' },
+];
+const COMPARE_JOIN = /(?<=^| )(?:so voi|so sanh(?: voi)?)(?= |$)/;
+
+/**
+ * A question that compares documents ("nghị quyết 45 có gì mới so với kết luận 52", "nghị quyết 45
+ * khác gì kết luận 52", "điều gì nghị quyết 45 giống kế hoạch 83") put in the words the study pages
+ * answer it with: "nghị quyết 45 điều mới kết luận 52". Read only when the query names a document by
+ * number: "sơ kết và tổng kết khác nhau thế nào" compares words, not texts.
+ */
+export function readComparison(query: string): string {
+  if (!NAMES_DOCUMENT.test(foldWords(query))) return query;
+  for (const { re, words } of COMPARES) {
+    const hit = matchWords(query, re);
+    if (!hit) continue;
+    const out = [...hit.words.slice(0, hit.from), words, ...hit.words.slice(hit.from + hit.len)].join(' ');
+    const join = matchWords(out, COMPARE_JOIN);
+    return join ? [...join.words.slice(0, join.from), ...join.words.slice(join.from + join.len)].join(' ') : out;
+  }
+  return query;
+}
+
 /** What a query means, as far as the words alone tell. */
 export interface Understood {
   /** What a question asks about a document (signer, date of issue), if it is one. */
@@ -946,7 +981,7 @@ function foldWords(query: string): string {
 export function understand(raw: string): Understood {
   const numbers = normaliseNumbers(raw.normalize('NFC').replace(/\s+/g, ' ').trim());
   const q = findAsks(readRecipients(expandAbbreviations(numbers.text)));
-  const text = dropQuestionWords(readWhenDone(readHowOften(q.text)));
+  const text = dropQuestionWords(readComparison(readWhenDone(readHowOften(q.text))));
   const years = [...new Set([...` ${text} `.matchAll(/(?<=\s)((?:19[4-9]|20\d)\d)(?=[\s.,;])/gu)].map((m) => m[1]!))];
   const place = readProvision(text);
   const placed = place?.text ?? text;

@@ -21,6 +21,7 @@ import {
   readProvision,
   readRecipients,
   readWhenDone,
+  readComparison,
   readSlide,
   readSynonyms,
   SYNONYMS,
@@ -207,6 +208,31 @@ describe('by when must it be done (round 14)', () => {
 
   it('is part of understand', () => {
     expect(understand('chiến lược trí thức của tỉnh phải xong năm nào').text).toBe('chiến lược trí thức của tỉnh hoàn thành xong');
+  });
+});
+
+describe('a question that compares documents (round 15)', () => {
+  it.each([
+    ['nghị quyết 45 có gì mới so với kết luận 52', 'nghị quyết 45 điều mới kết luận 52'],
+    ['điểm mới của nghị quyết 45 so với kết luận 52', 'điều mới của nghị quyết 45 kết luận 52'],
+    ['nghi quyet 45 khac gi ket luan 52', 'nghi quyet 45 điều mới ket luan 52'],
+    ['nq45 khác biệt so với kl52', 'nq45 điều mới kl52'],
+    ['dieu gi nghi quyet 45 giong ke hoach 83', 'dieu gi nghi quyet 45 điều tiếp nối ke hoach 83'],
+    ['điểm chung giữa kết luận 52 và nghị quyết 45', 'điều tiếp nối giữa kết luận 52 và nghị quyết 45'],
+  ])('«%s» is searched as «%s»', (q, want) => expect(readComparison(q)).toBe(want));
+
+  it('reads only a comparison of documents named by number: words compared are searched as typed', () => {
+    for (const q of ['so ket va tong ket khac nhau the nao', 'cac tinh khac lam gi', 'giai doan moi', 'nghi quyet 45 giai doan moi', 'ke hoach 83 co gi']) expect(readComparison(q)).toBe(q);
+  });
+
+  it('is part of understand, and "ở chỗ nào" is a question phrase', () => {
+    expect(understand('nghị quyết 45 giống kết luận 52 ở chỗ nào?').text).toBe('nghị quyết 45 điều tiếp nối kết luận 52');
+    expect(understand('nghị quyết 45 có gì mới so với kết luận 52').text).toBe('nghị quyết 45 điều mới kết luận 52');
+  });
+
+  it('puts each side in words the study pages answer it with', () => {
+    const texts = readTexts('content').join('\n');
+    for (const words of ['Điều mới', 'Điều tiếp nối']) expect(texts).toContain(`## ${words}`);
   });
 });
 
