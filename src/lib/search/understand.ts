@@ -12,6 +12,8 @@
  * Everything works on folded text (no diacritics, đ → d) so that typing with or without marks reads alike.
  */
 import { fold } from './normalize.ts';
+// query.ts imports this module too; each uses the other only inside functions, never at load.
+import { findDocRef } from './query.ts';
 
 /* ------------------------------------------------------------------------------------------------
  * Page kinds.
@@ -818,6 +820,11 @@ function matchWords(query: string, re: RegExp): { words: string[]; from: number;
   return { words, from: f.slice(0, m.index).split(' ').length - 1, len: m[0].trim().split(' ').length, m };
 }
 
+/** The query with the words a {@link matchWords} match covers replaced by `by` (none: cut). */
+function replaceMatch(hit: { words: string[]; from: number; len: number }, by: readonly string[]): string {
+  return [...hit.words.slice(0, hit.from), ...by, ...hit.words.slice(hit.from + hit.len)].join(' ');
+}
+
 /** "đã có … chưa" (folded), the question ending the query: has anything come yet (a later text, a plan)? */
 const HAS_IT_YET = /(?<=^| )da co (?:\S+ )+chua$/;
 
@@ -875,7 +882,7 @@ const SENT_TO = /(?<=^| )gui (?:den |cho |toi )?(?:(?:nhung|cac) )?(?:noi nao|ai
 /** The query with a "sent to whom" question put as the texts put it ("kế hoạch 83 gửi những nơi nào" → "kế hoạch 83 nơi nhận"). */
 export function readRecipients(query: string): string {
   const hit = matchWords(query, SENT_TO);
-  return hit ? [...hit.words.slice(0, hit.from), 'nơi nhận', ...hit.words.slice(hit.from + hit.len)].join(' ') : query;
+  return hit ? replaceMatch(hit, ['nơi nhận']) : query;
 }
 
 /**
@@ -904,13 +911,10 @@ export function readWhenDone(query: string): string {
     // A question mark ending the query stays at its end.
     const last = typed[typed.length - 1]!;
     const end = hit.from + hit.len === hit.words.length && /[?.!]$/.test(last) ? last.slice(-1) : '';
-    return [...hit.words.slice(0, hit.from), 'hoàn thành', ...(xong ? ['xong'] : []), ...hit.words.slice(hit.from + hit.len)].join(' ') + end;
+    return replaceMatch(hit, ['hoàn thành', ...(xong ? ['xong'] : [])]) + end;
   }
   return query;
 }
-
-/** A document named by kind and number, folded ("nghi quyet 45", "kl52", "kh 83"): a comparison is between texts. */
-const NAMES_DOCUMENT = /(?<=^| )(?:nghi quyet|ket luan|ke hoach|huong dan|chi thi|nq|kl|kh|hd|ct)\s*(?:so\s*)?\d/;
 
 /**
  * How a question compares two texts, folded, with the words the study pages use for each side of
@@ -930,16 +934,16 @@ const COMPARE_JOIN = /(?<=^| )(?:so voi|so sanh(?: voi)?)(?= |$)/;
  * A question that compares documents ("nghị quyết 45 có gì mới so với kết luận 52", "nghị quyết 45
  * khác gì kết luận 52", "điều gì nghị quyết 45 giống kế hoạch 83") put in the words the study pages
  * answer it with: "nghị quyết 45 điều mới kết luận 52". Read only when the query names a document by
- * number: "sơ kết và tổng kết khác nhau thế nào" compares words, not texts.
+ * number ({@link findDocRef}): "sơ kết và tổng kết khác nhau thế nào" compares words, not texts.
  */
 export function readComparison(query: string): string {
-  if (!NAMES_DOCUMENT.test(foldWords(query))) return query;
+  if (!findDocRef(query)) return query;
   for (const { re, words } of COMPARES) {
     const hit = matchWords(query, re);
     if (!hit) continue;
-    const out = [...hit.words.slice(0, hit.from), words, ...hit.words.slice(hit.from + hit.len)].join(' ');
+    const out = replaceMatch(hit, [words]);
     const join = matchWords(out, COMPARE_JOIN);
-    return join ? [...join.words.slice(0, join.from), ...join.words.slice(join.from + join.len)].join(' ') : out;
+    return join ? replaceMatch(join, []) : out;
   }
   return query;
 }
