@@ -112,19 +112,23 @@ interface Floor {
  *   period alone, the outline heading) raised 31 floors of rounds 3 to 11 and lowered none of them
  *   (tuning-10 lost one first result and stays above its floor); the first held-out set's first-result
  *   floor went down by one query (below). Heldout-11: 87.1 / 92.1 / 80.3.
+ * - Round 16 (the texts' words for everyday phrases: one more search, and counted in the ranking) lowered
+ *   the first result of tuning-8 and tuning-9 by one query (91.1, 92.6: "sáp nhập ban tuyên giáo và dân
+ *   vận" now lands on study 01's note on the same merger) and heldout-3 by one query on each figure
+ *   (86.9 / 91.7 / 90.2); it raised 19 floors. Heldout-12: 84.8 / 92.4 / 84.8 (was 81.8 / 90.9 / 82.6).
  */
 const blindRounds = (
   [
-    [3, { size: 80, r1: 0.96, r3: 1.0, provision: 1.0 }, { size: 80, r1: 0.88, r3: 0.92, provision: 0.92 }],
+    [3, { size: 80, r1: 0.96, r3: 1.0, provision: 1.0 }, { size: 80, r1: 0.86, r3: 0.91, provision: 0.9 }],
     [4, { size: 80, r1: 0.93, r3: 1.0, provision: 0.98 }, { size: 80, r1: 0.93, r3: 0.97, provision: 0.94 }],
     [5, { size: 80, r1: 0.82, r3: 0.9, provision: 0.84 }, { size: 100, r1: 0.84, r3: 0.91, provision: 0.83 }],
     [6, { size: 80, r1: 0.91, r3: 0.93, provision: 0.86 }, { size: 75, r1: 0.79, r3: 0.88, provision: 0.74 }],
-    [7, { size: 85, r1: 0.87, r3: 0.92, provision: 0.86 }, { size: 85, r1: 0.84, r3: 0.91, provision: 0.74 }],
-    [8, { size: 75, r1: 0.92, r3: 0.97, provision: 0.9 }, { size: 80, r1: 0.8, r3: 0.9, provision: 0.74 }],
-    [9, { size: 80, r1: 0.93, r3: 0.98, provision: 0.92 }, { size: 90, r1: 0.78, r3: 0.87, provision: 0.83 }],
-    [10, { size: 80, r1: 0.86, r3: 0.93, provision: 0.87 }, { size: 85, r1: 0.88, r3: 0.91, provision: 0.8 }],
-    [11, { size: 90, r1: 0.87, r3: 0.95, provision: 0.86 }, { size: 100, r1: 0.87, r3: 0.92, provision: 0.8 }],
-    [12, { size: 50, r1: 0.87, r3: 0.94, provision: 0.89 }, { size: 60, r1: 0.81, r3: 0.9, provision: 0.82 }],
+    [7, { size: 85, r1: 0.87, r3: 0.92, provision: 0.86 }, { size: 85, r1: 0.84, r3: 0.92, provision: 0.75 }],
+    [8, { size: 75, r1: 0.91, r3: 0.97, provision: 0.92 }, { size: 80, r1: 0.8, r3: 0.9, provision: 0.74 }],
+    [9, { size: 80, r1: 0.92, r3: 1.0, provision: 0.95 }, { size: 90, r1: 0.78, r3: 0.87, provision: 0.83 }],
+    [10, { size: 80, r1: 0.87, r3: 0.95, provision: 0.91 }, { size: 85, r1: 0.88, r3: 0.91, provision: 0.82 }],
+    [11, { size: 90, r1: 0.88, r3: 0.96, provision: 0.89 }, { size: 100, r1: 0.87, r3: 0.92, provision: 0.81 }],
+    [12, { size: 50, r1: 0.89, r3: 0.96, provision: 0.92 }, { size: 60, r1: 0.84, r3: 0.92, provision: 0.84 }],
   ] as const
 ).map(([n, tuneFloor, heldFloor]: readonly [number, Floor, Floor]) => ({
   n,

@@ -18,7 +18,7 @@ import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTE
 import type { PagePart } from './attributes.ts';
 import { slideAnchor } from '../slides/anchor.ts';
 import { definitionFirst, definitionSection } from './definition.ts';
-import { FUNCTION_WORDS, closestWord, decodeKeyboard, joinedWords, keyboardResidue, pageKindOf, readSynonyms, understand } from './understand.ts';
+import { FUNCTION_WORDS, closestWord, decodeKeyboard, joinedWords, keyboardResidue, pageKindOf, readSynonyms, synonymReading, understand } from './understand.ts';
 import type { Asks, PageKind, ProvisionRef, SessionRef, TaskMatch } from './understand.ts';
 
 /** One Pagefind result, as returned by `pagefind.search()`. */
@@ -191,6 +191,11 @@ export const PAGE_WEIGHTS = {
    * more it read before, which cost two fragment requests per query.
    */
   analysedAtLeast: 6,
+  /**
+   * Pagefind's score of a page found only by the query put in the texts' words (`synonymReading`),
+   * times this: the reader did not type those words.
+   */
+  synonymPrior: 0.8,
   /** How many pages found by title and purpose get analysed, next to the reading pages (round 8: 1, no set changed from 3). */
   purposeAnalysed: 1,
   /**
@@ -465,6 +470,10 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   // readings are the combinations: the same searches.
   const searchAlone = () => readings.map((list) => (list.length > 1 ? list.map((v) => run(v)) : null));
   let alone = product > MAX_COMBINATIONS || options.readingsAlone ? searchAlone() : readings.map(() => null);
+  // Everyday words put the texts' way ("tương lai" → "tầm nhìn"): the pages that say it so are
+  // candidates too, and the ranking lets the texts' words stand for the query's (see termInfos).
+  const bySynonyms = query.quoted ? null : synonymReading(query.terms.join(' '));
+  const synonymPages = bySynonyms ? run(bySynonyms, filters).catch(() => null) : Promise.resolve(null);
   const dateOnly = !!options.dates?.length && !query.docRef && isDateOnly(query.text);
   const named = Promise.all([
     // A session named is the narrower name: the document it is about is family ("chuyên đề 1 kế hoạch 83").
@@ -595,6 +604,11 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
       else if (s > c.score) Object.assign(c, { score: s, result: res });
     }
   });
+
+  for (const res of live(await synonymPages)?.results ?? []) {
+    if (candidates.has(res.id)) continue;
+    candidates.set(res.id, { id: res.id, score: res.score * PAGE_WEIGHTS.synonymPrior, result: res, boost: 0, named: false });
+  }
 
   // A document named by number comes first, with its family next. When other words ask for something
   // about it ("bài kiểm tra kế hoạch 83"), its whole family comes first, ranked by those words.

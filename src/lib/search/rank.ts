@@ -9,6 +9,7 @@
  */
 import { canonical, fold, pagefindFold, hasDiacritics, stripWordPunctuation } from './normalize.ts';
 import { bestWindow, highlightWords } from './excerpt.ts';
+import { synonymAlternates } from './synonyms.ts';
 
 /** An element with an id that Pagefind saw in the indexed body, at a word location. */
 export interface FragmentAnchor {
@@ -37,14 +38,53 @@ export interface TermInfo {
   pf: string;
   /** Typed with diacritics: then "đ" must match "đ" and exact matches rank higher. */
   accented: boolean;
+  /**
+   * The texts' words for an everyday phrase this word is part of ("tầm nhìn" for "tương" of "tương
+   * lai"), folded, and which of them stands for this word (null: the phrase as a whole does).
+   */
+  synonym?: { words: readonly string[]; at: number | null };
 }
 
-/** Prepares query words for matching. */
+/** Prepares query words for matching, with the texts' words for the everyday ones among them. */
 export function termInfos(terms: readonly string[]): TermInfo[] {
-  return terms.map((t) => {
+  const synonyms = synonymAlternates(terms);
+  return terms.map((t, i) => {
     const canon = canonical(t);
-    return { canon, full: fold(canon), pf: pagefindFold(canon), accented: hasDiacritics(canon) };
+    const synonym = synonyms[i];
+    return { canon, full: fold(canon), pf: pagefindFold(canon), accented: hasDiacritics(canon), ...(synonym ? { synonym } : {}) };
   });
+}
+
+/**
+ * What a word of the texts that stands for an everyday query word counts: less than the word
+ * itself, since the synonym is ours, not the reader's.
+ */
+const SYNONYM_MATCH = 0.7;
+
+/**
+ * The match strengths by position with the texts' words for the query's everyday phrases counted
+ * where they stand together, whole ("tầm nhìn", not "tầm" of "tầm quan trọng" nor "nhìn" alone):
+ * each of its words matches the key's word it stands for, or every word of the key. Rows are
+ * shared between positions (see analysePage): a changed one is copied.
+ */
+function withSynonyms(forms: readonly WordForms[], terms: readonly TermInfo[], strengths: number[][]): number[][] {
+  const phrases = terms.filter((t) => t.synonym).map((t) => t.synonym!.words);
+  if (!phrases.length) return strengths;
+  const out = strengths.slice();
+  const raise = (i: number, j: number) => {
+    if (out[i]![j]! >= SYNONYM_MATCH) return;
+    if (out[i] === strengths[i]) out[i] = strengths[i]!.slice();
+    out[i]![j] = SYNONYM_MATCH;
+  };
+  for (let i = 0; i < forms.length; i++) {
+    terms.forEach((t, j) => {
+      const syn = t.synonym;
+      if (!syn || i + syn.words.length > forms.length || !syn.words.every((w, k) => forms[i + k]!.full === w)) return;
+      if (syn.at === null) for (let k = 0; k < syn.words.length; k++) raise(i + k, j);
+      else raise(i + syn.at, j);
+    });
+  }
+  return out;
 }
 
 /** One content word in the forms we compare with. */
@@ -499,7 +539,7 @@ export function analysePage(
   // match[i][j]: strength of word i for term j, computed once per distinct word of the query's pages.
   let rows = rowsByQuery.get(terms);
   if (!rows) rowsByQuery.set(terms, (rows = new Map()));
-  const strengths: number[][] = forms.map((f) => {
+  const own: number[][] = forms.map((f) => {
     let row = rows.get(f);
     if (!row) {
       row = terms.map((t) => matchStrength(f, t));
@@ -507,6 +547,7 @@ export function analysePage(
     }
     return row;
   });
+  const strengths = withSynonyms(forms, terms, own);
   // Best strength of each matching word, by position (ascending).
   const matchedAt = new Map<number, number>();
   for (let i = 0; i < strengths.length; i++) {

@@ -12,6 +12,7 @@
  * Everything works on folded text (no diacritics, đ → d) so that typing with or without marks reads alike.
  */
 import { fold } from './normalize.ts';
+import { SYNONYMS, SYNONYM_KEYS } from './synonyms.ts';
 // query.ts imports this module too; each uses the other only inside functions, never at load.
 import { findDocRef } from './query.ts';
 
@@ -368,30 +369,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
 
 const ABBREVIATION_KEYS = Object.keys(ABBREVIATIONS).sort((a, b) => b.length - a.length);
 
-/**
- * Everyday words the texts never use, folded, each with the words the texts use for the same thing
- * (checked against content/ by a unit test: the key stands nowhere, the value does). Read only when
- * a word of the key is found nowhere ({@link readSynonyms}), so they cost no search otherwise. Read
- * always, they were measured to help no held-out set: a phrase whose words stand apart in the texts
- * ("tương", "lại") is still found by them.
- */
-export const SYNONYMS: Readonly<Record<string, string>> = {
-  'tuong lai': 'tầm nhìn',
-  'sap nhap': 'hợp nhất',
-  'giua ky': 'sơ kết',
-  'giua nhiem ky': 'sơ kết',
-  'cuoi ky': 'tổng kết',
-  'nhan tai': 'trí thức',
-  'nguoi tai': 'trí thức',
-  'chat xam': 'trí thức',
-  'gioi tri thuc': 'đội ngũ trí thức',
-  'mien nui': 'vùng sâu, vùng xa',
-  'tap huan': 'bồi dưỡng',
-  'tien luong': 'đãi ngộ',
-  'luong bong': 'đãi ngộ',
-  'kien nghi': 'đề xuất',
-};
-const SYNONYM_KEYS = Object.keys(SYNONYMS).sort((a, b) => b.length - a.length);
+// The everyday words and the texts' words for them live in synonyms.ts: the ranking reads them too.
+export { SYNONYMS } from './synonyms.ts';
 
 /**
  * The query with the everyday words of {@link SYNONYMS} put in the texts' words, when one of them
@@ -401,6 +380,17 @@ const SYNONYM_KEYS = Object.keys(SYNONYMS).sort((a, b) => b.length - a.length);
 export function readSynonyms(query: string, missing: readonly string[]): string | null {
   const gone = new Set(missing.map((m) => fold(m).toLowerCase()));
   const out = replacePhrases(query, SYNONYMS, SYNONYM_KEYS, (parts) => parts.some((p) => gone.has(p)));
+  return out === query ? null : out;
+}
+
+/**
+ * The query with every everyday phrase of {@link SYNONYMS} in the texts' words, found or not; null
+ * when it holds none. The engine searches it beside the query as typed, so that pages which say it
+ * the texts' way are candidates ("tương lai" finds no page with "tầm nhìn").
+ * @example synonymReading('tương lai đội ngũ trí thức') // "tầm nhìn đội ngũ trí thức"
+ */
+export function synonymReading(query: string): string | null {
+  const out = replacePhrases(query, SYNONYMS, SYNONYM_KEYS, () => true);
   return out === query ? null : out;
 }
 

@@ -871,3 +871,29 @@ describe('a long question only a page or two hold whole (round 10)', () => {
     expect(o.near).toBeUndefined();
   });
 });
+
+describe('everyday words the texts never use (round 16)', () => {
+  // "tương" stands on the summary ("tương xứng"), never beside "lai"; the vision page has none of it.
+  const vision: FakePage = {
+    url: '/van-ban/tam-nhin/',
+    title: 'Nghị quyết về trí thức',
+    blocks: [{ h: 'Tầm nhìn đến năm 2045', id: 'tam-nhin-2045', text: 'Đội ngũ trí thức lớn mạnh, thuộc tốp đầu khu vực.' }],
+  };
+  const summary: FakePage = {
+    url: '/hoc-tap/tong-ket/',
+    title: 'Tổng kết',
+    blocks: [{ h: 'Tổng kết', id: 'tong-ket', text: 'Đội ngũ trí thức tăng lại nhanh, đãi ngộ chưa tương xứng; mốc 2045.' }],
+  };
+  it('finds the page that says it the texts\' way, by one more search, and ranks it by those words', async () => {
+    const fake = fakePagefind([vision, summary]);
+    const o = await search(fake, 'tương lai đội ngũ trí thức 2045', { labels });
+    expect(fake.calls).toContain('tầm nhìn đội ngũ trí thức 2045');
+    expect(o.pages[0]!.url).toBe('/van-ban/tam-nhin/');
+    expect(o.pages[0]!.sections[0]!.id).toBe('tam-nhin-2045');
+  });
+  it('searches nothing more for a query with no such words', async () => {
+    const fake = fakePagefind([vision, summary]);
+    await search(fake, 'tầm nhìn đội ngũ trí thức 2045', { labels });
+    expect(fake.calls.filter((c) => c.includes('tầm nhìn'))).toEqual(['tầm nhìn đội ngũ trí thức 2045']);
+  });
+});

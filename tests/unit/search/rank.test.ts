@@ -62,6 +62,25 @@ describe('analysePage', () => {
       WEIGHTS.pair = pair;
     }
   });
+  it("lets the texts' words for an everyday phrase stand for it, only where they stand together (round 16)", () => {
+    const page = toFragment({
+      url: '/van-ban/x/',
+      title: 'X',
+      blocks: [
+        // "tầm" and "nhìn" apart: not the texts' words for "tương lai".
+        { h: '1. Một', id: 'muc-1', text: 'Đội ngũ trí thức có tầm quan trọng; nhìn lại năm 2045.' },
+        { h: '2. Hai', id: 'muc-2', text: 'Tầm nhìn đến năm 2045 là đội ngũ trí thức lớn mạnh.' },
+      ],
+    });
+    const a = analysePage(page, termInfos(['tương', 'lai', 'đội', 'ngũ', 'trí', 'thức', '2045']));
+    expect(a.sections[0]!.id).toBe('muc-2');
+    expect(a.sections[0]!.coverage).toBe(1);
+    expect(a.sections.find((x) => x.id === 'muc-1')!.coverage).toBeLessThan(1);
+    expect(a.sections[0]!.excerptHtml).toContain('<mark>Tầm nhìn</mark>');
+    // The query's own words still count more than ours for them.
+    const own = analysePage(page, termInfos(['tầm', 'nhìn', 'đội', 'ngũ', 'trí', 'thức', '2045']));
+    expect(own.sections[0]!.score).toBeGreaterThan(a.sections[0]!.score);
+  });
   it('ranks the provision where the words stand together first', () => {
     const a = analysePage(f, termInfos(['nguoi', 'dung', 'dau']), labels);
     expect(a.sections[0]!.id).toBe('phan-i-muc-2');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { synonymAlternates } from '../../../src/lib/search/synonyms.ts';
 import {
   findAsks,
   ABBREVIATIONS,
@@ -24,6 +25,7 @@ import {
   readComparison,
   readSlide,
   readSynonyms,
+  synonymReading,
   SYNONYMS,
   keyboardResidue,
   understand,
@@ -650,6 +652,27 @@ describe('round 9: everyday words the texts never use', () => {
   it('leaves the query alone when their words are found', () => {
     expect(readSynonyms('tương lai đội ngũ trí thức', [])).toBeNull();
     expect(readSynonyms('tương lai đội ngũ trí thức', ['đội'])).toBeNull();
+  });
+  it('reads every everyday phrase the texts\' way for the search beside the query (round 16)', () => {
+    expect(synonymReading('tuong lai doi ngu tri thuc 2045')).toBe('tầm nhìn doi ngu tri thuc 2045');
+    expect(synonymReading('von ngan sach cho nghien cuu')).toBe('kinh phí ngan sach cho nghien cuu');
+    expect(synonymReading('vốn ngân sách cho nghiên cứu?')).toBe('kinh phí ngân sách cho nghiên cứu?');
+    expect(synonymReading('tầm nhìn đội ngũ trí thức')).toBeNull();
+    // A key inside a longer word is not the key ("vong" is not "von").
+    expect(synonymReading('vong quanh')).toBeNull();
+  });
+  it('tells the ranking which of the texts\' words stands for each query word (round 16)', () => {
+    expect(synonymAlternates(['tương', 'lai', 'đội', '2045'])).toEqual([
+      { words: ['tam', 'nhin'], at: 0 },
+      { words: ['tam', 'nhin'], at: 1 },
+      undefined,
+      undefined,
+    ]);
+    // Key and value of unlike length: the value as a whole stands for each word of the key.
+    expect(synonymAlternates(['xep', 'hang', 'dau'])).toEqual([{ words: ['top'], at: null }, { words: ['top'], at: null }, undefined]);
+    // The longest key wins: "giữa nhiệm kỳ", not a shorter one inside it.
+    expect(synonymAlternates(['giua', 'nhiem', 'ky'])[1]).toEqual({ words: ['so', 'ket'], at: null });
+    expect(synonymAlternates(['tri', 'thuc'])).toEqual([undefined, undefined]);
   });
   it('maps only phrases the texts never use to words they use', () => {
     const corpus = ` ${fold(readTexts('content').join('\n')).toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
