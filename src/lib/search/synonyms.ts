@@ -56,6 +56,22 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   'thanh tich': 'kết quả',
   'tuyen duong': 'tôn vinh',
   'gioi tre': 'trí thức trẻ',
+  'cau truc': 'bố cục',
+  'hoc ham': 'chức danh khoa học',
+  'vinh danh': 'tôn vinh',
+  'loi keo': 'thu hút',
+  'moi goi': 'thu hút',
+  'tuyen dung': 'thu hút',
+  'luong thuong': 'đãi ngộ',
+  'phu cap': 'đãi ngộ',
+  'nua nam': '06 tháng',
+  'giao trinh': 'tài liệu',
+  'may chieu': 'trình chiếu',
+  'dao tao lai': 'bồi dưỡng',
+  'nang cao trinh do': 'bồi dưỡng',
+  'xuong co so': 'về cơ sở',
+  've lang': 'về cơ sở',
+  'phan bo': 'bố trí',
 };
 
 /** The keys longest first, so that "giua nhiem ky" is read before any shorter key it holds. */
