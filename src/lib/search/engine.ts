@@ -605,6 +605,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     }
   });
 
+  // Pages found only in the texts' words are candidates a little below what the reader's words found.
   for (const res of live(await synonymPages)?.results ?? []) {
     if (candidates.has(res.id)) continue;
     candidates.set(res.id, { id: res.id, score: res.score * PAGE_WEIGHTS.synonymPrior, result: res, boost: 0, named: false });

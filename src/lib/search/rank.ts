@@ -68,8 +68,7 @@ const SYNONYM_MATCH = 0.7;
  * shared between positions (see analysePage): a changed one is copied.
  */
 function withSynonyms(forms: readonly WordForms[], terms: readonly TermInfo[], strengths: number[][]): number[][] {
-  const phrases = terms.filter((t) => t.synonym).map((t) => t.synonym!.words);
-  if (!phrases.length) return strengths;
+  if (!terms.some((t) => t.synonym)) return strengths;
   const out = strengths.slice();
   const raise = (i: number, j: number) => {
     if (out[i]![j]! >= SYNONYM_MATCH) return;
