@@ -5,13 +5,13 @@
  */
 export const searchPurpose = {
   'purpose.deck': 'Trang chiếu (slide, bài giảng PowerPoint) để báo cáo viên trình chiếu chuyên đề lên màn hình trong buổi học.',
-  'purpose.presenter': 'Chế độ người trình bày (người dẫn, báo cáo viên): ghi chú, lời dẫn và trang chiếu tiếp theo trong khi trình chiếu.',
-  'purpose.handout': 'Tài liệu in (bản in, tài liệu phát tay) cho buổi học tập, sinh hoạt chi bộ.',
+  'purpose.presenter': 'Chế độ người trình bày (người dẫn, báo cáo viên): ghi chú, lời dẫn, trang chiếu tiếp theo và đồng hồ bấm giờ trong khi trình chiếu.',
+  'purpose.handout': 'Tài liệu in (bản in, tài liệu phát tay) cho buổi học tập, sinh hoạt chi bộ: in nhiều trang chiếu trên một tờ A4, tải bản Word.',
   'purpose.quiz': 'Bài kiểm tra trắc nghiệm, câu hỏi ôn tập sau buổi học; làm bài đạt để nhận mã xác nhận.',
   'purpose.quizIndex': 'Danh sách các bài kiểm tra, bài trắc nghiệm sau mỗi chuyên đề học tập.',
-  'purpose.progress': 'Tiến độ học tập: đã học tới đâu, kết quả các bài đã làm trên máy này.',
+  'purpose.progress': 'Tiến độ học tập: đã học tới đâu, kết quả các bài kiểm tra đã làm trên máy này.',
   'purpose.certificate': 'In giấy tự xác nhận hoàn thành sau khi làm đạt bài kiểm tra.',
-  'purpose.trainer': 'Dành cho giảng viên: tra mã, đối chiếu mã xác nhận học viên nộp, tổng hợp danh sách hoàn thành theo đơn vị.',
+  'purpose.trainer': 'Dành cho giảng viên: tra mã, đối chiếu mã xác nhận học viên nộp, tổng hợp danh sách học viên hoàn thành theo đơn vị, xuất báo cáo Word.',
   'purpose.matrix': 'Bảng phân công: cơ quan, đơn vị nào làm việc gì, thời hạn và chế độ báo cáo.',
   'purpose.timeline': 'Dòng thời gian: mốc thời gian, thứ tự ra đời của các văn bản.',
   'purpose.studyIndex': 'Danh sách các chuyên đề học tập: bài đọc, trang chiếu, tài liệu in.',

@@ -14,7 +14,9 @@ import { analysePage, idOnlyText, headingNamedBy, lineMatches, lineShare, rarity
 import { escapeHtml } from './excerpt.ts';
 import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
-import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SECTION_NAMES_META, SESSION_FILTER, SOURCE_META, readPart } from './attributes.ts';
+import { describedDocument } from './identity.ts';
+import type { DocumentIdentity } from './identity.ts';
+import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTER, IDENTITY_META, IMPLEMENTS_FILTER, KIND_FILTER, KIND_VALUES, PROVISION_FILTER, SECTIONS_FILTER, SECTION_NAMES_META, SESSION_FILTER, SOURCE_META, readPart } from './attributes.ts';
 import type { PagePart } from './attributes.ts';
 import { slideAnchor } from '../slides/anchor.ts';
 import { definitionFirst, definitionSection } from './definition.ts';
@@ -721,6 +723,17 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   const namedHolds = Math.max(0, ...analysed.filter((x) => x.c.boost === PAGE_WEIGHTS.namedWithWords && !x.c.carrier).map((x) => subjectCoverage(x.frag)));
   const carrierLead = (c: Candidate, frag: Fragment) =>
     c.carrier && c.boost === PAGE_WEIGHTS.documentFamily && namedHolds < 1 && subjectCoverage(frag) === 1 ? PAGE_WEIGHTS.namedWithWords : 0;
+  // A document described by what stands on its face, with no number ("nghị quyết BCH TW khóa XIII
+  // về trí thức"): named as a number would name it, among the documents read.
+  const described =
+    query.docRef || task || options.session || options.provision || options.dates?.length
+      ? null
+      : describedDocument(
+          query.text,
+          found.filter((t) => !FUNCTION_WORDS.has(fold(t))),
+          options.years ?? [],
+          analysed.filter((x) => pageKindOf(x.frag.url) === 'document').map((x) => identityOf(x.c.id, x.frag)),
+        );
   const pages: RankedPage[] = [];
   const matchOf = new Map<RankedPage, PageMatch>();
   for (const { c, frag, a } of analysed) {
@@ -734,7 +747,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     const tier = task && pageKindOf(frag.url) === task && subjectCoverage(frag) >= 0.5 ? PAGE_WEIGHTS.task : 0;
     // "nắm bắt dư luận xã hội về kết luận 52" is answered by the plan that says it, not by the
     // Conclusion or its study pages, which never do.
-    const named = Math.max(namedLead(c.boost, subjectCoverage(frag) < 0.5, othersSayAll), carrierLead(c, frag));
+    const named = Math.max(namedLead(c.boost, subjectCoverage(frag) < 0.5, othersSayAll), carrierLead(c, frag), c.id === described ? PAGE_WEIGHTS.namedWithWords : 0);
     // Purpose pages repeat their session's headings (slides, poster): the reading page holds them.
     // A heading the query names in its own words ("Điều mới" for "điều mới của nghị quyết 45") lifts its page likewise.
     // Not when one document is named as carrying out another: the words between ("triển khai") say how they relate.
@@ -781,6 +794,19 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   if (!task) deferToDocuments(pages, matchOf);
   definitionFirst(pages, defines, KIND_VALUES.document);
   return { query, total: candidates.size - taskOnly.size + pages.filter((p) => taskOnly.has(p.id)).length, pages: pages.slice(0, limit), missing, suggestion: '', searches: memo.size, ...(task ? { task } : {}) };
+}
+
+/** A document page's identity, from its search metadata ({@link IDENTITY_META}). */
+function identityOf(id: string, frag: Fragment): DocumentIdentity {
+  const m = frag.meta;
+  return {
+    id,
+    number: m.number ?? '',
+    issuer: m[IDENTITY_META.issuer] ?? '',
+    body: m[IDENTITY_META.body] ?? '',
+    abstract: m[IDENTITY_META.abstract] ?? '',
+    year: frag.filters?.[DATE_FILTER]?.[0]?.slice(0, 4) ?? null,
+  };
 }
 
 /**

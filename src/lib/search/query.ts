@@ -146,6 +146,14 @@ export function kindsNamed(query: string): string[] {
   const f = foldForRef(query).toLowerCase();
   return [...new Set([...f.matchAll(KIND_WORD)].map((m) => KIND_WORDS[m[1]!.replace(/\s+/g, ' ')]!))];
 }
+/**
+ * A folded text without the words that name a kind of document ("nghi quyet", "kl"): what is left
+ * says which one.
+ * @example withoutKindWords(' nghi quyet bch tw khoa x ') // "   bch tw khoa x "
+ */
+export function withoutKindWords(folded: string): string {
+  return ` ${folded} `.replace(KIND_WORD, ' ');
+}
 // What may stand around a reference without asking for anything else: kind words ("Kết luận" before
 // "52-KL/TW"), "số", and punctuation.
 const FILLER = new RegExp(`(?:^|\\s)(?:${KIND_ALT}|so|van ban)(?=\\s|$)`, 'g');

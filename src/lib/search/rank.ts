@@ -556,6 +556,13 @@ export function analysePage(
     if (m > 0) matchedAt.set(i, m);
   }
   const matchedPositions = [...matchedAt.keys()];
+  // What is marked: where each query word matches best on the page. A word that stands whole marks
+  // only where it does ("tri" not inside "trích"), typed with its marks only where they are the same
+  // ("thức", not "thực"); a word still being typed ("chuyê") marks the words it begins. The texts'
+  // words for an everyday phrase ("tầm nhìn" for "tương lai") are marked wherever they count.
+  const best = new Array<number>(n).fill(0);
+  for (const i of matchedPositions) own[i]!.forEach((x, j) => (best[j] = Math.max(best[j]!, x)));
+  const marks = (i: number) => strengths[i]!.some((x, j) => x > own[i]![j]! || (x > 0 && x >= best[j]!));
   let matchedSet: Set<number> | null = null;
 
   // Runs of query words standing together in order: phraseAt[i] = run length starting at i.
@@ -672,7 +679,7 @@ export function analysePage(
       const from = sec.headingEnd < sec.end ? sec.headingEnd : sec.start;
       const start = bestWindow(weights, from, sec.end, WEIGHTS.excerptWords);
       const slice = words.slice(start, Math.min(sec.end, start + WEIGHTS.excerptWords));
-      let html = highlightWords(slice, (matchedSet ??= new Set(matchedPositions)), start);
+      let html = highlightWords(slice, (matchedSet ??= new Set(matchedPositions.filter(marks))), start);
       if (start > from) html = `… ${html}`;
       if (start + WEIGHTS.excerptWords < sec.end) html += ' …';
       return html;
@@ -681,7 +688,7 @@ export function analysePage(
     const headMarked = new Set<number>();
     headingWords.forEach((w, i) => {
       const f = wordForms(w);
-      if (terms.some((t) => matchStrength(f, t) > 0)) headMarked.add(i);
+      if (terms.some((t, j) => matchStrength(f, t) >= Math.max(best[j]!, Number.MIN_VALUE))) headMarked.add(i);
     });
     let excerptHtml: string | undefined;
     let headingHtml: string | undefined;

@@ -127,14 +127,14 @@ export function findSession(query: string): SessionRef | null {
  */
 export const TASK_WORDS: Readonly<Record<string, readonly string[]>> = {
   deck: ['slide', 'slides', 'trinh chieu', 'powerpoint', 'power point', 'ppt', 'bai giang', 'bai trinh chieu', 'chieu len man hinh', 'trang chieu', 'trinhchieu', 'slideshow', 'trinh dien', 'pptx', 'file powerpoint', 'file ppt'],
-  presenter: ['nguoi dan', 'che do nguoi dan', 'nguoi trinh bay', 'man hinh nguoi trinh bay', 'ghi chu cho bao cao vien', 'ghi chu bao cao vien', 'ghi chu nguoi trinh bay', 'loi dan', 'bao cao vien', 'ghi chu', 'presenter', 'presenter view', 'speaker notes'],
-  handout: ['tai lieu in', 'ban in', 'in tai lieu', 'tai lieu phat tay', 'phat tay', 'sinh hoat chi bo', 'tai lieu sinh hoat', 'in a4', 'ban in a4', 'diem danh', 'danh sach diem danh', 'bang diem danh', 'handout', 'handouts'],
+  presenter: ['nguoi dan', 'che do nguoi dan', 'nguoi trinh bay', 'man hinh nguoi trinh bay', 'ghi chu cho bao cao vien', 'ghi chu bao cao vien', 'ghi chu nguoi trinh bay', 'loi dan', 'bao cao vien', 'ghi chu', 'presenter', 'presenter view', 'speaker notes', 'dong ho bam gio', 'bam gio'],
+  handout: ['tai lieu in', 'ban in', 'in tai lieu', 'tai lieu phat tay', 'phat tay', 'sinh hoat chi bo', 'tai lieu sinh hoat', 'in a4', 'ban in a4', 'diem danh', 'danh sach diem danh', 'bang diem danh', 'handout', 'handouts', 'in slide', 'in nhieu slide', 'in trang chieu', 'in nhieu trang chieu'],
   quiz: ['kiem tra', 'bai kiem tra', 'trac nghiem', 'bai trac nghiem', 'bai test', 'test', 'on tap', 'cau hoi on tap', 'lam bai', 'bai thi', 'thi thu', 'quiz'],
   quizIndex: ['danh sach bai kiem tra', 'cac bai kiem tra'],
   studyIndex: ['cac chuyen de', 'danh sach chuyen de', 'cac bai hoc', 'bao nhieu chuyen de', 'may chuyen de'],
   documentIndex: ['danh sach van ban', 'danh muc van ban', 'cac van ban'],
-  trainer: ['tra ma', 'doi chieu ma', 'ma hoc vien', 'ma xac nhan', 'ma cua hoc vien', 'kiem tra ma', 'tong hop ma', 'danh sach hoan thanh', 'giang vien', 'tao bao cao', 'lap bao cao', 'bao cao ket qua hoc', 'ket qua hoc vien', 'tong hop ket qua', 'buoi hoc tap trung', 'mo buoi hoc'],
-  progress: ['tien do', 'hoc toi dau', 'hoc den dau', 'da hoc toi dau', 'da hoc den dau', 'bai da lam', 'ket qua da luu', 'cac bai da lam', 'hoc xong', 'da hoc xong', 'may buoi', 'da hoc may', 'da hoc bao nhieu', 'ket qua hoc cua toi', 'ket qua hoc tap cua toi', 'ket qua cua toi', 'ket qua hoc cua minh', 'ket qua cua minh', 'progress'],
+  trainer: ['tra ma', 'doi chieu ma', 'ma hoc vien', 'ma xac nhan', 'ma cua hoc vien', 'kiem tra ma', 'tong hop ma', 'danh sach hoan thanh', 'giang vien', 'tao bao cao', 'lap bao cao', 'bao cao ket qua hoc', 'ket qua hoc vien', 'tong hop ket qua', 'buoi hoc tap trung', 'mo buoi hoc', 'hoc vien hoan thanh', 'xuat bao cao', 'bao cao word'],
+  progress: ['tien do', 'hoc toi dau', 'hoc den dau', 'da hoc toi dau', 'da hoc den dau', 'bai da lam', 'ket qua da luu', 'cac bai da lam', 'hoc xong', 'da hoc xong', 'may buoi', 'da hoc may', 'da hoc bao nhieu', 'ket qua hoc cua toi', 'ket qua hoc tap cua toi', 'ket qua cua toi', 'ket qua hoc cua minh', 'ket qua cua minh', 'ket qua cac bai', 'progress'],
   certificate: ['chung nhan', 'giay chung nhan', 'giay xac nhan', 'chung chi', 'xac nhan hoan thanh', 'certificate'],
   matrix: ['phan cong', 'bang phan cong', 'bang giao viec', 'thoi han', 'moc han', 'han chot', 'han thang', 'han quy', 'han nam', 'han bao cao', 'deadline', 'deadlines'],
   timeline: ['dong thoi gian', 'truc thoi gian', 'moc thoi gian', 'lich su van ban', 'chuoi van ban', 'trinh tu thoi gian', 'thu tu thoi gian', 'theo thoi gian', 'thu tu ra doi', 'thu tu ban hanh', 'lich su ban hanh', 'van ban theo nam', 'timeline'],
@@ -345,6 +345,11 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   nckh: 'nghiên cứu khoa học',
   dh: 'đại học',
   hntw: 'Hội nghị Trung ương',
+  // Round 17: "Nghị quyết TW7", the way the texts name the 2008 conference ("Nghị quyết Trung ương 7").
+  tw7: 'Trung ương 7',
+  'tw 7': 'Trung ương 7',
+  tw8: 'Trung ương 8',
+  'tw 8': 'Trung ương 8',
   // "UBND các huyện, TX, TP": the plan spells them "thị xã", "thành phố".
   tx: 'thị xã',
   tp: 'thành phố',

@@ -81,6 +81,25 @@ describe('analysePage', () => {
     const own = analysePage(page, termInfos(['tầm', 'nhìn', 'đội', 'ngũ', 'trí', 'thức', '2045']));
     expect(own.sections[0]!.score).toBeGreaterThan(a.sections[0]!.score);
   });
+  it('marks a query word where it matches best: whole, with its marks, or the words it begins', () => {
+    const page = toFragment({
+      url: '/van-ban/x/',
+      title: 'X',
+      blocks: [{ h: '1. Trích yếu', id: 'muc-1', text: 'Trích dẫn ý kiến của trí thức về thực tiễn.' }],
+    });
+    const a = analysePage(page, termInfos(['tri', 'thuc']));
+    expect(a.sections[0]!.excerptHtml).toContain('<mark>trí thức</mark>');
+    expect(a.sections[0]!.excerptHtml).not.toContain('<mark>Trích');
+    expect(a.sections[0]!.headingHtml).not.toContain('<mark>');
+    // Without marks, "thuc" is "thực" as much as "thức"; typed with them, it is the one typed.
+    expect(a.sections[0]!.excerptHtml).toContain('<mark>thực</mark>');
+    const accented = analysePage(page, termInfos(['trí', 'thức']));
+    expect(accented.sections[0]!.excerptHtml).toContain('<mark>trí thức</mark>');
+    expect(accented.sections[0]!.excerptHtml).not.toContain('<mark>thực');
+    // "tie" stands whole nowhere on this page: the words it begins are what it found.
+    const typing = analysePage(page, termInfos(['thuc', 'tie']));
+    expect(typing.sections[0]!.excerptHtml).toMatch(/<mark>[^<]*tiễn/);
+  });
   it('ranks the provision where the words stand together first', () => {
     const a = analysePage(f, termInfos(['nguoi', 'dung', 'dau']), labels);
     expect(a.sections[0]!.id).toBe('phan-i-muc-2');
