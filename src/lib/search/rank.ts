@@ -75,13 +75,22 @@ function withSynonyms(forms: readonly WordForms[], terms: readonly TermInfo[], s
     if (out[i] === strengths[i]) out[i] = strengths[i]!.slice();
     out[i]![j] = SYNONYM_MATCH;
   };
+  // The words of a key share one value ("tương", "lai" → "tầm nhìn"): each value is looked for once.
+  const values = new Map<readonly string[], { j: number; at: number | null }[]>();
+  terms.forEach((t, j) => {
+    if (!t.synonym) return;
+    const uses = values.get(t.synonym.words) ?? [];
+    uses.push({ j, at: t.synonym.at });
+    values.set(t.synonym.words, uses);
+  });
   for (let i = 0; i < forms.length; i++) {
-    terms.forEach((t, j) => {
-      const syn = t.synonym;
-      if (!syn || i + syn.words.length > forms.length || !syn.words.every((w, k) => forms[i + k]!.full === w)) return;
-      if (syn.at === null) for (let k = 0; k < syn.words.length; k++) raise(i + k, j);
-      else raise(i + syn.at, j);
-    });
+    for (const [words, uses] of values) {
+      if (i + words.length > forms.length || !words.every((w, k) => forms[i + k]!.full === w)) continue;
+      for (const { j, at } of uses) {
+        if (at === null) for (let k = 0; k < words.length; k++) raise(i + k, j);
+        else raise(i + at, j);
+      }
+    }
   }
   return out;
 }
@@ -685,10 +694,13 @@ export function analysePage(
       return html;
     };
     const headingWords = sec.heading ? splitWords(sec.heading) : [];
+    // A heading that stands in the text is marked as the text is (the texts' words for an everyday
+    // phrase too); one that does not (a page's title) by its own matches.
+    const inText = sec.headingEnd - sec.start === headingWords.length;
     const headMarked = new Set<number>();
     headingWords.forEach((w, i) => {
       const f = wordForms(w);
-      if (terms.some((t, j) => matchStrength(f, t) >= Math.max(best[j]!, Number.MIN_VALUE))) headMarked.add(i);
+      if (inText ? marks(sec.start + i) : terms.some((t, j) => matchStrength(f, t) >= Math.max(best[j]!, Number.MIN_VALUE))) headMarked.add(i);
     });
     let excerptHtml: string | undefined;
     let headingHtml: string | undefined;

@@ -94,16 +94,33 @@ export function synonymAlternates(terms: readonly string[]): ({ words: readonly 
   const folded = terms.map((t) => fold(stripWordPunctuation(t)).toLowerCase());
   const out: ({ words: readonly string[]; at: number | null } | undefined)[] = terms.map(() => undefined);
   for (let i = 0; i < folded.length; i++) {
-    for (const key of SYNONYM_KEYS) {
-      const parts = key.split(' ');
-      if (parts.length > folded.length - i || !parts.every((p, j) => folded[i + j] === p)) continue;
-      const words = foldedWords(SYNONYMS[key]!);
-      parts.forEach((_, j) => {
-        out[i + j] = { words, at: parts.length === words.length ? j : null };
-      });
-      i += parts.length - 1;
-      break;
-    }
+    const key = keyAt(SYNONYM_KEYS, i, (k) => folded[k]);
+    if (!key) continue;
+    const parts = key.split(' ');
+    const words = foldedWords(SYNONYMS[key]!);
+    parts.forEach((_, j) => {
+      out[i + j] = { words, at: parts.length === words.length ? j : null };
+    });
+    i += parts.length - 1;
   }
   return out;
+}
+
+/**
+ * The first of `keys` (a table's phrases, folded, longest first) whose words stand from word `i` on:
+ * `wordAt(k, last)` is the folded word at `k`, undefined past the end (`last`: it is the key's last
+ * word, which may carry punctuation the others may not). `accept` may refuse a match. Shared by the
+ * abbreviation and synonym readings (`replacePhrases` in understand.ts) and {@link synonymAlternates}.
+ * @example keyAt(['tuong lai'], 0, (k) => ['tuong', 'lai'][k]) // "tuong lai"
+ */
+export function keyAt(
+  keys: readonly string[],
+  i: number,
+  wordAt: (k: number, last: boolean) => string | undefined,
+  accept: (parts: readonly string[]) => boolean = () => true,
+): string | undefined {
+  return keys.find((key) => {
+    const parts = key.split(' ');
+    return parts.every((p, j) => wordAt(i + j, j === parts.length - 1) === p) && accept(parts);
+  });
 }

@@ -12,7 +12,7 @@
  * Everything works on folded text (no diacritics, đ → d) so that typing with or without marks reads alike.
  */
 import { fold } from './normalize.ts';
-import { SYNONYMS, SYNONYM_KEYS } from './synonyms.ts';
+import { SYNONYMS, SYNONYM_KEYS, keyAt } from './synonyms.ts';
 // query.ts imports this module too; each uses the other only inside functions, never at load.
 import { findDocRef } from './query.ts';
 
@@ -427,12 +427,11 @@ function replacePhrases(
   const folded = words.map((w) => fold(w).toLowerCase());
   const bare = folded.map((w) => w.replace(TRAILING_PUNCTUATION, ''));
   // Only the phrase's last word may carry punctuation: "BTV, TU" is two items, not "BTV TU".
-  const at = (i: number, parts: readonly string[]) =>
-    parts.length <= words.length - i && parts.every((p, j) => (j === parts.length - 1 ? bare : folded)[i + j] === p);
+  const wordAt = (k: number, last: boolean) => (last ? bare : folded)[k];
   const out: string[] = [];
   let changed = false;
   for (let i = 0; i < words.length; ) {
-    const key = keys.find((k) => at(i, k.split(' ')) && accept(k.split(' ')));
+    const key = keyAt(keys, i, wordAt, accept);
     if (!key) {
       out.push(words[i++]!);
       continue;

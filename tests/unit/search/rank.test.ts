@@ -77,6 +77,11 @@ describe('analysePage', () => {
     expect(a.sections[0]!.coverage).toBe(1);
     expect(a.sections.find((x) => x.id === 'muc-1')!.coverage).toBeLessThan(1);
     expect(a.sections[0]!.excerptHtml).toContain('<mark>Tầm nhìn</mark>');
+    const headed = analysePage(
+      toFragment({ url: '/van-ban/y/', title: 'Y', blocks: [{ h: 'Tầm nhìn đến năm 2045', id: 'tam-nhin', text: 'Đội ngũ trí thức lớn mạnh.' }] }),
+      termInfos(['tương', 'lai', 'đội', 'ngũ', 'trí', 'thức', '2045']),
+    );
+    expect(headed.sections.find((x) => x.id === 'tam-nhin')!.headingHtml).toContain('<mark>Tầm nhìn</mark>');
     // The query's own words still count more than ours for them.
     const own = analysePage(page, termInfos(['tầm', 'nhìn', 'đội', 'ngũ', 'trí', 'thức', '2045']));
     expect(own.sections[0]!.score).toBeGreaterThan(a.sections[0]!.score);
