@@ -131,7 +131,7 @@ const blindRounds = (
     [7, { size: 85, r1: 0.87, r3: 0.93, provision: 0.86 }, { size: 85, r1: 0.84, r3: 0.92, provision: 0.75 }],
     [8, { size: 75, r1: 0.91, r3: 0.97, provision: 0.92 }, { size: 80, r1: 0.8, r3: 0.9, provision: 0.74 }],
     [9, { size: 80, r1: 0.92, r3: 1.0, provision: 0.95 }, { size: 90, r1: 0.76, r3: 0.87, provision: 0.83 }],
-    [10, { size: 80, r1: 0.9, r3: 0.96, provision: 0.91 }, { size: 85, r1: 0.88, r3: 0.91, provision: 0.82 }],
+    [10, { size: 80, r1: 0.91, r3: 0.96, provision: 0.91 }, { size: 85, r1: 0.88, r3: 0.91, provision: 0.82 }],
     [11, { size: 90, r1: 0.91, r3: 0.98, provision: 0.89 }, { size: 100, r1: 0.88, r3: 0.93, provision: 0.83 }],
     [12, { size: 50, r1: 0.92, r3: 0.96, provision: 0.92 }, { size: 60, r1: 0.86, r3: 0.92, provision: 0.84 }],
   ] as const

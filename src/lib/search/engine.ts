@@ -7,7 +7,7 @@
  * It talks to Pagefind through the small {@link PagefindApi} interface so it can be unit-tested
  * with a fake, and run in the browser with the real `pagefind.js`.
  */
-import { parseQuery, docRefMatches, docRefsIn, kindOfNumber, kindsNamed, referenceWords } from './query.ts';
+import { parseQuery, docRefMatches, docRefsIn, isKindWord, kindOfNumber, kindsNamed, referenceWords } from './query.ts';
 import type { ParsedQuery } from './query.ts';
 import { termVariants, combinations, MAX_COMBINATIONS } from './variants.ts';
 import { analysePage, idOnlyText, headingNamedBy, lineMatches, lineShare, rarityWeights, reweigh, splitWords, termInfos } from './rank.ts';
@@ -1124,9 +1124,10 @@ export async function search(pf: PagefindApi, raw: string, options: SearchOption
   let out = await searchWords(pf, first.text, { ...options, ...first.reading });
   // A task word found nowhere ("test", "slide") is not misspelt: it keeps its task reading and is not replaced.
   const taskWords = new Set(first.reading.task?.phrase.split(' ') ?? []);
-  // Nor are the words of a document number or a number: they name, and have no near spelling.
+  // Nor are the words of a document number or a number, nor a kind's abbreviation ("KL", "NQ"): they
+  // name, and have no near spelling ("kl" is not "ke").
   const naming = referenceWords(first.text);
-  const misspelt = out.missing.filter((w) => !taskWords.has(fold(w)) && !naming.has(fold(w)) && !/\d/.test(w));
+  const misspelt = out.missing.filter((w) => !taskWords.has(fold(w)) && !naming.has(fold(w)) && !isKindWord(w) && !/\d/.test(w));
   // Pages found with a word found nowhere (a named document or task carries the rest: "trinh chiue
   // ke hoach 83") are shown as they are only when no closest word gives a better reading below.
   // Words found nowhere in a query that clearly carries keyboard residue: its decoded reading is tried

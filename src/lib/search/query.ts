@@ -147,6 +147,15 @@ export function kindsNamed(query: string): string[] {
   return [...new Set([...f.matchAll(KIND_WORD)].map((m) => KIND_WORDS[m[1]!.replace(/\s+/g, ' ')]!))];
 }
 /**
+ * True for a word that alone names a kind of document ("KL", "nq", "CTr"): an abbreviation the texts
+ * write only inside numbers ("52-KL/TW"), so it may be found nowhere on its own and is still no slip.
+ * @example isKindWord('KL') // true
+ */
+export function isKindWord(word: string): boolean {
+  const w = fold(word).toLowerCase();
+  return !w.includes(' ') && Object.hasOwn(KIND_WORDS, w);
+}
+/**
  * A folded text without the words that name a kind of document ("nghi quyet", "kl"): what is left
  * says which one.
  * @example withoutKindWords(' nghi quyet bch tw khoa x ') // "   bch tw khoa x "

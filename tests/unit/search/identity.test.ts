@@ -3,7 +3,7 @@ import { describedDocument } from '../../../src/lib/search/identity.ts';
 import type { DocumentIdentity } from '../../../src/lib/search/identity.ts';
 import { FUNCTION_WORDS, understand } from '../../../src/lib/search/understand.ts';
 import { fold } from '../../../src/lib/search/normalize.ts';
-import { withoutKindWords } from '../../../src/lib/search/query.ts';
+import { isKindWord, withoutKindWords } from '../../../src/lib/search/query.ts';
 
 // The five documents' faces as their pages carry them (content/documents/*.mdx front matter).
 const BASIS = 'tiếp tục thực hiện Nghị quyết Trung ương 7 khóa X về xây dựng đội ngũ trí thức trong thời kỳ đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước';
@@ -112,5 +112,12 @@ describe('withoutKindWords', () => {
   it('takes out the words that name a kind of document', () => {
     expect(withoutKindWords(' nghi quyet bch tw khoa x ').trim().split(/\s+/)).toEqual(['bch', 'tw', 'khoa', 'x']);
     expect(withoutKindWords(' kl ban bi thu ').trim().split(/\s+/)).toEqual(['ban', 'bi', 'thu']);
+  });
+});
+
+describe('isKindWord', () => {
+  it('knows the abbreviations that name a kind of document, and nothing else', () => {
+    expect(['KL', 'nq', 'KH', 'CTr', 'QĐ'].every(isKindWord)).toBe(true);
+    expect(['ke', 'kl52', 'nghi quyet', 'tri', '', 'constructor'].some(isKindWord)).toBe(false);
   });
 });
