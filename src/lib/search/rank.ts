@@ -696,7 +696,7 @@ export function analysePage(
     const headingWords = sec.heading ? splitWords(sec.heading) : [];
     // A heading that stands in the text is marked as the text is (the texts' words for an everyday
     // phrase too); one that does not (a page's title) by its own matches.
-    const inText = sec.headingEnd - sec.start === headingWords.length;
+    const inText = sec.headingEnd - sec.start === headingWords.length && headingWords.every((w, i) => wordForms(w).full === forms[sec.start + i]!.full);
     const headMarked = new Set<number>();
     headingWords.forEach((w, i) => {
       const f = wordForms(w);
