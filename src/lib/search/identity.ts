@@ -96,7 +96,9 @@ export function describedDocument(text: string, contentWords: readonly string[],
   for (const d of docs) {
     if (years.length && (!d.year || !years.includes(d.year))) continue;
     const title = wordsOf(d.abstract);
-    const face = ` ${[...wordsOf(d.issuer), ...wordsOf(d.body), ...title].join(' ')} `;
+    // "Hội nghị lần thứ bảy … khóa X (tên của Nghị quyết)": where the text says so is not its face.
+    const body = d.body.replace(/\s*\([^)]*\)\s*$/, '');
+    const face = ` ${[...wordsOf(d.issuer), ...wordsOf(body), ...title].join(' ')} `;
     // A kind named is the document's own, or a text its title names ("… thực hiện Nghị quyết
     // Trung ương 7" in a conclusion's title).
     const own = kindOfNumber(d.number);
@@ -107,7 +109,7 @@ export function describedDocument(text: string, contentWords: readonly string[],
     const titleWords = new Set(title.filter((w) => !FUNCTION_WORDS.has(w)));
     const share = titleWords.size ? [...titleWords].filter((w) => asked.includes(w)).length / titleWords.size : 0;
     const evidence =
-      (kindsOwn ? 1 : 0) + (years.length ? 1 : 0) + (stands(padded, issuerCore(d.issuer)) ? 1 : 0) + (stands(padded, termOf(d.body)) ? 1 : 0) + share;
+      (kindsOwn ? 1 : 0) + (years.length ? 1 : 0) + (stands(padded, issuerCore(d.issuer)) ? 1 : 0) + (stands(padded, termOf(body)) ? 1 : 0) + share;
     scored.push({ id: d.id, evidence });
   }
   scored.sort((a, b) => b.evidence - a.evidence);

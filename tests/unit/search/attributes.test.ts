@@ -21,18 +21,6 @@ describe('searchAttributeSets', () => {
       { 'data-pagefind-meta': 'title:Bài 1: A, B' },
     ]);
   });
-  it('documents carry their identity as metadata, the named body without where the text says so', () => {
-    const sets = searchAttributeSets({
-      kind: 'document',
-      identity: { issuer: 'Tỉnh ủy  Điện Biên', body: 'Ban Thường vụ Tỉnh ủy xây dựng kế hoạch (đoạn mở đầu)', abstract: 'triển khai Kết luận số 52-KL/TW' },
-    });
-    expect(sets).toContainEqual({ 'data-pagefind-meta': 'co_quan:Tỉnh ủy Điện Biên' });
-    expect(sets).toContainEqual({ 'data-pagefind-meta': 'chu_the:Ban Thường vụ Tỉnh ủy xây dựng kế hoạch' });
-    expect(sets).toContainEqual({ 'data-pagefind-meta': 'trich_yeu:triển khai Kết luận số 52-KL/TW' });
-    // No named body, no field; a study page carries none of it.
-    expect(searchAttributeSets({ kind: 'document', identity: { issuer: 'Bộ Chính trị', abstract: 'Về việc' } }).some((a) => a['data-pagefind-meta']?.startsWith('chu_the:'))).toBe(false);
-    expect(searchAttributeSets({ kind: 'study', identity: { issuer: 'Bộ Chính trị', abstract: 'Về việc' } }).some((a) => a['data-pagefind-meta']?.startsWith('co_quan:'))).toBe(false);
-  });
   it('documents name the documents they carry out, one filter element each', () => {
     const sets = searchAttributeSets({ kind: 'document', number: '83-KH/TU', implements: ['52-KL/TW', '27-NQ/TW'] });
     expect(sets).toContainEqual({ 'data-pagefind-filter': 'thuc_hien:52-KL/TW' });

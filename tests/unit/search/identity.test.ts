@@ -36,7 +36,8 @@ const DOCS: DocumentIdentity[] = [
     id: 'nq27',
     number: '27-NQ/TW',
     issuer: 'Ban Chấp hành Trung ương Đảng',
-    body: 'Hội nghị lần thứ bảy Ban Chấp hành Trung ương khóa X',
+    // As the metadata panel shows it, with where the text says so.
+    body: 'Hội nghị lần thứ bảy Ban Chấp hành Trung ương khóa X (tên của Nghị quyết)',
     abstract: 'Về xây dựng đội ngũ trí thức trong thời kỳ đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước',
     year: '2008',
   },
