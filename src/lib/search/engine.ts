@@ -752,8 +752,11 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
     // A heading the query names in its own words ("Điều mới" for "điều mới của nghị quyết 45") lifts its page likewise.
     // Not when one document is named as carrying out another: the words between ("triển khai") say how they relate.
     // A task for reading pages ("bài học") still lets their headings be named.
-    const hit = own || (task && task !== 'study') || query.implementer ? null : headingNamedBy(a.all, subject, namingInfos, (w) => FUNCTION_WORDS.has(w), named > 0);
-    const headed = !own && (headingIsQuery(frag, a) || namesAll(frag)) ? 1 : (hit?.share ?? 0);
+    // The words of a described document name it, as a number would: they name no heading elsewhere
+    // ("nghị quyết phát huy vai trò trí thức giai đoạn mới" is 45-NQ/TW's title, not 27-NQ/TW's "Vai trò…").
+    const namesOther = described !== null && c.id !== described;
+    const hit = own || namesOther || (task && task !== 'study') || query.implementer ? null : headingNamedBy(a.all, subject, namingInfos, (w) => FUNCTION_WORDS.has(w), named > 0);
+    const headed = !own && !namesOther && (headingIsQuery(frag, a) || namesAll(frag)) ? 1 : (hit?.share ?? 0);
     const boost = headed > 0 ? Math.max(named, PAGE_WEIGHTS.headingNamed + PAGE_WEIGHTS.headingShare * headed) + (named > 0 ? PAGE_WEIGHTS.headingFamily : 0) : named;
     // A provision named by its place is where the page opens, whatever else the words found.
     const place = options.provision ? a.all.find((x) => x.id === options.provision!.id) : undefined;

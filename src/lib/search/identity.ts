@@ -8,7 +8,7 @@
  * see `IDENTITY_META` in attributes.ts) and the query's words.
  */
 import { kindOfNumber, kindsNamed, withoutKindWords } from './query.ts';
-import { fold } from './normalize.ts';
+import { fold, foldWords } from './normalize.ts';
 import { FUNCTION_WORDS } from './understand.ts';
 
 /** What a document page says about itself in its search metadata. */
@@ -45,17 +45,19 @@ const DESCRIBED_MARGIN = 0.1;
 /** Words that say "a text" and nothing about which. */
 const GENERIC = /(?<= )van ban(?= )/g;
 
-const wordsOf = (text: string): string[] =>
-  fold(text)
-    .replace(/[^a-z0-9 ]/g, ' ')
-    .split(' ')
-    .filter(Boolean);
-
 /** True when `words` stand together, in order, in the space-padded `padded` text. */
 const stands = (padded: string, words: readonly string[]): boolean => words.length > 0 && padded.includes(` ${words.join(' ')} `);
 
 /** What ends the name of a central body and says nothing about which: the Party, "Trung ương". */
 const GENERIC_TAIL = / (?:trung uong dang|trung uong|dang)$/;
+
+/** The kinds a document's face names (folded), once per face: the faces are the few documents held. */
+const faceKinds = new Map<string, string[]>();
+const kindsOnFace = (face: string): string[] => {
+  let kinds = faceKinds.get(face);
+  if (!kinds) faceKinds.set(face, (kinds = kindsNamed(face).map((k) => fold(k))));
+  return kinds;
+};
 
 /**
  * The name of the issuer that tells it apart, folded words: "Ban Bí thư" of "Ban Bí thư Trung ương
@@ -63,14 +65,14 @@ const GENERIC_TAIL = / (?:trung uong dang|trung uong|dang)$/;
  * about the province's own texts seldom repeats.
  */
 function issuerCore(issuer: string): string[] {
-  const name = wordsOf(issuer).join(' ');
+  const name = foldWords(issuer).join(' ');
   const committee = /^(?:tinh|thanh|huyen|dang) uy(?= |$)/.exec(name);
   return (committee ? committee[0] : name.replace(GENERIC_TAIL, '')).split(' ');
 }
 
 /** The Party term a body's name ends with ("khóa XIII"), folded words, or none. */
 function termOf(body: string): string[] {
-  const m = / (khoa [ivxlc]+)$/.exec(` ${wordsOf(body).join(' ')}`);
+  const m = / (khoa [ivxlc]+)$/.exec(` ${foldWords(body).join(' ')}`);
   return m ? m[1]!.split(' ') : [];
 }
 
@@ -86,25 +88,25 @@ function termOf(body: string): string[] {
  * @example describedDocument('KL Ban Bí thư 2019 trí thức', ['kl', 'bi', 'thu', '2019', 'tri', 'thuc'], ['2019'], docs) // the id of 52-KL/TW
  */
 export function describedDocument(text: string, contentWords: readonly string[], years: readonly string[], docs: readonly DocumentIdentity[]): string | null {
-  const padded = ` ${wordsOf(text).join(' ')} `;
+  const padded = ` ${foldWords(text).join(' ')} `;
   const kinds = kindsNamed(text).map((k) => fold(k));
   // The words left to check: not the kind words, "văn bản", nor a year (each checked on its own).
-  const rest = new Set(wordsOf(withoutKindWords(padded.replace(GENERIC, ' '))));
+  const rest = new Set(foldWords(withoutKindWords(padded.replace(GENERIC, ' '))));
   const asked = contentWords.map((w) => fold(w)).filter((w) => rest.has(w) && !years.includes(w));
   if (asked.length + kinds.length + years.length < 2) return null;
   const scored: { id: string; evidence: number }[] = [];
   for (const d of docs) {
     if (years.length && (!d.year || !years.includes(d.year))) continue;
-    const title = wordsOf(d.abstract);
+    const title = foldWords(d.abstract);
     // "Hội nghị lần thứ bảy … khóa X (tên của Nghị quyết)": where the text says so is not its face.
     const body = d.body.replace(/\s*\([^)]*\)\s*$/, '');
-    const face = ` ${[...wordsOf(d.issuer), ...wordsOf(body), ...title].join(' ')} `;
+    const face = ` ${[...foldWords(d.issuer), ...foldWords(body), ...title].join(' ')} `;
     // A kind named is the document's own, or a text its title names ("… thực hiện Nghị quyết
     // Trung ương 7" in a conclusion's title).
     const own = kindOfNumber(d.number);
     const kindsOwn = kinds.length > 0 && !!own && kinds.includes(own);
-    if (kinds.some((k) => k !== own && kindsNamed(face).every((f) => fold(f) !== k))) continue;
-    const identity = new Set([...face.split(' '), ...wordsOf(d.number)]);
+    if (kinds.some((k) => k !== own && !kindsOnFace(face).includes(k))) continue;
+    const identity = new Set([...face.split(' '), ...foldWords(d.number)]);
     if (!asked.every((w) => identity.has(w))) continue;
     const titleWords = new Set(title.filter((w) => !FUNCTION_WORDS.has(w)));
     const share = titleWords.size ? [...titleWords].filter((w) => asked.includes(w)).length / titleWords.size : 0;

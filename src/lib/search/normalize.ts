@@ -53,6 +53,17 @@ export function fold(text: string): string {
   return pagefindFold(text).replace(/đ/g, 'd');
 }
 
+/**
+ * A text's words, fully folded, split at anything that is not a letter or digit.
+ * @example foldWords('Ban Bí thư, 52-KL/TW') // ["ban", "bi", "thu", "52", "kl", "tw"]
+ */
+export function foldWords(text: string): string[] {
+  return fold(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .split(' ')
+    .filter(Boolean);
+}
+
 /** True when the text carries any Vietnamese diacritic (tone or vowel mark, or đ). */
 export function hasDiacritics(text: string): boolean {
   return fold(text) !== text.normalize('NFC').toLocaleLowerCase('vi');

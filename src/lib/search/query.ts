@@ -7,8 +7,10 @@ import { FUNCTION_WORDS, editDistance } from './understand.ts';
 
 /** Longest query we look at; the rest is cut (a 500-character paste must not stall a phone). */
 export const MAX_QUERY_LENGTH = 200;
-/** Most words searched; more only slow the search down without making it better. */
+/** Most content words searched; more only slow the search down without making it better. */
 export const MAX_TERMS = 8;
+/** Most words searched, function words included (see {@link mostTelling}). */
+export const MAX_WORDS = 12;
 
 /** A document named by its number, possibly partly ("kl 52" has no issuer). */
 export interface DocRef {
@@ -24,7 +26,7 @@ export interface DocRef {
 export interface ParsedQuery {
   /** The query as it can be shown back: NFC, single spaces, at most MAX_QUERY_LENGTH characters. */
   text: string;
-  /** Search words: canonical form, punctuation removed, no duplicates, at most MAX_TERMS. */
+  /** Search words: canonical form, punctuation removed, no duplicates, as many as {@link mostTelling} keeps. */
   terms: string[];
   /** True when the whole query was wrapped in quotes: the words must stand together. */
   quoted: boolean;
@@ -270,6 +272,27 @@ export function docRefMatches(ref: DocRef, documentNumber: string): boolean {
 }
 
 /**
+ * A query's distinct words, in their order, up to {@link MAX_TERMS} content words. Function words
+ * ("cho tôi hỏi", "của", "và") do not count against that limit, only against {@link MAX_WORDS}:
+ * the first eight words of a long question are often nearly all of them, and would leave out what
+ * it asks about, while in a short one they join the words of a title ("Nghị quyết 27 và chuỗi văn
+ * bản") and are kept (round 18).
+ * @example mostTelling(['cho', 'toi', 'hoi', 'ke', 'hoach', 'cua', 'tinh', 'uy', 'dien', 'bien', 'ban', 'tuyen']) // the first 11: "tuyen" is the ninth content word
+ */
+export function mostTelling(words: readonly string[]): string[] {
+  const out: string[] = [];
+  let content = 0;
+  for (const w of words) {
+    const functional = FUNCTION_WORDS.has(fold(w));
+    if (!functional && content === MAX_TERMS) break;
+    out.push(w);
+    if (!functional) content++;
+    if (out.length === MAX_WORDS) break;
+  }
+  return out;
+}
+
+/**
  * Parses a raw query into search words, a quoted flag and a document reference.
  * Words are split on white space and stripped of punctuation the way Pagefind does,
  * so "83-KH/TU" stays one word ("83khtu") as it is in the index.
@@ -277,11 +300,10 @@ export function docRefMatches(ref: DocRef, documentNumber: string): boolean {
 export function parseQuery(raw: string): ParsedQuery {
   const text = cleanText(raw);
   const quoted = /^["“”„«»].*\S.*["“”„«»]$/u.test(text) && text.length > 2;
-  const terms: string[] = [];
+  const words: string[] = [];
   for (const chunk of text.split(' ')) {
     const term = stripWordPunctuation(canonical(chunk));
-    if (term && !terms.includes(term)) terms.push(term);
-    if (terms.length >= MAX_TERMS) break;
+    if (term && !words.includes(term)) words.push(term);
   }
-  return { text, terms, quoted, docRef: findDocRef(text), implementer: implementerKind(text), referenceOnly: isReferenceOnly(text) };
+  return { text, terms: mostTelling(words), quoted, docRef: findDocRef(text), implementer: implementerKind(text), referenceOnly: isReferenceOnly(text) };
 }

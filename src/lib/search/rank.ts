@@ -316,6 +316,21 @@ export function sectionsOf(fragment: Fragment, wordCount: number, labels: Readon
   return sections.filter((s) => s.end > s.start || s.id === null);
 }
 
+/**
+ * The other names people give a landmark of an official text, besides its label: the parts of a
+ * Party document as its layout rules name them (Hướng dẫn 36-HD/VPTW: the "trích yếu" under the
+ * type name, the signature block, the "nơi nhận") in everyday words ("tiêu đề", "chữ ký", "nơi
+ * gửi"). Each is named whole, like the label (round 18).
+ */
+export const LANDMARK_NAMES: Readonly<Record<string, readonly string[]>> = {
+  'tieu-de': ['trích yếu', 'tiêu đề'],
+  'mo-dau': ['phần mở đầu', 'lời mở đầu'],
+  'nguoi-ky': ['chữ ký', 'ký tên'],
+  'noi-nhan': ['nơi gửi'],
+};
+
+const landmarkNames = (id: string, label: string): WordForms[][] => [label, ...(LANDMARK_NAMES[id] ?? [])].map((name) => splitWords(name).map(wordForms));
+
 const formsCache = new WeakMap<Fragment, { words: string[]; forms: WordForms[] }>();
 
 function analysedWords(fragment: Fragment): { words: string[]; forms: WordForms[] } {
@@ -571,7 +586,8 @@ export function analysePage(
   // words for an everyday phrase ("tầm nhìn" for "tương lai") are marked wherever they count.
   const best = new Array<number>(n).fill(0);
   for (const i of matchedPositions) own[i]!.forEach((x, j) => (best[j] = Math.max(best[j]!, x)));
-  const marks = (i: number) => strengths[i]!.some((x, j) => x > own[i]![j]! || (x > 0 && x >= best[j]!));
+  const isBest = (x: number, j: number) => x > 0 && x >= best[j]!;
+  const marks = (i: number) => strengths[i]!.some((x, j) => x > own[i]![j]! || isBest(x, j));
   let matchedSet: Set<number> | null = null;
 
   // Runs of query words standing together in order: phraseAt[i] = run length starting at i.
@@ -614,7 +630,7 @@ export function analysePage(
 
   let idNamed = false;
   let titleForms: WordForms[] | undefined;
-  const labelForms: Record<string, WordForms[]> = {};
+  const labelForms: Record<string, WordForms[][]> = {};
   const sections = sectionsOf(fragment, words.length, labels).map((sec): ScoredSection => {
     const perTerm = new Array<number>(n).fill(0);
     const perPair = new Array<number>(Math.max(n - 1, 0)).fill(0);
@@ -634,8 +650,9 @@ export function analysePage(
     // A landmark's label is the heading it lacks ("Đoạn mở đầu", "Nơi nhận", "Người ký"): named whole
     // by the query, its words count as heading words, once each, so "đoạn mở đầu … thực hiện kết luận
     // 52" opens the preamble. One of its words alone ("đầu") names nothing.
-    const label = sec.landmark && sec.id && labels[sec.id] ? (labelForms[sec.id] ??= splitWords(labels[sec.id]!).map(wordForms)) : [];
-    if (label.length && label.every((f) => terms.some((t) => matchStrength(f, t) > 0))) {
+    const names = sec.landmark && sec.id && labels[sec.id] ? (labelForms[sec.id] ??= landmarkNames(sec.id, labels[sec.id]!)) : [];
+    const label = names.find((name) => name.every((f) => terms.some((t) => matchStrength(f, t) > 0))) ?? [];
+    if (label.length) {
       for (let j = 0; j < n; j++) {
         const m = Math.max(0, ...label.map((f) => matchStrength(f, terms[j]!)));
         if (m > 0) {
@@ -700,7 +717,7 @@ export function analysePage(
     const headMarked = new Set<number>();
     headingWords.forEach((w, i) => {
       const f = wordForms(w);
-      if (inText ? marks(sec.start + i) : terms.some((t, j) => matchStrength(f, t) >= Math.max(best[j]!, Number.MIN_VALUE))) headMarked.add(i);
+      if (inText ? marks(sec.start + i) : terms.some((t, j) => isBest(matchStrength(f, t), j))) headMarked.add(i);
     });
     let excerptHtml: string | undefined;
     let headingHtml: string | undefined;

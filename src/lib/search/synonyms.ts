@@ -4,7 +4,7 @@
  * "tầm nhìn" answers "tương lai" there, even when every syllable of "tương lai" stands somewhere in
  * the texts ("tương xứng", "lại") and the query is never rewritten.
  */
-import { fold, stripWordPunctuation } from './normalize.ts';
+import { fold, foldWords, stripWordPunctuation } from './normalize.ts';
 
 /**
  * Everyday phrases, folded, each with the words the texts use for the same thing (checked against
@@ -77,12 +77,6 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
 /** The keys longest first, so that "giua nhiem ky" is read before any shorter key it holds. */
 export const SYNONYM_KEYS: readonly string[] = Object.keys(SYNONYMS).sort((a, b) => b.length - a.length);
 
-const foldedWords = (text: string): string[] =>
-  text
-    .split(/\s+/)
-    .map((w) => fold(stripWordPunctuation(w)).toLowerCase())
-    .filter(Boolean);
-
 /**
  * For each query word that is part of a {@link SYNONYMS} key among the query's words: the folded
  * words of the value, and which of them stands for it. Word for word when key and value have as
@@ -97,7 +91,7 @@ export function synonymAlternates(terms: readonly string[]): ({ words: readonly 
     const key = keyAt(SYNONYM_KEYS, i, (k) => folded[k]);
     if (!key) continue;
     const parts = key.split(' ');
-    const words = foldedWords(SYNONYMS[key]!);
+    const words = foldWords(SYNONYMS[key]!);
     parts.forEach((_, j) => {
       out[i + j] = { words, at: parts.length === words.length ? j : null };
     });

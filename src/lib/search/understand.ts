@@ -784,7 +784,7 @@ export type Asks = 'signer' | 'issued' | 'status' | 'why' | 'definition';
  * hanh"; for status, the words of the status panel's heading; null keeps the query as typed).
  */
 const ASK_PHRASES: readonly { asks: Asks; re: RegExp; keep: string | null }[] = [
-  { asks: 'signer', re: /\b(?:ai (?:da )?ky|do ai ky|ky boi ai|nguoi ky (?:la ai|la gi)?|ai la nguoi ky)\b/, keep: 'ky' },
+  { asks: 'signer', re: /\b(?:ai (?:da )?ky|do ai ky|ky boi ai|nguoi ky (?:la ai|la gi)?|ai la nguoi ky|chu ky)\b/, keep: 'ky' },
   { asks: 'issued', re: /\b(?:ban hanh (?:ngay|nam|thang|khi|luc) nao|ban hanh (?:bao gio|khi nao|hoi nao)|ngay ban hanh|nam ban hanh|ra doi (?:ngay|nam|khi) nao|ra doi bao gio)\b/, keep: 'ban hanh' },
   {
     asks: 'status',
@@ -869,9 +869,11 @@ export function readHowOften(query: string): string {
 
 /**
  * "Sent to whom" in the words people ask it, folded: "gửi (đến|cho|tới) (những|các) nơi nào / ai /
- * đâu / cơ quan nào / đơn vị nào". The texts list them under "Nơi nhận".
+ * đâu / cơ quan nào / đơn vị nào", or the places named first: "(những|các) nơi (được) gửi". The
+ * texts list them under "Nơi nhận".
  */
-const SENT_TO = /(?<=^| )gui (?:den |cho |toi )?(?:(?:nhung|cac) )?(?:noi nao|ai|dau|co quan nao|don vi nao|nhung ai)(?= |$)/;
+const SENT_TO =
+  /(?<=^| )(?:gui (?:den |cho |toi )?(?:(?:nhung|cac) )?(?:noi nao|ai|dau|co quan nao|don vi nao|nhung ai)|(?:nhung|cac) noi (?:duoc )?gui(?: den| toi)?)(?= |$)/;
 
 /** The query with a "sent to whom" question put as the texts put it ("kế hoạch 83 gửi những nơi nào" → "kế hoạch 83 nơi nhận"). */
 export function readRecipients(query: string): string {

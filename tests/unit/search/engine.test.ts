@@ -897,3 +897,28 @@ describe('everyday words the texts never use (round 16)', () => {
     expect(fake.calls.filter((c) => c.includes('tầm nhìn'))).toEqual(['tầm nhìn đội ngũ trí thức 2045']);
   });
 });
+
+describe('a document described by its face (rounds 17 and 18)', () => {
+  const older: FakePage = {
+    url: '/van-ban/nghi-quyet-7-nq-tw/',
+    title: 'Nghị quyết số 7-NQ/TW',
+    filters: { loai: ['văn bản'], van_ban: ['7-NQ/TW'], ngay_ban_hanh: ['2008-08-06'] },
+    meta: { number: '7-NQ/TW', cq: 'Ban Chấp hành Trung ương Đảng', ty: 'Về xây dựng đội ngũ trí thức' },
+    blocks: [{ h: 'Vai trò của tri thức và trí thức', id: 'vai-tro', text: 'Trí thức có vai trò quan trọng trong giai đoạn phát triển.' }],
+  };
+  const newer: FakePage = {
+    url: '/van-ban/nghi-quyet-8-nq-tw/',
+    title: 'Nghị quyết số 8-NQ/TW',
+    filters: { loai: ['văn bản'], van_ban: ['8-NQ/TW'], ngay_ban_hanh: ['2023-11-24'] },
+    meta: { number: '8-NQ/TW', cq: 'Ban Chấp hành Trung ương Đảng', ty: 'Về tiếp tục phát huy vai trò của đội ngũ trí thức trong giai đoạn mới' },
+    blocks: [{ h: 'Đánh giá', id: 'danh-gia', text: 'Nghị quyết nêu vai trò của trí thức và phát huy trí thức trong giai đoạn mới.' }],
+  };
+  it('is named over a heading of another text that its words also name', async () => {
+    const o = await search(fakePagefind([older, newer]), 'nghi quyet phat huy vai tro tri thuc giai doan moi', { labels });
+    expect(o.pages[0]!.url).toBe('/van-ban/nghi-quyet-8-nq-tw/');
+  });
+  it('leaves the heading named when the words describe no document', async () => {
+    const o = await search(fakePagefind([older, newer]), 'vai tro cua tri thuc va tri thuc', { labels });
+    expect(o.pages[0]!.url).toBe('/van-ban/nghi-quyet-7-nq-tw/');
+  });
+});

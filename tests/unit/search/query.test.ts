@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanText, docRefsIn, implementerKind, kindOfNumber, kindsNamed, docRefMatches, findDocRef, isReferenceOnly, MAX_QUERY_LENGTH, MAX_TERMS, parseQuery, readQueryParam, referenceWords } from '../../../src/lib/search/query.ts';
+import { cleanText, docRefsIn, implementerKind, kindOfNumber, kindsNamed, docRefMatches, findDocRef, isReferenceOnly, MAX_QUERY_LENGTH, MAX_TERMS, MAX_WORDS, mostTelling, parseQuery, readQueryParam, referenceWords } from '../../../src/lib/search/query.ts';
 
 describe('readQueryParam', () => {
   it('decodes a normal query', () => {
@@ -48,7 +48,17 @@ describe('parseQuery', () => {
     expect(parseQuery('người "đứng" đầu').quoted).toBe(false);
   });
   it(`keeps at most ${MAX_TERMS} words`, () => {
-    expect(parseQuery('a b c d e f g h i j k l').terms).toHaveLength(MAX_TERMS);
+    expect(parseQuery('b c d e f g h i j k l m').terms).toHaveLength(MAX_TERMS);
+  });
+  it(`counts function words only against ${MAX_WORDS} words (round 18)`, () => {
+    // The first eight words of a long question are mostly function words: what it asks about follows.
+    expect(parseQuery('cho toi hoi theo ke hoach cua tinh uy thi ban tuyen giao phai lam gi').terms).toEqual(
+      ['cho', 'toi', 'hoi', 'theo', 'ke', 'hoach', 'cua', 'tinh', 'uy', 'thi', 'ban', 'tuyen'],
+    );
+    const w = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`);
+    expect(mostTelling([...w(8), 'va', 'w9'])).toEqual([...w(8), 'va']);
+    expect(mostTelling(Array.from({ length: 20 }, (_, i) => (i % 2 ? 'va' + i : 'cua' + i)))).toHaveLength(MAX_TERMS);
+    expect(mostTelling('cua va cho cac nhung mot la voi so o ve da duoc roi'.split(' '))).toHaveLength(MAX_WORDS);
   });
   it('NFD and NFC give the same words', () => {
     expect(parseQuery('Điện Biên'.normalize('NFD')).terms).toEqual(parseQuery('Điện Biên').terms);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROSE_LANDMARKS, WEIGHTS, analysePage, headingNamedBy, lineShare, matchStrength, rarityWeights, reweigh, sectionsOf, splitWords, termInfos } from '../../../src/lib/search/rank.ts';
+import { LANDMARK_NAMES, PROSE_LANDMARKS, WEIGHTS, analysePage, headingNamedBy, lineShare, matchStrength, rarityWeights, reweigh, sectionsOf, splitWords, termInfos } from '../../../src/lib/search/rank.ts';
 import { toFragment } from './fixtures/fake-pagefind.ts';
 import { labels, plan, resolution } from './fixtures/pages.ts';
 import { PREAMBLE_ID } from '../../../src/lib/official-text/to-mdx.ts';
@@ -154,6 +154,22 @@ describe('analysePage', () => {
     expect(analysePage(g, termInfos(['doan', 'mo', 'dau', 'thuc', 'hien']), withLabel).sections[0]!.id).toBe('mo-dau');
     // One word of the label names nothing: "đầu" is the provision's ("Người đứng đầu").
     expect(preamble(['dau', 'thuc', 'hien']).perTerm[0]).toBe(0);
+  });
+  it('names a landmark by the other names of its part, whole (round 18)', () => {
+    const g = toFragment({
+      ...plan,
+      blocks: [{ id: 'tieu-de', text: 'KẾ HOẠCH triển khai Kết luận của Ban Bí thư' }, { id: 'mo-dau', text: 'Thực hiện Kết luận, Ban Thường vụ ban hành kế hoạch.' }, ...plan.blocks.slice(1)],
+    });
+    const withLabel = { ...labels, 'tieu-de': 'Tên văn bản', 'mo-dau': 'Đoạn mở đầu' };
+    const top = (words: string[]) => analysePage(g, termInfos(words), withLabel).sections[0]!.id;
+    // "trích yếu" is what the Party's layout calls the title's subject; the label says "Tên văn bản".
+    expect(LANDMARK_NAMES['tieu-de']).toContain('trích yếu');
+    expect(top(['trich', 'yeu', 'trien', 'khai'])).toBe('tieu-de');
+    expect(top(['phan', 'mo', 'dau', 'thuc', 'hien'])).toBe('mo-dau');
+    // Its words count as heading words; one word of a name names nothing.
+    const title = (words: string[]) => analysePage(g, termInfos(words), withLabel).all.find((x) => x.id === 'tieu-de')!;
+    expect(title(['trich', 'yeu', 'trien', 'khai']).perTerm.slice(0, 2)).toEqual([WEIGHTS.heading, WEIGHTS.heading]);
+    expect(title(['yeu', 'trien', 'khai']).perTerm[0]).toBe(0);
   });
   it("reads a hand-written id as the part's short name, in the words people search with (round 8)", () => {
     const g = toFragment({

@@ -411,6 +411,8 @@ describe('questions about a document (who signed, when issued)', () => {
   it('reads who-signed questions and keeps the word the texts use', () => {
     expect(findAsks('ai ky ke hoach 83')).toEqual({ asks: 'signer', text: 'ky ke hoach 83' });
     expect(findAsks('Kết luận 90 do ai ký')).toEqual({ asks: 'signer', text: 'ky Kết luận 90' });
+    // Round 18: the signature asked for by name.
+    expect(findAsks('chữ ký cuối kế hoạch 83')?.asks).toBe('signer');
     expect(understand('ai ký kế hoạch 83').asks).toBe('signer');
   });
 
@@ -503,7 +505,14 @@ describe('round 5: recipients, "đã có … chưa", time order', () => {
     ['ke hoach 83 gui nhung noi nao', 'ke hoach 83 nơi nhận'],
     ['Kế hoạch 83 gửi đến những đơn vị nào?', 'Kế hoạch 83 nơi nhận'],
     ['gui cho ai', 'nơi nhận'],
+    // Round 18: the places named first.
+    ['nhung noi duoc gui cong van ke hoach 83', 'nơi nhận cong van ke hoach 83'],
+    ['Các nơi gửi tới của kế hoạch 83', 'nơi nhận của kế hoạch 83'],
   ])('«%s» is searched as «%s»', (q, want) => expect(readRecipients(q)).toBe(want));
+
+  it('leaves "nơi" alone when nothing is sent ("những nơi khó khăn")', () => {
+    expect(readRecipients('nhung noi kho khan')).toBe('nhung noi kho khan');
+  });
 
   it('leaves other uses of "gửi" alone', () => {
     expect(readRecipients('gui bao cao ve ban tuyen giao')).toBe('gui bao cao ve ban tuyen giao');
