@@ -121,19 +121,27 @@ interface Floor {
  *   lowered the first result of heldout-5 and heldout-9 by one query each (83.3, 76.9: with the
  *   identity metadata alone, before the rule used it) and of the first held-out set by one query (the
  *   rule); it raised 16 floors. Heldout-11: 88.1 / 93.1 / 83.1, heldout-12: 86.4 / 92.4 / 84.8.
+ * - Round 18 (a long query keeps its content words; landmarks named by their parts' other names; a
+ *   described document's words name no heading elsewhere and every word typed describes it) raised 21
+ *   floors and lowered 15, each by one query. Tuning: tuning-6 and tuning-12 −1 first result, tuning-8
+ *   −1 top 3, tuning-10 −2 first result, −2 top 3 and −1 deep link, tuning-12 −1 top 3: long queries
+ *   whose ninth and later words now count (measured alone: the tuning halves gain and lose as many).
+ *   Held out: heldout-4's deep link, heldout-5's first result, heldout-9's top 3 and deep link (−2),
+ *   heldout-12's deep link, and heldout-11 (blind) one query on each figure (86.1 / 92.1 / 81.7: an
+ *   accented abbreviation query, lost when every word typed came to describe a document; not read).
  */
 const blindRounds = (
   [
-    [3, { size: 80, r1: 0.96, r3: 1.0, provision: 1.0 }, { size: 80, r1: 0.86, r3: 0.91, provision: 0.9 }],
-    [4, { size: 80, r1: 0.93, r3: 1.0, provision: 0.98 }, { size: 80, r1: 0.93, r3: 0.97, provision: 0.94 }],
-    [5, { size: 80, r1: 0.84, r3: 0.91, provision: 0.84 }, { size: 100, r1: 0.83, r3: 0.91, provision: 0.83 }],
-    [6, { size: 80, r1: 0.92, r3: 0.93, provision: 0.86 }, { size: 75, r1: 0.79, r3: 0.88, provision: 0.76 }],
-    [7, { size: 85, r1: 0.87, r3: 0.93, provision: 0.86 }, { size: 85, r1: 0.84, r3: 0.92, provision: 0.75 }],
-    [8, { size: 75, r1: 0.91, r3: 0.97, provision: 0.92 }, { size: 80, r1: 0.8, r3: 0.9, provision: 0.74 }],
-    [9, { size: 80, r1: 0.92, r3: 1.0, provision: 0.95 }, { size: 90, r1: 0.76, r3: 0.87, provision: 0.83 }],
-    [10, { size: 80, r1: 0.91, r3: 0.96, provision: 0.91 }, { size: 85, r1: 0.88, r3: 0.91, provision: 0.82 }],
-    [11, { size: 90, r1: 0.91, r3: 0.98, provision: 0.89 }, { size: 100, r1: 0.88, r3: 0.93, provision: 0.83 }],
-    [12, { size: 50, r1: 0.92, r3: 0.96, provision: 0.92 }, { size: 60, r1: 0.86, r3: 0.92, provision: 0.84 }],
+    [3, { size: 80, r1: 0.97, r3: 1.0, provision: 1.0 }, { size: 80, r1: 0.88, r3: 0.91, provision: 0.9 }],
+    [4, { size: 80, r1: 0.95, r3: 1.0, provision: 0.98 }, { size: 80, r1: 0.94, r3: 0.97, provision: 0.93 }],
+    [5, { size: 80, r1: 0.85, r3: 0.93, provision: 0.86 }, { size: 100, r1: 0.82, r3: 0.91, provision: 0.83 }],
+    [6, { size: 80, r1: 0.91, r3: 0.93, provision: 0.86 }, { size: 75, r1: 0.79, r3: 0.88, provision: 0.78 }],
+    [7, { size: 85, r1: 0.87, r3: 0.93, provision: 0.89 }, { size: 85, r1: 0.86, r3: 0.92, provision: 0.75 }],
+    [8, { size: 75, r1: 0.91, r3: 0.96, provision: 0.92 }, { size: 80, r1: 0.82, r3: 0.9, provision: 0.74 }],
+    [9, { size: 80, r1: 0.93, r3: 1.0, provision: 0.95 }, { size: 90, r1: 0.76, r3: 0.86, provision: 0.79 }],
+    [10, { size: 80, r1: 0.89, r3: 0.93, provision: 0.89 }, { size: 85, r1: 0.88, r3: 0.91, provision: 0.82 }],
+    [11, { size: 90, r1: 0.92, r3: 0.98, provision: 0.91 }, { size: 100, r1: 0.86, r3: 0.92, provision: 0.81 }],
+    [12, { size: 50, r1: 0.91, r3: 0.94, provision: 0.94 }, { size: 60, r1: 0.86, r3: 0.92, provision: 0.82 }],
   ] as const
 ).map(([n, tuneFloor, heldFloor]: readonly [number, Floor, Floor]) => ({
   n,

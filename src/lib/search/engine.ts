@@ -7,7 +7,7 @@
  * It talks to Pagefind through the small {@link PagefindApi} interface so it can be unit-tested
  * with a fake, and run in the browser with the real `pagefind.js`.
  */
-import { parseQuery, docRefMatches, docRefsIn, isKindWord, kindOfNumber, kindsNamed, referenceWords } from './query.ts';
+import { parseQuery, docRefMatches, docRefsIn, isKindWord, kindOfNumber, kindsNamed, queryWords, referenceWords } from './query.ts';
 import type { ParsedQuery } from './query.ts';
 import { termVariants, combinations, MAX_COMBINATIONS } from './variants.ts';
 import { analysePage, idOnlyText, headingNamedBy, lineMatches, lineShare, rarityWeights, reweigh, splitWords, termInfos } from './rank.ts';
@@ -730,7 +730,8 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
       ? null
       : describedDocument(
           query.text,
-          found.filter((t) => !FUNCTION_WORDS.has(fold(t))),
+          // Every word typed, not only the eight searched: a title is often longer than that.
+          queryWords(query.text).filter((t) => !missing.includes(t) && !FUNCTION_WORDS.has(fold(t))),
           options.years ?? [],
           analysed.filter((x) => pageKindOf(x.frag.url) === 'document').map((x) => identityOf(x.c.id, x.frag)),
         );

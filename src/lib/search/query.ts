@@ -293,6 +293,19 @@ export function mostTelling(words: readonly string[]): string[] {
 }
 
 /**
+ * Every distinct word of a cleaned query, in its order: canonical form, punctuation removed the way
+ * Pagefind removes it. The words searched are {@link mostTelling} of them.
+ */
+export function queryWords(text: string): string[] {
+  const words: string[] = [];
+  for (const chunk of text.split(' ')) {
+    const word = stripWordPunctuation(canonical(chunk));
+    if (word && !words.includes(word)) words.push(word);
+  }
+  return words;
+}
+
+/**
  * Parses a raw query into search words, a quoted flag and a document reference.
  * Words are split on white space and stripped of punctuation the way Pagefind does,
  * so "83-KH/TU" stays one word ("83khtu") as it is in the index.
@@ -300,10 +313,5 @@ export function mostTelling(words: readonly string[]): string[] {
 export function parseQuery(raw: string): ParsedQuery {
   const text = cleanText(raw);
   const quoted = /^["“”„«»].*\S.*["“”„«»]$/u.test(text) && text.length > 2;
-  const words: string[] = [];
-  for (const chunk of text.split(' ')) {
-    const term = stripWordPunctuation(canonical(chunk));
-    if (term && !words.includes(term)) words.push(term);
-  }
-  return { text, terms: mostTelling(words), quoted, docRef: findDocRef(text), implementer: implementerKind(text), referenceOnly: isReferenceOnly(text) };
+  return { text, terms: mostTelling(queryWords(text)), quoted, docRef: findDocRef(text), implementer: implementerKind(text), referenceOnly: isReferenceOnly(text) };
 }

@@ -648,8 +648,8 @@ export function analysePage(
       if (next) for (let j = 0; j + 1 < n; j++) if (row[j]! > 0 && next[j + 1]! > 0) perPair[j]! += i + 1 < sec.headingEnd ? WEIGHTS.heading : 1;
     }
     // A landmark's label is the heading it lacks ("Đoạn mở đầu", "Nơi nhận", "Người ký"): named whole
-    // by the query, its words count as heading words, once each, so "đoạn mở đầu … thực hiện kết luận
-    // 52" opens the preamble. One of its words alone ("đầu") names nothing.
+    // by the query (or one of its LANDMARK_NAMES), its words count as heading words, once each, so
+    // "đoạn mở đầu … thực hiện kết luận 52" opens the preamble. One of its words alone ("đầu") names nothing.
     const names = sec.landmark && sec.id && labels[sec.id] ? (labelForms[sec.id] ??= landmarkNames(sec.id, labels[sec.id]!)) : [];
     const label = names.find((name) => name.every((f) => terms.some((t) => matchStrength(f, t) > 0))) ?? [];
     if (label.length) {

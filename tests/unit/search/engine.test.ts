@@ -917,6 +917,14 @@ describe('a document described by its face (rounds 17 and 18)', () => {
     const o = await search(fakePagefind([older, newer]), 'nghi quyet phat huy vai tro tri thuc giai doan moi', { labels });
     expect(o.pages[0]!.url).toBe('/van-ban/nghi-quyet-8-nq-tw/');
   });
+  it('is described by every word typed, not only the eight searched (round 18)', async () => {
+    const title = 'Về tiếp tục xây dựng và phát huy vai trò của đội ngũ trí thức đáp ứng yêu cầu phát triển đất nước nhanh và bền vững trong giai đoạn mới';
+    const quoting: FakePage = { ...older, blocks: [{ h: 'Văn bản liên quan', id: 'lien-quan', text: `Nghị quyết số 8-NQ/TW ${title}.` }] };
+    // Pagefind finds a page by its metadata too: the fake, by its text only.
+    const long: FakePage = { ...newer, meta: { ...newer.meta, ty: title }, blocks: [{ h: 'Tóm lược', id: 'tom-luoc', text: `Ban Chấp hành Trung ương ra Nghị quyết ${title}, sau 15 năm thực hiện Nghị quyết 7.` }] };
+    const o = await search(fakePagefind([quoting, long]), 'tiep tuc xay dung va phat huy vai tro cua doi ngu tri thuc', { labels });
+    expect(o.pages[0]!.url).toBe('/van-ban/nghi-quyet-8-nq-tw/');
+  });
   it('leaves the heading named when the words describe no document', async () => {
     const o = await search(fakePagefind([older, newer]), 'vai tro cua tri thuc va tri thuc', { labels });
     expect(o.pages[0]!.url).toBe('/van-ban/nghi-quyet-7-nq-tw/');
