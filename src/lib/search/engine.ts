@@ -20,7 +20,7 @@ import { ABOUT_FILTER, CAPTIONS_META, CAPTIONS_SEPARATOR, DATE_FILTER, DOC_FILTE
 import type { PagePart } from './attributes.ts';
 import { slideAnchor } from '../slides/anchor.ts';
 import { definitionFirst, definitionSection } from './definition.ts';
-import { FUNCTION_WORDS, closestWord, decodeKeyboard, joinedWords, keyboardResidue, pageKindOf, readSynonyms, synonymReading, understand } from './understand.ts';
+import { FUNCTION_WORDS, closestWord, decodeKeyboard, joinedWords, keyboardResidue, neutralWordsFor, pageKindOf, readSynonyms, synonymReading, understand } from './understand.ts';
 import type { Asks, PageKind, ProvisionRef, SessionRef, TaskMatch } from './understand.ts';
 
 /** One Pagefind result, as returned by `pagefind.search()`. */
@@ -686,7 +686,7 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   const readingTitled = analysed.some((x) => !purpose.has(x.c.id) && lineShare(x.frag.meta.title ?? '', infos) > 0);
   // The words beside the task phrase ("ke hoach 83" in "slide ke hoach 83"): a page of the task's kind
   // is in the task tier when it has at least half of them (or there are none).
-  const taskWords = new Set((options.task?.phrase ?? '').split(' '));
+  const taskWords = new Set([...(options.task?.phrase ?? '').split(' '), ...neutralWordsFor(options.task?.kind)]);
   // What the query asks about: not the words that name a document or session, a task, or nothing at all.
   const subjectTerms = query.terms.filter((t) => !missing.includes(t) && !taskWords.has(fold(t)) && !FUNCTION_WORDS.has(fold(t)) && !naming.has(fold(t)));
   const subject = termInfos(subjectTerms);

@@ -107,7 +107,7 @@ const SESSION_REF = /(?<=\s)(?:chuyen de|chuyende|cd|bai hoc|bai|buoi hoc|buoi)\
  * @example findSession('slide chuyen de 3') // { session: 3, only: false }
  */
 export function findSession(query: string): SessionRef | null {
-  const f = ` ${foldWords(query)} `;
+  const f = ` ${foldedPhrases(query)} `;
   const m = SESSION_REF.exec(f);
   if (!m || Number(m[1]) < 1) return null;
   const rest = (f.slice(0, m.index) + f.slice(m.index + m[0].length)).trim();
@@ -160,7 +160,7 @@ export interface TaskMatch {
  * @example findTask('kiểm tra mã xác nhận của học viên') // { kind: 'trainer', phrase: 'kiem tra ma' }
  */
 export function findTask(query: string): TaskMatch | null {
-  const f = ` ${foldWords(query)} `;
+  const f = ` ${foldedPhrases(query)} `;
   let best: (TaskMatch & { at: number }) | null = null;
   const found = new Map<PageKind, string>();
   for (const [kind, phrases] of Object.entries(TASK_WORDS)) {
@@ -212,7 +212,7 @@ export function mendTaskSlip(query: string): string | null {
     .flat()
     .filter((p) => p.includes(' ') && p.replace(/ /g, '').length >= TASK_SLIP_LETTERS && !NO_SLIP.has(p));
   const words = query.split(' ').filter(Boolean);
-  const folded = words.map((w) => foldWords(w));
+  const folded = words.map((w) => foldedPhrases(w));
   // The runs of words that may be slipped, by length: none with a digit or nothing left once folded.
   const runs = new Map<number, (string | null)[]>();
   const runsOf = (len: number) => {
@@ -273,6 +273,15 @@ const LIST_OF: Partial<Record<PageKind, PageKind>> = { quiz: 'quizIndex' };
  * rules for all of them ("10 câu mỗi lượt, đạt từ 80% trở lên").
  */
 const SAME_FOR_EVERY_SESSION: ReadonlySet<string> = new Set('bao nhieu may cau hoi dung sai phan tram diem dat qua thi on sau hoc tap tri thuc moi luot'.split(' '));
+
+/**
+ * Words (folded) that name nothing more than the task itself, for a page that lists a task's pages
+ * ({@link LIST_OF}): a query read as the list of quizzes holds only how every quiz works besides its
+ * task words, and the list states those rules; so they ask nothing of the page (round 18).
+ */
+export function neutralWordsFor(kind: PageKind | undefined): ReadonlySet<string> {
+  return kind && Object.values(LIST_OF).includes(kind) ? SAME_FOR_EVERY_SESSION : new Set();
+}
 
 /** True when the padded folded query holds nothing but these task phrases and function words. */
 function onlyTaskWords(f: string, phrases: readonly string[], alsoNeutral: ReadonlySet<string> = new Set()): boolean {
@@ -965,7 +974,7 @@ export interface Understood {
 }
 
 /** Folds a query for matching phrases: no marks, đ → d, lower case, punctuation but & and - as spaces. */
-function foldWords(query: string): string {
+function foldedPhrases(query: string): string {
   return fold(query)
     .toLowerCase()
     .replace(/[^a-z0-9&\-\s]/g, ' ')

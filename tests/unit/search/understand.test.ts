@@ -21,6 +21,7 @@ import {
   readHowOften,
   readProvision,
   readRecipients,
+  neutralWordsFor,
   readWhenDone,
   readComparison,
   readSlide,
@@ -497,6 +498,15 @@ describe('task words in the users\' words (round 3)', () => {
     ['loc ket qua tim kiem', 'search'],
   ])('%s → %s', (q, kind) => {
     expect(findTask(q)?.kind).toBe(kind);
+  });
+});
+
+describe('round 18: words that ask nothing of a list of quizzes', () => {
+  it('are how every quiz works, for the list only', () => {
+    expect(findTask('moi bai kiem tra co bao nhieu cau, dung bao nhieu phan tram thi dat')?.kind).toBe('quizIndex');
+    expect([...neutralWordsFor('quizIndex')]).toEqual(expect.arrayContaining(['bao', 'nhieu', 'cau', 'dung', 'phan', 'tram', 'dat']));
+    expect(neutralWordsFor('quiz').size).toBe(0);
+    expect(neutralWordsFor(undefined).size).toBe(0);
   });
 });
 
