@@ -10,9 +10,9 @@
 import { parseQuery, docRefMatches, docRefsIn, isKindWord, kindOfNumber, kindsNamed, queryWords, referenceWords } from './query.ts';
 import type { ParsedQuery } from './query.ts';
 import { termVariants, combinations, MAX_COMBINATIONS } from './variants.ts';
-import { analysePage, idOnlyText, headingNamedBy, lineMatches, lineShare, rarityWeights, reweigh, splitWords, termInfos } from './rank.ts';
+import { PROSE_LANDMARKS, analysePage, idOnlyText, headingNamedBy, lineMatches, lineShare, rarityWeights, reweigh, splitWords, termInfos } from './rank.ts';
 import { escapeHtml } from './excerpt.ts';
-import { fold, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
+import { fold, foldWords, hasDiacritics, pagefindFold, stripWordPunctuation } from './normalize.ts';
 import type { Fragment, ScoredSection } from './rank.ts';
 import { describedDocument } from './identity.ts';
 import type { DocumentIdentity } from './identity.ts';
@@ -476,6 +476,11 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   // candidates too, and the ranking lets the texts' words stand for the query's (see termInfos).
   const bySynonyms = query.quoted ? null : synonymReading(query.terms.join(' '));
   const synonymPages = bySynonyms ? run(bySynonyms, filters).catch(() => null) : Promise.resolve(null);
+  // The query's content words alone: a page that says what is asked need not hold the words a
+  // question is put in ("xem mình đã học được mấy bài rồi" has "rồi", the progress page not). Every
+  // word is one the query searched, so no index chunk more is loaded.
+  const content = query.quoted ? [] : query.terms.filter((t) => !FUNCTION_WORDS.has(fold(t)));
+  const contentPages = content.length > 0 && content.length < query.terms.length ? run(content.join(' '), filters).catch(() => null) : Promise.resolve(null);
   const dateOnly = !!options.dates?.length && !query.docRef && isDateOnly(query.text);
   const named = Promise.all([
     // A session named is the narrower name: the document it is about is family ("chuyên đề 1 kế hoạch 83").
@@ -609,6 +614,12 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
 
   // Pages found only in the texts' words are candidates a little below what the reader's words found.
   for (const res of live(await synonymPages)?.results ?? []) {
+    if (candidates.has(res.id)) continue;
+    candidates.set(res.id, { id: res.id, score: res.score * PAGE_WEIGHTS.synonymPrior, result: res, boost: 0, named: false });
+  }
+
+  // Pages that lack only the words a question is put in: below those found with every word.
+  for (const res of live(await contentPages)?.results ?? []) {
     if (candidates.has(res.id)) continue;
     candidates.set(res.id, { id: res.id, score: res.score * PAGE_WEIGHTS.synonymPrior, result: res, boost: 0, named: false });
   }
@@ -774,7 +785,14 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
       // opens at the part whose heading the query names ("bảng phân công" → the table).
       sections: own
         ? slideFirst(purposeParts(frag, a.sections, infos, task), frag, options.slide, options.labels)
-        : answerFirst(c.named && !place ? [a.top, ...a.sections.filter((x) => x.id !== null)] : ranked, a.all, frag, options.asks, options.labels),
+        : answerFirst(
+            c.named && !place ? [a.top, ...a.sections.filter((x) => x.id !== null)] : ranked,
+            a.all,
+            frag,
+            options.asks,
+            options.labels,
+            (!!query.docRef && docRefMatches(query.docRef, frag.meta.number ?? '')) || c.id === described,
+          ),
       namedDocument: c.named,
     });
     const definition = definitionOf(own, c, a);
@@ -989,7 +1007,8 @@ const WHY_HEADING = /^(?:boi canh|vi sao|ly do)\b/;
  * block, or else the first matched section that names the signing), when it was issued (the first
  * part of the page, in page order, that gives the year of issue: the header of an official text,
  * the facts section of a summary), whether it still applies (the status panel), why it was made
- * (the background section). Unchanged when the page has no such part.
+ * (the background section), who made it (of the document named: see `makerSection`). Unchanged when
+ * the page has no such part.
  */
 export function answerFirst(
   sections: ScoredSection[],
@@ -997,10 +1016,15 @@ export function answerFirst(
   frag: Fragment,
   asks: Asks | null | undefined,
   labels: Readonly<Record<string, string>> = {},
+  /** The query names this document, by its number or by its face. */
+  named = false,
 ): ScoredSection[] {
   if (!asks || frag.filters?.[KIND_FILTER]?.[0] !== KIND_VALUES.document) return sections;
   let pick: ScoredSection | undefined;
   if (asks === 'signer') pick = all.find((x) => x.id === SIGNER_ANCHOR);
+  // Who made a text is asked of the text named: "ai xây dựng chiến lược" asks who carries out a task.
+  else if (asks === 'issuer' && named) pick = makerSection(all, frag);
+  else if (asks === 'who' || asks === 'issuer') pick = bodySection(sections);
   else if (asks === 'status') pick = statusSection(all[0], labels);
   else if (asks === 'why') pick = all.find((x) => x.id !== null && WHY_HEADING.test(fold(x.heading)));
   else if (asks === 'issued') {
@@ -1011,6 +1035,52 @@ export function answerFirst(
     }
   }
   return pick ? [pick, ...sections.filter((x) => x !== pick)] : sections;
+}
+
+/**
+ * The first part, in page order, that names who made the text: the body its record names beside the
+ * issuer (the plan's opening paragraph: "Ban Thường vụ Tỉnh ủy xây dựng kế hoạch"), else the issuer
+ * (a summary's facts: "Cơ quan ban hành: Ban Bí thư Trung ương Đảng"). The name is read up to what it
+ * did, without the tail every central body shares ("Trung ương Đảng"). Headings' parts and the prose
+ * landmarks count; other landmarks (the header block, the title) name the issuer on every text.
+ */
+function makerSection(all: readonly ScoredSection[], frag: Fragment): ScoredSection | undefined {
+  const words = splitWords(frag.content).map((w) => foldWords(w).join(' '));
+  for (const meta of [IDENTITY_META.body, IDENTITY_META.issuer]) {
+    const name = foldWords((frag.meta[meta] ?? '').replace(/\(.*$/, ''))
+      .join(' ')
+      .replace(/ (?:xay dung|ban hanh|thong qua)(?: .*)?$/, '')
+      .replace(/ (?:trung uong dang|trung uong|dang)$/, '')
+      .split(' ')
+      .filter(Boolean);
+    if (name.length < 2) continue;
+    // A part of the text, not the page's title or its header block, which name the issuer on every page.
+    const part = all
+      .filter((x) => x.id !== null && (!x.landmark || PROSE_LANDMARKS.has(x.id)))
+      .sort((a, b) => a.start - b.start)
+      .find((x) => words.slice(x.start, x.end).some((_, i, w) => name.every((n, k) => w[i + k] === n)));
+    if (part) return part;
+  }
+  return undefined;
+}
+
+/**
+ * A heading that names a body of the Party or the State, after its numbering ("3. Ban Cán sự Đảng
+ * UBND tỉnh", "Đảng đoàn Hội đồng Nhân dân tỉnh", "Cấp ủy, tổ chức đảng, chính quyền…"): the plan's
+ * part III gives each body its tasks under such a heading.
+ */
+const BODY_HEADING = /^(?:(?:\d+|[IVX]+)[.)-]\s*)?(?:Ban|Đảng đoàn|Đảng ủy|Đảng bộ|Cấp ủy|Tỉnh ủy|Ủy ban|UBND|HĐND|Hội đồng|Sở|Hội|Liên hiệp|Mặt trận|Văn phòng|Bộ)(?=[\s,]|$)/u;
+/** Least score, against the best part's, of a part headed by a body to answer "who" (half: it must say much of what is asked). */
+const WHO_SHARE = 0.5;
+
+/**
+ * The part that answers "who does this": the best matched part headed by a body, when it scores at
+ * least {@link WHO_SHARE} of the best part. A task is stated in part II of the plan and assigned, in
+ * the same words, under its body's heading in part III; the question asks for the second.
+ */
+function bodySection(sections: readonly ScoredSection[]): ScoredSection | undefined {
+  const best = sections[0]?.score ?? 0;
+  return sections.find((x) => x.id !== null && !x.landmark && x.score >= WHO_SHARE * best && BODY_HEADING.test(x.heading.trim()));
 }
 
 /**

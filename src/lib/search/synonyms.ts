@@ -20,6 +20,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   'cuoi ky': 'tổng kết',
   'nhan tai': 'trí thức',
   'nguoi tai': 'trí thức',
+  'nguoi co hoc': 'trí thức',
   'chat xam': 'trí thức',
   'gioi tri thuc': 'đội ngũ trí thức',
   'mien nui': 'vùng sâu, vùng xa',

@@ -466,6 +466,63 @@ const isoDate = (d: number, m: number, y: number): string => `${y}-${String(m).p
 const KIND_CODES: Readonly<Record<string, string>> = { nq: 'NQ', kl: 'KL', kh: 'KH', ct: 'CT', qd: 'QĐ', hd: 'HD', tb: 'TB', bc: 'BC' };
 const KIND_RE = Object.keys(KIND_CODES).join('|');
 
+/** Numerals spelt out (folded), by value. "sáu" folds to "sau" (after) and is read only with its mark. */
+const SPELT_DIGITS: Readonly<Record<string, number>> = { mot: 1, hai: 2, ba: 3, bon: 4, nam: 5, bay: 7, tam: 8, chin: 9 };
+/** What a spelt period counts (folded): the texts write "sau 10 năm", "Định kỳ 06 tháng", "quý". */
+const PERIOD_UNITS: ReadonlySet<string> = new Set(['nam', 'thang', 'quy', 'tuan', 'ngay']);
+
+/** The value of the folded numeral words `w` ("muoi lam" 15, "hai muoi" 20), or null when they are not one numeral. */
+function speltValue(w: readonly string[], typed: readonly string[]): number | null {
+  const digit = (k: number): number | null => {
+    if (typed[k]!.normalize('NFC').toLowerCase() === 'sáu') return 6;
+    return SPELT_DIGITS[w[k]!] ?? null;
+  };
+  if (w.length === 1) return w[0] === 'muoi' ? 10 : digit(0);
+  // "mười lăm", "mười năm" (15), "mười hai" (12).
+  if (w.length === 2 && w[0] === 'muoi') return w[1] === 'lam' ? 15 : (digit(1) ?? null) !== null ? 10 + digit(1)! : null;
+  // "hai mươi" (20), "ba mươi" (30).
+  if (w.length === 2 && w[1] === 'muoi' && digit(0) !== null && digit(0)! >= 2) return 10 * digit(0)!;
+  return null;
+}
+
+/**
+ * Periods spelt out, in digits as the texts write them: "mười năm" → "10 năm", "sau năm năm" →
+ * "sau 5 năm", "mười lăm năm" → "15 năm", "một thập kỷ" (or "thập kỷ") → "10 năm". The longest numeral
+ * before a unit wins; a unit followed by a number is a date ("năm 2019"), and "Việt Nam năm" no period.
+ * @example readSpeltPeriods('nhung diem yeu sau muoi nam') // "nhung diem yeu sau 10 năm"
+ */
+export function readSpeltPeriods(query: string): string {
+  const typed = query.split(' ');
+  const folded = typed.map((w) => fold(w).toLowerCase().replace(/[?.!,;:]+$/, ''));
+  const out: string[] = [];
+  let changed = false;
+  for (let i = 0; i < typed.length; i++) {
+    // "(một) thập kỷ", "(hai) thập niên": a decade.
+    if (folded[i] === 'thap' && (folded[i + 1] === 'ky' || folded[i + 1] === 'nien')) {
+      const before = out.length > 0 ? speltValue([fold(out[out.length - 1]!).toLowerCase()], [out[out.length - 1]!]) : null;
+      if (before !== null && before <= 3) out.pop();
+      out.push(`${10 * (before !== null && before <= 3 ? before : 1)} năm`);
+      i++;
+      changed = true;
+      continue;
+    }
+    let read = false;
+    for (const len of [2, 1]) {
+      const unit = i + len;
+      if (unit >= typed.length || !PERIOD_UNITS.has(folded[unit]!) || /^\d/.test(folded[unit + 1] ?? '')) continue;
+      if (folded[i] === 'nam' && i > 0 && folded[i - 1] === 'viet') continue;
+      const value = speltValue(folded.slice(i, unit), typed.slice(i, unit));
+      if (value === null) continue;
+      out.push(String(value));
+      i = unit - 1;
+      read = changed = true;
+      break;
+    }
+    if (!read) out.push(typed[i]!);
+  }
+  return changed ? out.join(' ') : query;
+}
+
 /** What {@link normaliseNumbers} found. */
 export interface Numbers {
   /** The query with dates and numbers in the texts' forms. */
@@ -487,7 +544,7 @@ export function normaliseNumbers(query: string): Numbers {
     if (!dates.includes(isoDate(d, m, y))) dates.push(isoDate(d, m, y));
     return textDate(d, m, y);
   };
-  let s = ` ${query} `;
+  let s = ` ${readSpeltPeriods(query)} `;
   // "ngày 30 tháng 5 năm 2019", "6 tháng 8 2008", "ngày 6/8 năm 2008" (with or without marks).
   s = s.replace(/(?<=\s)(?:ng[aà]y\s+)?(\d{1,2})\s+th[aá]ng\s+(\d{1,2})\s*(?:,\s*)?(?:n[aă]m\s+)?(\d{4})(?=[\s.,;]|$)/giu, (w, d: string, m: string, y: string) => date(d, m, y, w));
   // "9-17/7/2008": a span of days, written in the texts "từ ngày 9 đến 17/7/2008".
@@ -786,14 +843,19 @@ function dropLeadingWho(q: QueryWords): QueryWords {
  * part of the document the question's words need not stand in (the signature block holds only a
  * name), so the engine links to that part ({@link Understood.asks}).
  */
-export type Asks = 'signer' | 'issued' | 'status' | 'why' | 'definition';
+export type Asks = 'signer' | 'issuer' | 'issued' | 'status' | 'why' | 'definition' | 'who';
 
 /**
  * Question phrases (folded) by what they ask, and the words of each kept in the search ("ky", "ban
- * hanh"; for status, the words of the status panel's heading; null keeps the query as typed).
+ * hanh"; for status, the words of the status panel's heading; a number keeps that group of the
+ * match; null keeps the query as typed). The first that matches is read.
  */
-const ASK_PHRASES: readonly { asks: Asks; re: RegExp; keep: string | null }[] = [
+const ASK_PHRASES: readonly { asks: Asks; re: RegExp; keep: string | number | null }[] = [
   { asks: 'signer', re: /\b(?:ai (?:da )?ky|do ai ky|ky boi ai|nguoi ky (?:la ai|la gi)?|ai la nguoi ky|chu ky)\b/, keep: 'ky' },
+  // "kế hoạch 83 do ai xây dựng", "cơ quan nào ban hành kết luận 52": who made the text. The verb
+  // stays searched (the plan says "Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch"); so does a task ("ai
+  // xây dựng chiến lược"), as the engine answers this only on the page of the document named.
+  { asks: 'issuer', re: /\b(?:do ai|ai(?: la nguoi| da)?|(?:co quan|ban|cap|noi) nao(?: da)?) (xay dung|ban hanh|soan thao|soan|de ra)\b/, keep: 1 },
   { asks: 'issued', re: /\b(?:ban hanh (?:ngay|nam|thang|khi|luc) nao|ban hanh (?:bao gio|khi nao|hoi nao)|ngay ban hanh|nam ban hanh|ra doi (?:ngay|nam|khi) nao|ra doi bao gio)\b/, keep: 'ban hanh' },
   {
     asks: 'status',
@@ -807,6 +869,14 @@ const ASK_PHRASES: readonly { asks: Asks; re: RegExp; keep: string | null }[] = 
     asks: 'definition',
     re: /\b(?:khai niem(?: ve)?|dinh nghia(?: ve| cua)?|(?:co )?nghia la gi|la gi|la ai|duoc hieu (?:la gi|nhu the nao|the nao|ra sao)|hieu (?:nhu )?the nao (?:la|ve))\b/,
     keep: '',
+  },
+  // "ai chịu trách nhiệm …", "cơ quan nào chủ trì …", "… giao cho ai": who carries a task out. The
+  // words stay searched ("ai" leaves with the other question words); the engine opens the part
+  // headed by a body.
+  {
+    asks: 'who',
+    re: /^(?:nhung ai|ai la nguoi|ai|(?:co quan|don vi|ban|cap|so|nganh) nao)(?= )|(?<= )(?:do ai|giao cho ai|la viec cua ai|cua ai)$/,
+    keep: null,
   },
 ];
 
@@ -848,6 +918,11 @@ export function findAsks(query: string): { asks: Asks | null; text: string } {
     const { words, from, len } = hit;
     const rest = [...words.slice(0, from), ...words.slice(from + len)];
     if (keep === null || !rest.some((w) => !FUNCTION_WORDS.has(fold(w).toLowerCase()))) return { asks, text: query };
+    // A number keeps the words of that group of the match, as typed, where they stood.
+    if (typeof keep === 'number') {
+      const kept = hit.m[keep]!.split(' ').length;
+      return { asks, text: [...words.slice(0, from), ...words.slice(from + len - kept, from + len), ...words.slice(from + len)].join(' ') };
+    }
     return { asks, text: [keep, ...rest].filter(Boolean).join(' ') };
   }
   return { asks: null, text: query };

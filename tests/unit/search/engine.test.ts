@@ -304,7 +304,8 @@ describe('searches per query at scale (issue #11, part 3)', () => {
   }
 
   it('after the warm-up, a query without d-words runs one search, a one-word d-query one per reading', async () => {
-    for (const [q, n] of [['tri', 1], ['tri thuc', 1], ['người đứng đầu', 1], ['đảng', 1], ['dang', 2]] as const) {
+    // Round 19: a query holding a function word (folded: "đầu" folds to "đâu") also searches its content words alone.
+    for (const [q, n] of [['tri', 1], ['tri thuc', 1], ['người đứng đầu', 2], ['người đứng', 1], ['đảng', 1], ['dang', 2]] as const) {
       const { api, searches } = await warmed();
       const o = await search(api, q, { labels });
       expect(o.pages.length, q).toBeGreaterThan(0);
@@ -322,11 +323,12 @@ describe('searches per query at scale (issue #11, part 3)', () => {
 
   it('a d-word whose other reading is in no combination found is not searched alone', async () => {
     // "doi ngu": only "đội ngũ" is on a page ("doi" is in none); "duong loi": "dương" is, but never with "lối".
-    for (const q of ['doi ngu', 'duong loi', 'dong chi', 'dia ban']) {
+    // "chi" and "ban" are function words folded ("chị", "bạn"): their queries search the other word alone too (round 19).
+    for (const [q, n] of [['doi ngu', 2], ['duong loi', 2], ['dong chi', 3], ['dia ban', 3]] as const) {
       const { api, searches } = await warmed();
       const o = await search(api, q, { labels });
       expect(o.pages.length, q).toBeGreaterThan(0);
-      expect(searches, q).toHaveLength(2);
+      expect(searches, q).toHaveLength(n);
     }
   });
 
@@ -337,7 +339,8 @@ describe('searches per query at scale (issue #11, part 3)', () => {
     expect(o.pages[0]!.url).toBe('/van-ban/ke-hoach-1-kh-tu/');
     const alone = searches.filter((x) => !JSON.parse(x)[0].includes(' '));
     expect(alone.sort()).toEqual([JSON.stringify(['dung', null]), JSON.stringify(['đung', null])]);
-    expect(searches).toHaveLength(4 + 2);
+    // Four combinations, two readings alone, and the content words without "dau" (folded "đâu", round 19).
+    expect(searches).toHaveLength(4 + 2 + 1);
   });
 
   it('answers exactly as searching every reading alone does', async () => {
@@ -609,6 +612,66 @@ describe('questions deep-link to the part that answers (issue #18, round 2)', ()
     const why: Fragment = { ...frag, anchors: [...frag.anchors, { element: 'h2', id: 'boi-canh', text: 'Bối cảnh ra đời', location: 14 }] };
     const a = analysePage(why, termInfos(['muc', 'dich']), lbl);
     expect(answerFirst(a.sections, a.all, why, 'why')[0]!.id).toBe('boi-canh');
+  });
+
+  it('links a who-made-it question on the named document to the part naming its maker (round 19)', () => {
+    const made: Fragment = {
+      url: '/van-ban/y/',
+      content: 'Kế hoạch TỈNH ỦY Điện Biên Mở đầu Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch như sau Mục đích Tiếp tục',
+      meta: { title: 'Kế hoạch', cq: 'Tỉnh ủy Điện Biên', ct: 'Ban Thường vụ Tỉnh ủy xây dựng kế hoạch (đoạn mở đầu)' },
+      anchors: [
+        { element: 'header', id: 'phan-dau', location: 1 },
+        { element: 'div', id: 'mo-dau', location: 4 },
+        { element: 'h3', id: 'muc-1', text: 'Mục đích', location: 15 },
+      ],
+      filters: { loai: ['văn bản'] },
+    };
+    const labels = { 'phan-dau': 'Phần đầu', 'mo-dau': 'Phần mở đầu' };
+    const a = analysePage(made, termInfos(['muc', 'dich']), labels);
+    expect(answerFirst(a.sections, a.all, made, 'issuer', labels, true)[0]!.id).toBe('mo-dau');
+    // Without a body the issuer is looked for, in a part of the text: the header block names it on every text.
+    const issuerOnly = { ...made, meta: { title: 'Kế hoạch', cq: 'Tỉnh ủy Điện Biên' } };
+    expect(answerFirst(a.sections, a.all, issuerOnly, 'issuer', labels, true)[0]!.id).toBe('muc-1');
+    const summary: Fragment = {
+      url: '/van-ban/z/',
+      content: 'Kết luận Ban Bí thư Bối cảnh Năm 2019 Thông tin Cơ quan ban hành Ban Bí thư Trung ương Đảng',
+      meta: { title: 'Kết luận', cq: 'Ban Bí thư Trung ương Đảng' },
+      anchors: [
+        { element: 'header', id: 'phan-dau', location: 1 },
+        { element: 'h2', id: 'boi-canh', text: 'Bối cảnh', location: 4 },
+        { element: 'h2', id: 'thong-tin', text: 'Thông tin', location: 8 },
+      ],
+      filters: { loai: ['văn bản'] },
+    };
+    const s = analysePage(summary, termInfos(['boi', 'canh']), labels);
+    // Less the tail every central body shares ("Trung ương Đảng").
+    expect(answerFirst(s.sections, s.all, summary, 'issuer', labels, true)[0]!.id).toBe('thong-tin');
+    // Asked of a page the query does not name ("ai xây dựng chiến lược"), the page keeps its order.
+    expect(answerFirst(a.sections, a.all, made, 'issuer', labels, false)[0]!.id).toBe('muc-1');
+  });
+
+  it('links a who-does-it question to the part headed by a body that says it (round 19)', () => {
+    const plan: Fragment = {
+      url: '/van-ban/p/',
+      content: 'Kế hoạch 5. Xây dựng chiến lược trí thức của tỉnh 3. Ban Cán sự Đảng UBND tỉnh Chỉ đạo xây dựng chiến lược trí thức 4. Ban Tuyên giáo Tuyên truyền',
+      meta: { title: 'Kế hoạch' },
+      anchors: [
+        { element: 'h3', id: 'ii-5', text: '5.', location: 2 },
+        { element: 'h3', id: 'iii-3', text: '3. Ban Cán sự Đảng UBND tỉnh', location: 11 },
+        { element: 'h3', id: 'iii-4', text: '4. Ban Tuyên giáo', location: 26 },
+      ],
+      filters: { loai: ['văn bản'] },
+    };
+    const a = analysePage(plan, termInfos(['xay', 'dung', 'chien', 'luoc', 'tri', 'thuc']), {});
+    expect(a.sections[0]!.id).toBe('ii-5');
+    expect(answerFirst(a.sections, a.all, plan, 'who')[0]!.id).toBe('iii-3');
+    // "ai xây dựng …" of a text not named asks the same.
+    expect(answerFirst(a.sections, a.all, plan, 'issuer', {}, false)[0]!.id).toBe('iii-3');
+    // A body's part that says little of what is asked does not answer.
+    const other = { ...plan, content: plan.content.replace('Chỉ đạo xây dựng chiến lược trí thức', 'Chỉ đạo xây dựng đội ngũ nói chung') };
+    const b = analysePage(other, termInfos(['xay', 'dung', 'chien', 'luoc', 'tri', 'thuc']), {});
+    expect(b.sections.map((x) => x.id)).toEqual(['ii-5', 'iii-3']);
+    expect(answerFirst(b.sections, b.all, other, 'who')[0]!.id).toBe('ii-5');
   });
 
   it('leaves pages other than documents alone', () => {

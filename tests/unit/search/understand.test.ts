@@ -15,6 +15,7 @@ import {
   joinedWords,
   mendTaskSlip,
   normaliseNumbers,
+  readSpeltPeriods,
   sessionNumberOf,
   pageKindOf,
   placeTone,
@@ -166,6 +167,27 @@ describe('kind, issuing body, number (round 4)', () => {
     expect(normaliseNumbers('KL BBT 52').text).toBe('KL 52 BBT');
     expect(normaliseNumbers('nq tw 27 tri thuc').text).toBe('nq 27 tw tri thuc');
     expect(normaliseNumbers('ban bi thu 52').text).toBe('ban bi thu 52');
+  });
+});
+
+describe('periods spelt out (round 19)', () => {
+  it.each([
+    ['nhung cho con yeu sau muoi nam lam theo nghi quyet', 'nhung cho con yeu sau 10 nam lam theo nghi quyet'],
+    ['nhin lai sau nam nam lam nghi quyet', 'nhin lai sau 5 nam lam nghi quyet'],
+    ['mười lăm năm thực hiện nghị quyết 27', '15 năm thực hiện nghị quyết 27'],
+    ['hai mươi năm', '20 năm'],
+    ['sau một thập kỷ thực hiện', 'sau 10 năm thực hiện'],
+    ['thập kỷ', '10 năm'],
+    // "sáu" only with its mark ("sau" is "after"); periods then take the texts' two digits.
+    ['báo cáo sáu tháng', 'báo cáo 06 tháng'],
+    ['Việt Nam năm năm', 'Việt Nam 5 năm'],
+  ])('«%s» → «%s»', (q, want) => expect(normaliseNumbers(q).text).toBe(want));
+
+  it('leaves years, "after" and the country alone', () => {
+    expect(readSpeltPeriods('sau năm 2020')).toBe('sau năm 2020');
+    expect(readSpeltPeriods('viet nam nam 2019')).toBe('viet nam nam 2019');
+    expect(readSpeltPeriods('bao cao sau thang')).toBe('bao cao sau thang');
+    expect(readSpeltPeriods('ke hoach nam nao')).toBe('ke hoach nam nao');
   });
 });
 
@@ -423,8 +445,30 @@ describe('questions about a document (who signed, when issued)', () => {
     expect(understand('ngay ban hanh nghi quyet 27').text).toBe('ban hanh nghi quyet 27');
   });
 
+  it('reads who-made-it questions and keeps the verb where it stood (round 19)', () => {
+    expect(findAsks('kế hoạch 83 do ai xây dựng')).toEqual({ asks: 'issuer', text: 'kế hoạch 83 xây dựng' });
+    expect(findAsks('co quan nao ban hanh ket luan 52')).toEqual({ asks: 'issuer', text: 'ban hanh ket luan 52' });
+    expect(understand('ai xay dung ke hoach 83')).toMatchObject({ asks: 'issuer', text: 'xay dung ke hoach 83' });
+    // A task asked of nobody's text keeps its words; the engine answers "issuer" only on a document named.
+    expect(understand('ai xây dựng chiến lược trí thức của tỉnh').text).toBe('xây dựng chiến lược trí thức của tỉnh');
+    // Who signed is read first.
+    expect(findAsks('ai ky ke hoach 83').asks).toBe('signer');
+  });
+
+  it('reads who-does-it questions and leaves their words to the search (round 19)', () => {
+    expect(findAsks('ai chịu trách nhiệm xây dựng chiến lược')).toEqual({ asks: 'who', text: 'ai chịu trách nhiệm xây dựng chiến lược' });
+    expect(findAsks('co quan nao chu tri so ket ket luan 52')?.asks).toBe('who');
+    expect(findAsks('so ket ket luan 52 giao cho ai')?.asks).toBe('who');
+    expect(understand('ai phai xay dung chien luoc tri thuc')).toMatchObject({ asks: 'who', text: 'phai xay dung chien luoc tri thuc' });
+    // Not a body asked for: what a word means, who signed.
+    expect(findAsks('tri thuc la ai')?.asks).toBe('definition');
+    expect(findAsks('ai ky ke hoach 83')?.asks).toBe('signer');
+    expect(findAsks('tai lieu cua toi')?.asks).toBeNull();
+  });
+
   it('leaves other queries and a bare question alone', () => {
     expect(findAsks('ban hanh ke hoach')).toEqual({ asks: null, text: 'ban hanh ke hoach' });
+    expect(findAsks('ai ban hanh')).toEqual({ asks: 'issuer', text: 'ai ban hanh' });
     expect(findAsks('ai ky')).toEqual({ asks: 'signer', text: 'ai ky' });
     // Not a signer: what the word means (round 9).
     expect(understand('tri thuc la ai').asks).toBe('definition');
