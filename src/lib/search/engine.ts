@@ -478,9 +478,9 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   const synonymPages = bySynonyms ? run(bySynonyms, filters).catch(() => null) : Promise.resolve(null);
   // The query's content words alone: a page that says what is asked need not hold the words a
   // question is put in ("xem mình đã học được mấy bài rồi" has "rồi", the progress page not). Every
-  // word is one the query searched, so no index chunk more is loaded.
+  // word is one the query searched, so no index chunk more is loaded. Searched only when the words
+  // as typed do not fill a page of results (below, after wave 1): a full page costs no search more.
   const content = query.quoted ? [] : query.terms.filter((t) => !FUNCTION_WORDS.has(fold(t)));
-  const contentPages = content.length > 0 && content.length < query.terms.length ? run(content.join(' '), filters).catch(() => null) : Promise.resolve(null);
   const dateOnly = !!options.dates?.length && !query.docRef && isDateOnly(query.text);
   const named = Promise.all([
     // A session named is the narrower name: the document it is about is family ("chuyên đề 1 kế hoạch 83").
@@ -508,6 +508,9 @@ async function searchWords(pf: PagefindApi, raw: string, options: SearchOptions 
   named.catch(() => {});
   yearNamed.catch(() => {});
   const found1 = await Promise.all(speculative).then(live);
+  const foundPages = new Set(found1.flatMap((r) => (r?.results ?? []).map((x) => x.id))).size;
+  const contentPages =
+    content.length > 0 && content.length < query.terms.length && foundPages < limit ? run(content.join(' '), filters).catch(() => null) : Promise.resolve(null);
   await Promise.all(alone.flatMap((a) => a ?? [])).then(live);
 
   // The candidates' fragments are needed in wave 3 whatever wave 2 finds (it changes the set only
